@@ -1,0 +1,223 @@
+package dev.agcinfra.modules.network;
+
+import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZones;
+import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZonesFilter;
+import com.hashicorp.cdktf.providers.aws.data_aws_vpc.DataAwsVpc;
+import com.hashicorp.cdktf.providers.aws.default_security_group.DefaultSecurityGroup;
+import com.hashicorp.cdktf.providers.aws.eip.Eip;
+import com.hashicorp.cdktf.providers.aws.internet_gateway.InternetGateway;
+import com.hashicorp.cdktf.providers.aws.nat_gateway.NatGateway;
+import com.hashicorp.cdktf.providers.aws.route.Route;
+import com.hashicorp.cdktf.providers.aws.route_table.RouteTable;
+import com.hashicorp.cdktf.providers.aws.route_table_association.RouteTableAssociation;
+import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
+import com.hashicorp.cdktf.providers.aws.vpc.Vpc;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import software.constructs.Construct;
+
+/**
+ * A new VPC laid out as AWS CDK's {@code ec2.Vpc} lays it out by default, which is what AGC deployed: one subnet of
+ * each group per AZ, equal-sized CIDRs, an internet gateway for public subnets, one NAT gateway with an Elastic IP
+ * per AZ for private subnets, DNS support and hostnames on, and the default security group adopted with no rules.
+ *
+ * <p>Construct tree (and so Terraform names): {@code Resource} (the VPC), {@code AvailabilityZones},
+ * {@code DefaultSecurityGroup}, {@code IGW}, and per subnet {@code <Group>Subnet<n>} with {@code Resource},
+ * {@code RouteTable}, {@code RouteTableAssociation}, {@code DefaultRoute}, and for public subnets in NAT mode
+ * {@code EIP} and {@code NATGateway}.
+ */
+public final class AgcVpc extends Construct implements INetwork {
+
+    /** The VPC's IPv4 block unless {@link AgcVpcProps#cidr()} says otherwise. */
+    public static final String DEFAULT_CIDR_RANGE = "10.0.0.0/16";
+    /** How many AZs unless {@link AgcVpcProps#availabilityZones()} says otherwise. */
+    public static final int DEFAULT_MAX_AZS = 3;
+    /** A public and a private group: the private subnets reach the internet through a NAT gateway in their AZ. */
+    public static final List<SubnetGroup> DEFAULT_SUBNETS = List.of(
+            new SubnetGroup("Public", SubnetType.PUBLIC),
+            new SubnetGroup("Private", SubnetType.PRIVATE_WITH_EGRESS));
+    /** Public subnets only: no NAT gateways, no Elastic IPs. */
+    public static final List<SubnetGroup> DEFAULT_SUBNETS_NO_NAT = List.of(new SubnetGroup("Public", SubnetType.PUBLIC));
+
+    private final Vpc vpc;
+    private final Map<SubnetType, List<String>> subnetIds = new LinkedHashMap<>();
+    private final List<String> privateRouteTableIds = new ArrayList<>();
+    private final List<String> natPublicIps = new ArrayList<>();
+
+    public AgcVpc(Construct scope, String id, AgcVpcProps props) {
+        super(scope, id);
+        AgcVpcProps p = props == null ? AgcVpcProps.defaults() : props;
+        Cidr cidr = Cidr.parse(Objects.requireNonNullElse(p.cidr(), DEFAULT_CIDR_RANGE));
+        int azs = Objects.requireNonNullElse(p.availabilityZones(), DEFAULT_MAX_AZS);
+        List<SubnetGroup> groups = Objects.requireNonNullElse(p.subnetGroups(), DEFAULT_SUBNETS);
+        validate(azs, groups);
+
+        boolean hasPublic = groups.stream().anyMatch(g -> g.type() == SubnetType.PUBLIC);
+        boolean hasPrivate = groups.stream().anyMatch(g -> g.type() == SubnetType.PRIVATE_WITH_EGRESS);
+        List<SubnetGroup> ordered = new ArrayList<>(groups);
+        ordered.sort((a, b) -> Integer.compare(a.type().ordinal(), b.type().ordinal()));
+        List<Cidr> blocks = cidr.split(ordered.size() * azs);
+
+        DataAwsAvailabilityZones zones = DataAwsAvailabilityZones.Builder.create(this, "AvailabilityZones")
+                .state("available")
+                .filter(List.of(DataAwsAvailabilityZonesFilter.builder()
+                        .name("opt-in-status").values(List.of("opt-in-not-required")).build()))
+                .build();
+        this.vpc = Vpc.Builder.create(this, "Resource")
+                .cidrBlock(cidr.toString())
+                .enableDnsSupport(true)
+                .enableDnsHostnames(true)
+                .tags(nameTag(getNode().getPath()))
+                .build();
+        DefaultSecurityGroup.Builder.create(this, "DefaultSecurityGroup")
+                .vpcId(vpc.getId())
+                .tags(nameTag(getNode().getPath() + "/default"))
+                .build();
+        InternetGateway igw = hasPublic
+                ? InternetGateway.Builder.create(this, "IGW").vpcId(vpc.getId()).tags(nameTag(getNode().getPath())).build()
+                : null;
+
+        List<NatGateway> natByAz = new ArrayList<>();
+        int block = 0;
+        for (SubnetGroup group : ordered) {
+            for (int az = 0; az < azs; az++) {
+                Construct scope1 = new Construct(this, group.subnetId(az + 1));
+                String name = scope1.getNode().getPath();
+                Subnet subnet = Subnet.Builder.create(scope1, "Resource")
+                        .vpcId(vpc.getId())
+                        .cidrBlock(blocks.get(block++).toString())
+                        .availabilityZone(zones.getStringAttribute("names[" + az + "]"))
+                        .mapPublicIpOnLaunch(group.type() == SubnetType.PUBLIC)
+                        .tags(Map.of("Name", name,
+                                "aws-cdk:subnet-name", group.name(),
+                                "aws-cdk:subnet-type", group.type().cdkLabel()))
+                        .build();
+                RouteTable routeTable = RouteTable.Builder.create(scope1, "RouteTable")
+                        .vpcId(vpc.getId()).tags(nameTag(name)).build();
+                RouteTableAssociation.Builder.create(scope1, "RouteTableAssociation")
+                        .subnetId(subnet.getId()).routeTableId(routeTable.getId()).build();
+                Route.Builder defaultRoute = Route.Builder.create(scope1, "DefaultRoute")
+                        .routeTableId(routeTable.getId())
+                        .destinationCidrBlock("0.0.0.0/0");
+                if (group.type() == SubnetType.PUBLIC) {
+                    defaultRoute.gatewayId(igw.getId()).build();
+                    if (hasPrivate && natByAz.size() <= az) {
+                        Eip eip = Eip.Builder.create(scope1, "EIP").domain("vpc").tags(nameTag(name)).build();
+                        NatGateway nat = NatGateway.Builder.create(scope1, "NATGateway")
+                                .allocationId(eip.getAllocationId())
+                                .subnetId(subnet.getId())
+                                .tags(nameTag(name))
+                                .dependsOn(List.of(igw))
+                                .build();
+                        natByAz.add(nat);
+                        natPublicIps.add(eip.getPublicIp());
+                    }
+                } else {
+                    defaultRoute.natGatewayId(natByAz.get(az).getId()).build();
+                    privateRouteTableIds.add(routeTable.getId());
+                }
+                subnetIds.computeIfAbsent(group.type(), t -> new ArrayList<>()).add(subnet.getId());
+            }
+        }
+    }
+
+    /**
+     * A VPC the user brought, read with a data source and never changed.
+     *
+     * @param subnets the subnets AGC's compute runs in (the VPC's private subnets, or those the user chose)
+     */
+    public static INetwork fromAttributes(Construct scope, String id, String vpcId, List<String> subnets) {
+        DataAwsVpc existing = DataAwsVpc.Builder.create(scope, id).id(vpcId).build();
+        List<String> infra = List.copyOf(subnets);
+        return new INetwork() {
+            @Override
+            public String vpcId() {
+                return existing.getId();
+            }
+
+            @Override
+            public String vpcCidrBlock() {
+                return existing.getCidrBlock();
+            }
+
+            @Override
+            public List<String> publicSubnets() {
+                return List.of();
+            }
+
+            @Override
+            public List<String> privateSubnets() {
+                return infra;
+            }
+
+            @Override
+            public List<String> privateRouteTableIds() {
+                return List.of();
+            }
+
+            @Override
+            public List<String> natPublicIps() {
+                return List.of();
+            }
+        };
+    }
+
+    @Override
+    public String vpcId() {
+        return vpc.getId();
+    }
+
+    @Override
+    public String vpcCidrBlock() {
+        return vpc.getCidrBlock();
+    }
+
+    @Override
+    public List<String> publicSubnets() {
+        return Collections.unmodifiableList(subnetIds.getOrDefault(SubnetType.PUBLIC, List.of()));
+    }
+
+    @Override
+    public List<String> privateSubnets() {
+        return Collections.unmodifiableList(subnetIds.getOrDefault(SubnetType.PRIVATE_WITH_EGRESS, List.of()));
+    }
+
+    @Override
+    public List<String> privateRouteTableIds() {
+        return Collections.unmodifiableList(privateRouteTableIds);
+    }
+
+    @Override
+    public List<String> natPublicIps() {
+        return Collections.unmodifiableList(natPublicIps);
+    }
+
+    private static void validate(int azs, List<SubnetGroup> groups) {
+        if (azs < 1) {
+            throw new IllegalArgumentException("AgcVpcProps.availabilityZones must be at least 1, got " + azs);
+        }
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("AgcVpcProps.subnetGroups must name at least one group");
+        }
+        if (groups.stream().map(SubnetGroup::name).distinct().count() != groups.size()) {
+            throw new IllegalArgumentException("AgcVpcProps.subnetGroups names must be unique: " + groups);
+        }
+        boolean hasPublic = groups.stream().anyMatch(g -> g.type() == SubnetType.PUBLIC);
+        boolean hasPrivate = groups.stream().anyMatch(g -> g.type() == SubnetType.PRIVATE_WITH_EGRESS);
+        if (hasPrivate && !hasPublic) {
+            throw new IllegalArgumentException(
+                    "AgcVpcProps.subnetGroups: PRIVATE_WITH_EGRESS subnets need a PUBLIC group for their NAT gateways; add one");
+        }
+        if (groups.stream().filter(g -> g.type() == SubnetType.PUBLIC).count() > 1) {
+            throw new IllegalArgumentException("AgcVpcProps.subnetGroups: use one PUBLIC group (it hosts the NAT gateways)");
+        }
+    }
+
+    private static Map<String, String> nameTag(String name) {
+        return Map.of("Name", name);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.agcinfra.modules.network;
+
+import java.util.List;
+
+/**
+ * Properties of an {@link AgcVpc}. Every field is optional; {@code null} means its documented default.
+ *
+ * @param cidr              the VPC's IPv4 block.
+ *                          <p>@default {@link AgcVpc#DEFAULT_CIDR_RANGE}
+ * @param availabilityZones how many AZs to spread each subnet group over: the region's first N available AZs,
+ *                          never two subnets of one group in one AZ.
+ *                          <p>@default {@link AgcVpc#DEFAULT_MAX_AZS}
+ * @param subnetGroups      the subnet groups, crossed with the AZs.
+ *                          <p>@default {@link AgcVpc#DEFAULT_SUBNETS}: a public and a private group, one NAT gateway per AZ
+ */
+public record AgcVpcProps(String cidr, Integer availabilityZones, List<SubnetGroup> subnetGroups) {
+
+    /** All defaults: AWS CDK's default VPC layout. */
+    public static AgcVpcProps defaults() {
+        return new AgcVpcProps(null, null, null);
+    }
+
+    /** Public subnets only: no private subnets, no NAT gateways. */
+    public static AgcVpcProps publicSubnetsOnly(Integer availabilityZones) {
+        return new AgcVpcProps(null, availabilityZones, AgcVpc.DEFAULT_SUBNETS_NO_NAT);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.agcinfra.modules.parameters;
+
+import com.hashicorp.cdktf.Fn;
+import com.hashicorp.cdktf.providers.aws.data_aws_ssm_parameter.DataAwsSsmParameter;
+import com.hashicorp.cdktf.providers.aws.ssm_parameter.SsmParameter;
+import java.util.Map;
+import java.util.TreeMap;
+import software.constructs.Construct;
+
+/**
+ * The SSM parameters under {@code /agc/_common/} through which AGC's contexts find the shared infrastructure:
+ * {@code vpc}, {@code bucket}, {@code installed-artifacts/s3-root-url}, {@code customTags} (only with custom tags),
+ * {@code InfraSubnets} (StringList), {@code NumInfraSubnets} and {@code ComputeEnvImage} (data type
+ * {@code aws:ec2:image}). None is secret, so values are stored as {@code insecure_value} and show in plans.
+ *
+ * <p>Construct ids (Terraform names) are the parameter names in PascalCase: {@code Vpc}, {@code Bucket},
+ * {@code InstalledArtifactsS3RootUrl}, {@code CustomTags}, {@code InfraSubnets}, {@code NumInfraSubnets},
+ * {@code ComputeEnvImage}; the AMI lookup is the data source {@code EcsOptimizedAmi}.
+ */
+public final class CommonParameters extends Construct {
+
+    /** Where every parameter lives. */
+    public static final String PREFIX = "/agc/_common/";
+    /** The public parameter holding the latest ECS-optimized Amazon Linux 2 AMI of the region. */
+    public static final String ECS_OPTIMIZED_AMI_PARAMETER = "/aws/service/ecs/optimized-ami/amazon-linux-2/recommended/image_id";
+
+    private final String computeImageId;
+
+    public CommonParameters(Construct scope, String id, CommonParametersProps props) {
+        super(scope, id);
+        string("Vpc", "vpc", props.vpcId());
+        string("Bucket", "bucket", props.bucketName());
+        string("InstalledArtifactsS3RootUrl", "installed-artifacts/s3-root-url",
+                "s3://" + props.bucketName() + "/artifacts/batch-artifacts");
+        if (!props.customTags().isEmpty()) {
+            string("CustomTags", "customTags", json(props.customTags()));
+        }
+        SsmParameter.Builder.create(this, "InfraSubnets")
+                .name(PREFIX + "InfraSubnets")
+                .type("StringList")
+                .insecureValue(Fn.join(",", props.infraSubnets()))
+                .build();
+        string("NumInfraSubnets", "NumInfraSubnets", Integer.toString(props.infraSubnets().size()));
+        this.computeImageId = props.ami().orElseGet(() -> DataAwsSsmParameter.Builder.create(this, "EcsOptimizedAmi")
+                .name(ECS_OPTIMIZED_AMI_PARAMETER)
+                .build()
+                .getInsecureValue());
+        SsmParameter.Builder.create(this, "ComputeEnvImage")
+                .name(PREFIX + "ComputeEnvImage")
+                .type("String")
+                .dataType("aws:ec2:image")
+                .insecureValue(computeImageId)
+                .build();
+    }
+
+    /** The compute AMI id: the one given, or a reference to the public ECS-optimized AMI parameter. */
+    public String computeImageId() {
+        return computeImageId;
+    }
+
+    private void string(String id, String name, String value) {
+        SsmParameter.Builder.create(this, id).name(PREFIX + name).type("String").insecureValue(value).build();
+    }
+
+    /** The tags as a JSON object with sorted keys, so the parameter's value does not change between synths. */
+    static String json(Map<String, String> tags) {
+        StringBuilder out = new StringBuilder("{");
+        for (Map.Entry<String, String> e : new TreeMap<>(tags).entrySet()) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            out.append(quote(e.getKey())).append(':').append(quote(e.getValue()));
+        }
+        return out.append('}').toString();
+    }
+
+    private static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
