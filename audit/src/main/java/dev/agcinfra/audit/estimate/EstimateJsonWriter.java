@@ -1,0 +1,122 @@
+package dev.agcinfra.audit.estimate;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agcinfra.audit.estimate.EstimateReport.FreeItem;
+import dev.agcinfra.audit.estimate.EstimateReport.PricedItem;
+import dev.agcinfra.audit.estimate.EstimateReport.StackEstimate;
+import dev.agcinfra.audit.estimate.EstimateReport.UnknownItem;
+import dev.agcinfra.audit.estimate.EstimateReport.UsageBasedItem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+
+/**
+ * The estimate as JSON: {@code {"currency": "USD", "hoursPerMonth": 730, "prices": ..., "stacks": [...],
+ * "totalMonthlyUsd": 262.8, "complete": true}}. Money is rounded to cents here and nowhere before.
+ */
+public final class EstimateJsonWriter {
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private EstimateJsonWriter() {
+    }
+
+    public static void write(EstimateReport report, Writer out) {
+        try {
+            JSON.writeValue(new NonClosingWriter(out), toJson(report));
+            out.write(System.lineSeparator());
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static ObjectNode toJson(EstimateReport report) {
+        ObjectNode root = NODES.objectNode();
+        root.put("currency", EstimateReport.CURRENCY);
+        root.put("hoursPerMonth", report.hoursPerMonth());
+        root.put("prices", report.prices());
+        ArrayNode stacks = root.putArray("stacks");
+        report.stacks().forEach(stack -> stacks.add(stack(stack)));
+        root.put("totalMonthlyUsd", Quantities.centsForJson(report.totalMonthlyUsd()));
+        root.put("complete", !report.hasUnknown());
+        return root;
+    }
+
+    static ObjectNode stack(StackEstimate stack) {
+        ObjectNode node = NODES.objectNode();
+        node.put("stack", stack.stack());
+        node.put("region", stack.region());
+        node.put("monthlyUsd", Quantities.centsForJson(stack.monthlyUsd()));
+        ArrayNode items = node.putArray("items");
+        stack.items().forEach(item -> items.add(item(item)));
+        ArrayNode usageBased = node.putArray("usageBased");
+        stack.usageBased().forEach(item -> usageBased.add(usageBased(item)));
+        ArrayNode unknown = node.putArray("unknown");
+        stack.unknown().forEach(item -> unknown.add(unknown(item)));
+        ArrayNode free = node.putArray("free");
+        stack.free().forEach(item -> free.add(free(item)));
+        return node;
+    }
+
+    private static ObjectNode item(PricedItem item) {
+        ObjectNode node = NODES.objectNode();
+        node.put("address", item.address());
+        node.put("category", item.category().id());
+        node.put("quantity", Quantities.plain(item.quantity()));
+        node.put("unit", item.unit());
+        node.put("unitPriceUsd", Quantities.plain(item.unitPriceUsd()));
+        node.put("monthlyUsd", Quantities.centsForJson(item.monthlyUsd()));
+        if (item.tier() != null) {
+            node.put("tier", item.tier());
+        }
+        node.put("source", item.source());
+        return node;
+    }
+
+    private static ObjectNode usageBased(UsageBasedItem item) {
+        ObjectNode node = NODES.objectNode();
+        node.put("address", item.address());
+        node.put("category", item.category().id());
+        node.put("unit", item.unit());
+        node.put("unitPrice", item.unitPrice());
+        node.put("source", item.source());
+        return node;
+    }
+
+    private static ObjectNode unknown(UnknownItem item) {
+        ObjectNode node = NODES.objectNode();
+        node.put("address", item.address());
+        node.put("category", item.category() == null ? null : item.category().id());
+        node.put("reason", item.reason());
+        return node;
+    }
+
+    private static ObjectNode free(FreeItem item) {
+        ObjectNode node = NODES.objectNode();
+        node.put("address", item.address());
+        node.put("kind", item.kind());
+        node.put("note", item.note());
+        return node;
+    }
+
+    /** Jackson closes the writer it is given; the caller owns {@code out}. */
+    static final class NonClosingWriter extends java.io.FilterWriter {
+        NonClosingWriter(Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}

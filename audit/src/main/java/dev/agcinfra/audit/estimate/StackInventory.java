@@ -1,0 +1,86 @@
+package dev.agcinfra.audit.estimate;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one synthesized stack creates that bills by the hour, read from its Terraform JSON. Pure data: no prices.
+ *
+ * @param stack the stack name ({@code agc-core-us-east-1})
+ * @param region the AWS region of the stack's provider, or {@code null} when it is not a literal
+ * @param regionProblem why the region is unknown, else {@code null}
+ * @param createsVpc whether the stack creates its own VPC ({@code aws_vpc}); only such stacks are compared
+ * @param natGateways the {@code aws_nat_gateway} resources
+ * @param elasticIps the {@code aws_eip} resources
+ * @param interfaceEndpoints the {@code aws_vpc_endpoint} resources of type {@code Interface}
+ * @param gatewayEndpoints the {@code aws_vpc_endpoint} resources of type {@code Gateway} (free)
+ * @param unsupported resources that bill but that this tool cannot price (reported as unknown)
+ */
+public record StackInventory(
+        String stack,
+        String region,
+        String regionProblem,
+        boolean createsVpc,
+        List<NatGateway> natGateways,
+        List<ElasticIp> elasticIps,
+        List<InterfaceEndpoint> interfaceEndpoints,
+        List<GatewayEndpoint> gatewayEndpoints,
+        List<Unsupported> unsupported) {
+
+    public StackInventory {
+        Objects.requireNonNull(stack, "stack must be non-null");
+        if ((region == null) == (regionProblem == null)) {
+            throw new IllegalArgumentException("a stack has either a region or a region problem: " + stack);
+        }
+        natGateways = List.copyOf(natGateways);
+        elasticIps = List.copyOf(elasticIps);
+        interfaceEndpoints = List.copyOf(interfaceEndpoints);
+        gatewayEndpoints = List.copyOf(gatewayEndpoints);
+        unsupported = List.copyOf(unsupported);
+    }
+
+    /** Whether anything in the stack bills by the hour or is worth listing. */
+    public boolean isEmpty() {
+        return natGateways.isEmpty() && elasticIps.isEmpty() && interfaceEndpoints.isEmpty()
+                && gatewayEndpoints.isEmpty() && unsupported.isEmpty();
+    }
+
+    /**
+     * An {@code aws_nat_gateway}.
+     *
+     * @param address the Terraform address, {@code aws_nat_gateway.<name>}
+     * @param count how many ({@code count} meta-argument)
+     * @param publicConnectivity whether it has public IPs ({@code connectivity_type} absent or {@code public})
+     * @param elasticIpAddresses the {@code aws_eip.<name>} addresses of this stack that it uses (primary and
+     *     secondary allocations); those are priced with the EIP, never twice
+     * @param otherPublicIps per gateway, public IPs not from an EIP of this stack (an allocation id given as a
+     *     literal, or none given)
+     */
+    public record NatGateway(String address, Count count, boolean publicConnectivity, List<String> elasticIpAddresses,
+                             int otherPublicIps) {
+        public NatGateway {
+            elasticIpAddresses = List.copyOf(elasticIpAddresses);
+        }
+    }
+
+    /** An {@code aws_eip}: a public IPv4 address billed whether in use or idle. */
+    public record ElasticIp(String address, Count count) {
+    }
+
+    /**
+     * An interface VPC endpoint, billed per AZ.
+     *
+     * @param service the {@code service_name}, e.g. {@code com.amazonaws.us-east-1.logs}
+     * @param azs the number of subnets ({@code subnet_ids} entries plus subnet associations), i.e. AZs
+     */
+    public record InterfaceEndpoint(String address, String service, Count count, Count azs) {
+    }
+
+    /** A gateway VPC endpoint (S3, DynamoDB): free. */
+    public record GatewayEndpoint(String address, String service, Count count) {
+    }
+
+    /** A resource that bills but is not priced here, e.g. a Gateway Load Balancer endpoint. */
+    public record Unsupported(String address, Category category, String reason) {
+    }
+}
