@@ -242,7 +242,7 @@ class CostEstimatorTest {
     @Test
     void theTotalIsTheSumOfTheStacksRoundedOnlyAtOutput() {
         EstimateReport report = new CostEstimator(PRICES, UsageAssumptions.NONE)
-                .estimate(StackLoader.load(Fixtures.resource("two-regions/cdktf.out")));
+                .estimate(StackLoader.load(Fixtures.resource("two-regions")));
 
         // us-east-1 core 262.80 + sa-east-1 core: 3 NATs 203.67 + 3 EIPs 10.95 (its endpoints are unknown).
         assertThat(cents(report.totalMonthlyUsd())).isEqualByComparingTo("477.42");
