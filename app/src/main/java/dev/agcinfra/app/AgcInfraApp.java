@@ -1,0 +1,75 @@
+package dev.agcinfra.app;
+
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.AppConfig;
+import dev.agcinfra.app.settings.RegionSettings;
+import dev.agcinfra.app.settings.Settings;
+import dev.agcinfra.app.settings.VpcMode;
+import dev.agcinfra.app.stacks.AvailabilityZones;
+import dev.agcinfra.app.stacks.CoreStack;
+import dev.agcinfra.app.stacks.DataStack;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Wires validated settings into stacks: per region, {@code agc-data-<region>} when agc-infra creates the bucket, and
+ * {@code agc-core-<region>}, which depends on it.
+ */
+public final class AgcInfraApp {
+
+    /** One synthesized stack, for the summary. */
+    public record StackSummary(String stack, RegionSettings region) {
+    }
+
+    private final App app;
+    private final List<StackSummary> stacks = new ArrayList<>();
+
+    /**
+     * A CDKTF app as agc-infra configures it: no construct stack traces in the output (they are slow to record and
+     * noise in the JSON).
+     *
+     * @param outdir where to write; null lets CDKTF decide ({@code CDKTF_OUTDIR} when run by the cdktf CLI, else {@code cdktf.out})
+     */
+    public static App newApp(String outdir) {
+        AppConfig.Builder config = AppConfig.builder().stackTraces(false);
+        if (outdir != null) {
+            config.outdir(outdir);
+        }
+        return new App(config.build());
+    }
+
+    /** Adds every region's stacks to {@code app}. */
+    public AgcInfraApp(Settings settings, SubnetResolver subnets, App app) {
+        this.app = app;
+        for (RegionSettings region : settings.regions()) {
+            DataStack data = null;
+            if (DataStack.isNeeded(region)) {
+                data = new DataStack(app, settings, region);
+                stacks.add(new StackSummary(data.getNode().getId(), region));
+            }
+            List<String> infraSubnets = region.vpcMode() != VpcMode.EXISTING ? List.of()
+                    : region.subnets().isEmpty() ? subnets.privateSubnets(region, settings.account())
+                    : region.subnets();
+            CoreStack core = new CoreStack(app, settings, region, AvailabilityZones.forRegion(region.region()), infraSubnets);
+            if (data != null) {
+                core.addDependency(data);
+            }
+            stacks.add(new StackSummary(core.getNode().getId(), region));
+        }
+    }
+
+    /** Writes {@code <outdir>/stacks/<stack>/cdk.tf.json} and {@code <outdir>/manifest.json}. */
+    public void synth() {
+        app.synth();
+    }
+
+    /** The CDKTF app. */
+    public App app() {
+        return app;
+    }
+
+    /** The stacks, in synthesis order. */
+    public List<StackSummary> stacks() {
+        return List.copyOf(stacks);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.agcinfra.app.stacks;
+
+import com.hashicorp.cdktf.TerraformOutput;
+import dev.agcinfra.app.settings.RegionSettings;
+import dev.agcinfra.app.settings.Settings;
+import dev.agcinfra.modules.storage.ResultsBucket;
+import software.constructs.Construct;
+
+/**
+ * {@code agc-data-<region>}: the data that outlives deactivation, i.e. the results bucket when agc-infra creates it.
+ * Kept out of the core stack so that destroying the core (deactivation) can never touch the bucket or its objects.
+ */
+public final class DataStack extends RegionStack {
+
+    public DataStack(Construct scope, Settings settings, RegionSettings region) {
+        super(scope, dataStackName(region.region()), settings, region);
+        ResultsBucket bucket = new ResultsBucket(this, "ResultsBucket", region.bucket());
+        TerraformOutput.Builder.create(this, "bucket_name").value(bucket.bucketName())
+                .description("The results bucket").build();
+        TerraformOutput.Builder.create(this, "bucket_arn").value(bucket.bucket().getArn())
+                .description("The results bucket's ARN").build();
+    }
+
+    /** Whether a region needs a data stack: only when agc-infra creates the bucket. */
+    public static boolean isNeeded(RegionSettings region) {
+        return region.createBucket();
+    }
+}
