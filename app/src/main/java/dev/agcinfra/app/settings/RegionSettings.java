@@ -34,6 +34,17 @@ public record RegionSettings(
         tags = Map.copyOf(tags);
     }
 
+    /** The default results bucket of a region: {@code agc-<account>-<region>}, as AGC names it. */
+    public static String defaultBucket(String account, String region) {
+        return "agc-" + account + "-" + region;
+    }
+
+    /** A region with every default: a new VPC with private subnets, a new bucket, the latest ECS-optimized AMI. */
+    public static RegionSettings defaults(String region, String account) {
+        return new RegionSettings(region, Optional.empty(), List.of(), defaultBucket(account, region), true,
+                Optional.empty(), false, false, Map.of());
+    }
+
     /** How the region's network is provided. */
     public VpcMode vpcMode() {
         if (vpc.isPresent()) {

@@ -1,0 +1,421 @@
+package dev.agcinfra.app.settings;
+
+import dev.agcinfra.app.settings.YamlNode.Entry;
+import dev.agcinfra.app.settings.YamlNode.Mapping;
+import dev.agcinfra.app.settings.YamlNode.Scalar;
+import dev.agcinfra.app.settings.YamlNode.Sequence;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks the YAML tree of agc.yaml against every rule that needs no AWS call, collecting all problems, and turns it
+ * into {@link Parsed} values (still without the defaults that need the account or the default region).
+ */
+final class SettingsParser {
+
+    static final List<String> TOP_KEYS = List.of("account", "stateBucket", "tags", "regions");
+    static final List<String> REGION_KEYS = List.of(
+            "vpc", "subnets", "bucket", "createBucket", "ami", "usePublicSubnets", "executeApiEndpoint", "tags");
+
+    /** Stands in for the account when checking the state bucket template before the account is known. */
+    static final String PLACEHOLDER_ACCOUNT = "123456789012";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    private static final List<String> PLACEHOLDERS = List.of("account", "region");
+
+    /** The file's settings, checked; empty optionals are keys the file leaves out. */
+    record Parsed(Optional<String> account, Optional<String> stateBucket, Map<String, String> tags,
+                  Optional<List<ParsedRegion>> regions) {
+
+        static Parsed empty() {
+            return new Parsed(Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
+        }
+    }
+
+    /** One region's entry, checked; the merged tags are global tags then the region's own. */
+    record ParsedRegion(String name, Optional<String> vpc, List<String> subnets, Optional<String> bucket,
+                        Optional<Boolean> createBucket, Optional<String> ami, boolean usePublicSubnets,
+                        boolean executeApiEndpoint, Map<String, String> tags) {
+
+        static ParsedRegion defaults(String name, Map<String, String> globalTags) {
+            return new ParsedRegion(name, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
+                    Optional.empty(), false, false, globalTags);
+        }
+    }
+
+    private final Problems problems;
+
+    private SettingsParser(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** Checks the document; problems go to {@code problems}, and the result is only meaningful when there are none. */
+    static Parsed parse(Optional<YamlNode> root, Problems problems) {
+        return root.map(r -> new SettingsParser(problems).top(r)).orElseGet(Parsed::empty);
+    }
+
+    private Parsed top(YamlNode root) {
+        if (!(root instanceof Mapping mapping)) {
+            if (root instanceof Scalar s && s.isNull()) {
+                return Parsed.empty();
+            }
+            problems.atPosition(root.line(), root.column(), "the file is " + root.kind()
+                    + ", expected a mapping of settings; write keys such as account:, tags: and regions:");
+            return Parsed.empty();
+        }
+        Optional<String> account = Optional.empty();
+        Optional<String> stateBucket = Optional.empty();
+        Entry stateBucketEntry = null;
+        Map<String, String> tags = new LinkedHashMap<>();
+        Entry regionsEntry = null;
+        for (Entry e : mapping.entries().values()) {
+            switch (e.key()) {
+                case "account" -> account = account(e);
+                case "stateBucket" -> {
+                    stateBucket = text(e.value(), "stateBucket", "stateBucket: \"agc-tfstate-{account}-{region}\"");
+                    stateBucketEntry = e;
+                }
+                case "tags" -> tags = tags(e.value(), "tags");
+                case "regions" -> regionsEntry = e;
+                default -> unknownTopKey(e);
+            }
+        }
+        Optional<List<ParsedRegion>> regions = Optional.empty();
+        if (regionsEntry != null) {
+            regions = Optional.of(regions(regionsEntry.value(), tags));
+        }
+        if (regions.isPresent()) {
+            checkTagCount(mapping, regions.get());
+        } else if (tags.size() > AwsNames.MAX_CUSTOM_TAGS) {
+            tooManyTags(mapping.entries().get("tags").value(), "tags", tags.size());
+        }
+        if (stateBucket.isPresent()) {
+            List<String> names = regions.map(rs -> rs.stream().map(ParsedRegion::name).toList()).orElse(List.of());
+            checkStateBucket(stateBucketEntry.value(), stateBucket.get(), account.orElse(PLACEHOLDER_ACCOUNT), names);
+        }
+        return new Parsed(account, stateBucket, tags, regions);
+    }
+
+    private Optional<String> account(Entry e) {
+        YamlNode v = e.value();
+        if (v instanceof Scalar s && (s.type() == Scalar.Type.STRING || s.type() == Scalar.Type.INTEGER)) {
+            if (AwsNames.isAccount(s.text())) {
+                return Optional.of(s.text());
+            }
+            problems.at(v, "account", s.shown() + " is not an AWS account id (12 digits); write it in quotes, "
+                    + "e.g. account: \"123456789012\", or remove the key to use the account of your AWS credentials");
+            return Optional.empty();
+        }
+        problems.at(v, "account", shown(v) + " is " + v.kind() + ", expected the 12-digit account id; write it in quotes, "
+                + "e.g. account: \"123456789012\", or remove the key to use the account of your AWS credentials");
+        return Optional.empty();
+    }
+
+    private void unknownTopKey(Entry e) {
+        String key = e.key();
+        String fix;
+        if (REGION_KEYS.contains(key)) {
+            fix = key + " is a per-region key; move it under regions.<region>, e.g. regions: { us-east-1: { "
+                    + key + ": ... } }";
+        } else if (AwsNames.isCommercialRegion(key)) {
+            fix = "region names go under regions:; write regions: { " + key + ": ... }";
+        } else {
+            fix = AwsNames.closest(key, TOP_KEYS).map(k -> "did you mean " + k + "?")
+                    .orElse("the top-level keys are " + String.join(", ", TOP_KEYS));
+        }
+        problems.atKey(e, key, "unknown key; " + fix);
+    }
+
+    private List<ParsedRegion> regions(YamlNode node, Map<String, String> globalTags) {
+        if (node instanceof Sequence seq) {
+            List<String> names = seq.items().stream()
+                    .map(i -> i instanceof Scalar s ? s.text() : "...").toList();
+            problems.at(node, "regions", "is a list, expected a mapping of region names to their settings; write regions: { "
+                    + String.join(", ", names.stream().map(n -> n + ": {}").toList()) + " }");
+            return List.of();
+        }
+        if (!(node instanceof Mapping mapping) || mapping.entries().isEmpty()) {
+            problems.at(node, "regions", shown(node) + " lists no region; add at least one, e.g. regions: { us-east-1: {} }, "
+                    + "or remove the key to use the default region of your AWS configuration");
+            return List.of();
+        }
+        List<ParsedRegion> regions = new ArrayList<>();
+        for (Entry e : mapping.entries().values()) {
+            String path = "regions." + e.key();
+            Optional<String> problem = AwsNames.regionProblem(e.key());
+            if (problem.isPresent()) {
+                problems.atKey(e, path, problem.get());
+            }
+            ParsedRegion region = region(e.key(), path, e.value(), globalTags);
+            if (problem.isEmpty() && region != null) {
+                regions.add(region);
+            }
+        }
+        return regions;
+    }
+
+    private ParsedRegion region(String name, String path, YamlNode node, Map<String, String> globalTags) {
+        if (node instanceof Scalar s && s.isNull()) {
+            return ParsedRegion.defaults(name, globalTags);
+        }
+        if (!(node instanceof Mapping mapping)) {
+            problems.at(node, path, shown(node) + " is " + node.kind()
+                    + ", expected the region's settings as a mapping; write " + name + ": {} for all defaults");
+            return null;
+        }
+        Optional<String> vpc = Optional.empty();
+        List<String> subnets = List.of();
+        YamlNode subnetsNode = null;
+        Optional<String> bucket = Optional.empty();
+        Optional<Boolean> createBucket = Optional.empty();
+        Optional<String> ami = Optional.empty();
+        Optional<Boolean> usePublic = Optional.empty();
+        YamlNode usePublicNode = null;
+        Optional<Boolean> executeApi = Optional.empty();
+        YamlNode executeApiNode = null;
+        Map<String, String> tags = new LinkedHashMap<>(globalTags);
+        for (Entry e : mapping.entries().values()) {
+            String keyPath = path + "." + e.key();
+            YamlNode v = e.value();
+            switch (e.key()) {
+                case "vpc" -> vpc = resourceId(v, keyPath, "vpc", "VPC");
+                case "subnets" -> {
+                    subnets = subnets(v, keyPath);
+                    subnetsNode = v;
+                }
+                case "bucket" -> bucket = bucket(v, keyPath);
+                case "createBucket" -> createBucket = bool(v, keyPath, "createBucket");
+                case "ami" -> ami = resourceId(v, keyPath, "ami", "AMI");
+                case "usePublicSubnets" -> {
+                    usePublic = bool(v, keyPath, "usePublicSubnets");
+                    usePublicNode = v;
+                }
+                case "executeApiEndpoint" -> {
+                    executeApi = bool(v, keyPath, "executeApiEndpoint");
+                    executeApiNode = v;
+                }
+                case "tags" -> tags.putAll(tags(v, keyPath));
+                default -> unknownRegionKey(e, keyPath);
+            }
+        }
+        boolean hasVpc = mapping.entries().containsKey("vpc");
+        if (!subnets.isEmpty() && !hasVpc) {
+            problems.at(subnetsNode, path + ".subnets", "given without vpc; subnets must belong to your own VPC: "
+                    + "add vpc: vpc-... to " + name + " or remove subnets");
+        }
+        if (usePublic.orElse(false) && hasVpc) {
+            problems.at(usePublicNode, path + ".usePublicSubnets", "true conflicts with vpc: agc-infra never changes "
+                    + "your VPC; remove usePublicSubnets, or remove vpc to let agc-infra create a VPC with public subnets only");
+        }
+        if (executeApi.orElse(false) && usePublic.orElse(false)) {
+            problems.at(executeApiNode, path + ".executeApiEndpoint", "true conflicts with usePublicSubnets: true, "
+                    + "which creates no VPC endpoints; remove one of the two");
+        } else if (executeApi.orElse(false) && hasVpc) {
+            problems.at(executeApiNode, path + ".executeApiEndpoint", "true conflicts with vpc: agc-infra creates "
+                    + "nothing in your VPC; create the execute-api endpoint yourself and remove executeApiEndpoint");
+        }
+        return new ParsedRegion(name, vpc, subnets, bucket, createBucket, ami, usePublic.orElse(false),
+                executeApi.orElse(false), tags);
+    }
+
+    private void unknownRegionKey(Entry e, String keyPath) {
+        String key = e.key();
+        String fix;
+        if (TOP_KEYS.contains(key)) {
+            fix = key + " is set once for all regions; move it to the top level of the file";
+        } else {
+            fix = AwsNames.closest(key, REGION_KEYS).map(k -> "did you mean " + k + "?")
+                    .orElse("the region keys are " + String.join(", ", REGION_KEYS));
+        }
+        problems.atKey(e, keyPath, "unknown key; " + fix);
+    }
+
+    private Optional<String> resourceId(YamlNode v, String path, String prefix, String what) {
+        String example = prefix + "-0123456789abcdef0";
+        Optional<String> id = text(v, path, lastKey(path) + ": " + example);
+        if (id.isPresent() && !AwsNames.isResourceId(prefix, id.get())) {
+            problems.at(v, path, YamlNode.Quote.of(id.get()) + " is not " + article(what) + " " + what + " id; write "
+                    + prefix + "- and 8 or 17 lowercase hex digits, e.g. " + example);
+            return Optional.empty();
+        }
+        return id;
+    }
+
+    private List<String> subnets(YamlNode v, String path) {
+        String example = "subnets: [subnet-0123456789abcdef0, subnet-0fedcba9876543210]";
+        if (v instanceof Scalar s && s.isNull()) {
+            return List.of();
+        }
+        if (!(v instanceof Sequence seq)) {
+            String fix = v instanceof Scalar s && s.type() == Scalar.Type.STRING
+                    ? "subnets: [" + s.text() + "]" : example;
+            problems.at(v, path, shown(v) + " is " + v.kind() + ", expected a list of subnet ids; write " + fix);
+            return List.of();
+        }
+        List<String> subnets = new ArrayList<>();
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < seq.items().size(); i++) {
+            YamlNode item = seq.items().get(i);
+            String itemPath = path + "[" + i + "]";
+            Optional<String> id = resourceId(item, itemPath, "subnet", "subnet");
+            if (id.isEmpty()) {
+                continue;
+            }
+            Integer earlier = firstIndex.putIfAbsent(id.get(), i);
+            if (earlier != null) {
+                problems.at(item, itemPath, YamlNode.Quote.of(id.get()) + " is listed twice (also at " + path + "["
+                        + earlier + "]); list each subnet once");
+            } else {
+                subnets.add(id.get());
+            }
+        }
+        return subnets;
+    }
+
+    private Optional<String> bucket(YamlNode v, String path) {
+        Optional<String> bucket = text(v, path, "bucket: my-existing-bucket");
+        if (bucket.isPresent()) {
+            List<String> broken = AwsNames.bucketNameProblems(bucket.get());
+            if (!broken.isEmpty()) {
+                problems.at(v, path, YamlNode.Quote.of(bucket.get()) + " is not a valid S3 bucket name: "
+                        + String.join("; ", broken) + "; use the bucket's exact name, or remove the key for agc-<account>-<region>");
+                return Optional.empty();
+            }
+        }
+        return bucket;
+    }
+
+    private Optional<Boolean> bool(YamlNode v, String path, String key) {
+        if (v instanceof Scalar s && (s.type() == Scalar.Type.TRUE || s.type() == Scalar.Type.FALSE)) {
+            return Optional.of(s.type() == Scalar.Type.TRUE);
+        }
+        String suggestion = "true";
+        if (v instanceof Scalar s) {
+            String t = s.text().strip().toLowerCase(java.util.Locale.ROOT);
+            if (List.of("false", "no", "off", "n", "0").contains(t)) {
+                suggestion = "false";
+            }
+        }
+        problems.at(v, path, shown(v) + " is " + v.kind() + ", expected true or false; write " + key + ": "
+                + suggestion + " (no quotes)");
+        return Optional.empty();
+    }
+
+    private Map<String, String> tags(YamlNode v, String path) {
+        if (v instanceof Scalar s && s.isNull()) {
+            return Map.of();
+        }
+        if (!(v instanceof Mapping mapping)) {
+            problems.at(v, path, shown(v) + " is " + v.kind() + ", expected a mapping of tag keys to values; write "
+                    + lastKey(path) + ": { team: genomics }");
+            return Map.of();
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        for (Entry e : mapping.entries().values()) {
+            String tagPath = path + "." + e.key();
+            YamlNode value = e.value();
+            if (!(value instanceof Scalar s) || s.isNull()) {
+                problems.at(value, tagPath, shown(value) + " is " + value.kind() + ", expected the tag's value; write "
+                        + e.key() + ": \"value\" (\"\" for an empty value)");
+                continue;
+            }
+            List<String> broken = AwsNames.tagProblems(e.key(), s.text());
+            if (!broken.isEmpty()) {
+                problems.atKey(e, tagPath, "custom tag " + YamlNode.Quote.of(e.key()) + " = " + s.shown()
+                        + " is not allowed: " + String.join("; ", broken) + "; rename or remove the tag");
+                continue;
+            }
+            tags.put(e.key(), s.text());
+        }
+        return tags;
+    }
+
+    private void checkTagCount(Mapping root, List<ParsedRegion> regions) {
+        for (ParsedRegion region : regions) {
+            if (region.tags().size() > AwsNames.MAX_CUSTOM_TAGS) {
+                YamlNode at = ((Mapping) root.entries().get("regions").value()).entries().get(region.name()).value();
+                tooManyTags(at, "regions." + region.name() + ".tags", region.tags().size());
+            }
+        }
+    }
+
+    private void tooManyTags(YamlNode at, String path, int count) {
+        problems.at(at, path, count + " custom tags (global and regional together) exceed the " + AwsNames.MAX_CUSTOM_TAGS
+                + " that fit beside agc-infra's own 2 in AWS's limit of 50 per resource; remove some");
+    }
+
+    private void checkStateBucket(YamlNode at, String template, String account, List<String> regions) {
+        Matcher m = PLACEHOLDER.matcher(template);
+        boolean placeholdersOk = true;
+        while (m.find()) {
+            String name = m.group(1);
+            if (!PLACEHOLDERS.contains(name)) {
+                placeholdersOk = false;
+                problems.at(at, "stateBucket", YamlNode.Quote.of(template) + " has the unknown placeholder {" + name + "}; "
+                        + AwsNames.closest(name, PLACEHOLDERS).map(p -> "did you mean {" + p + "}?")
+                                .orElse("use {account} and {region}"));
+            }
+        }
+        if (!placeholdersOk) {
+            return;
+        }
+        if (regions.size() > 1 && !template.contains("{region}")) {
+            problems.at(at, "stateBucket", YamlNode.Quote.of(template) + " has no {region}, so " + regions.size()
+                    + " regions would share one state bucket, but each region's state lives in a bucket in that region;"
+                    + " add {region}, e.g. stateBucket: \"" + Settings.DEFAULT_STATE_BUCKET + "\"");
+            return;
+        }
+        // Without regions: the loader checks the template once the default region is known.
+        for (String region : regions) {
+            Optional<String> problem = stateBucketProblem(template, account, region);
+            if (problem.isPresent()) {
+                problems.at(at, "stateBucket", problem.get());
+                return;
+            }
+        }
+    }
+
+    /** Why the state bucket template gives an invalid bucket name for one region, with the fix; empty when valid. */
+    static Optional<String> stateBucketProblem(String template, String account, String region) {
+        String name = template.replace("{account}", account).replace("{region}", region);
+        List<String> broken = AwsNames.bucketNameProblems(name);
+        if (broken.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(YamlNode.Quote.of(template) + " gives " + YamlNode.Quote.of(name) + " in " + region
+                + ", not a valid S3 bucket name: " + String.join("; ", broken)
+                + "; change the template (placeholders {account} and {region}) or remove it for the default "
+                + Settings.DEFAULT_STATE_BUCKET);
+    }
+
+    private Optional<String> text(YamlNode v, String path, String example) {
+        if (v instanceof Scalar s && (s.type() == Scalar.Type.STRING || s.type() == Scalar.Type.INTEGER)) {
+            return Optional.of(s.text());
+        }
+        problems.at(v, path, shown(v) + " is " + v.kind() + ", expected a string; write " + example);
+        return Optional.empty();
+    }
+
+    private static String shown(YamlNode v) {
+        if (v instanceof Scalar s) {
+            return s.shown();
+        }
+        return v instanceof Sequence ? "[...]" : "{...}";
+    }
+
+    private static String lastKey(String path) {
+        String last = path.substring(path.lastIndexOf('.') + 1);
+        int bracket = last.indexOf('[');
+        return bracket < 0 ? last : last.substring(0, bracket);
+    }
+
+    private static String article(String word) {
+        return "AEIOUaeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
+    }
+}
