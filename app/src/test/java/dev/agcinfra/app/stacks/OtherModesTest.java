@@ -1,0 +1,170 @@
+package dev.agcinfra.app.stacks;
+
+import static dev.agcinfra.app.stacks.Tf.count;
+import static dev.agcinfra.app.stacks.Tf.data;
+import static dev.agcinfra.app.stacks.Tf.resources;
+import static dev.agcinfra.app.stacks.Tf.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.agcinfra.app.SubnetResolver;
+import dev.agcinfra.app.settings.RegionSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class OtherModesTest {
+
+    static final String VPC = "vpc-0123456789abcdef0";
+    static final List<String> SUBNETS = List.of("subnet-0123456789abcdef0", "subnet-0fedcba9876543210", "subnet-0aaaaaaaaaaaaaaaa");
+    static final List<String> NETWORK_TYPES = List.of("aws_vpc", "aws_subnet", "aws_nat_gateway", "aws_eip",
+            "aws_internet_gateway", "aws_route_table", "aws_route", "aws_route_table_association",
+            "aws_default_security_group", "aws_security_group", "aws_vpc_endpoint", "aws_vpc_security_group_ingress_rule");
+
+    static RegionSettings publicSubnets(String region) {
+        RegionSettings d = Synth.defaults(region);
+        return new RegionSettings(region, Optional.empty(), List.of(), d.bucket(), true, Optional.empty(), true, false, Map.of());
+    }
+
+    static RegionSettings ownVpc(String region, List<String> subnets) {
+        return new RegionSettings(region, Optional.of(VPC), subnets, "my-existing-bucket", false,
+                Optional.of("ami-0123456789abcdef0"), false, false, Map.of("cost-center", "42"));
+    }
+
+    @Nested
+    @DisplayName("public subnets only")
+    class PublicSubnetsOnly {
+
+        final JsonNode core = Synth.stacks(Synth.settings(publicSubnets("eu-west-1"))).get("agc-core-eu-west-1");
+
+        @Test
+        void createsThreePublicSubnetsOfASixteenthEachWithPublicIpsOnLaunch() {
+            Map<String, String> cidrs = new TreeMap<>();
+            resources(core, "aws_subnet").forEach((n, s) -> {
+                cidrs.put(n, s.path("cidr_block").asText());
+                assertThat(s.path("map_public_ip_on_launch").asBoolean()).isTrue();
+                assertThat(s.path("tags").path("aws-cdk:subnet-type").asText()).isEqualTo("Public");
+            });
+            assertThat(cidrs).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                    "vpc_public_subnet1", "10.0.0.0/18", "vpc_public_subnet2", "10.0.64.0/18", "vpc_public_subnet3", "10.0.128.0/18")));
+            assertThat(count(core, "aws_internet_gateway")).isEqualTo(1);
+        }
+
+        @Test
+        void createsNoPrivateSubnetsNatGatewaysElasticIpsOrEndpoints() {
+            assertThat(count(core, "aws_nat_gateway")).isZero();
+            assertThat(count(core, "aws_eip")).isZero();
+            assertThat(count(core, "aws_vpc_endpoint")).isZero();
+            assertThat(count(core, "aws_security_group")).isZero();
+            assertThat(resources(core, "aws_subnet").keySet()).noneMatch(n -> n.contains("private"));
+        }
+
+        @Test
+        void runsComputeInThePublicSubnets() {
+            JsonNode infra = resources(core, "aws_ssm_parameter").get("parameters_infra_subnets");
+            assertThat(infra.path("insecure_value").asText()).isEqualTo(
+                    "${join(\",\", [aws_subnet.vpc_public_subnet1.id, aws_subnet.vpc_public_subnet2.id, aws_subnet.vpc_public_subnet3.id])}");
+            assertThat(core.path("output").path("private_subnets").path("value").size()).isZero();
+        }
+    }
+
+    @Nested
+    @DisplayName("the user's own VPC")
+    class OwnVpc {
+
+        @Test
+        void withSubnetsCreatesNoNetworkResourceAndReadsTheVpcWithADataSource() {
+            JsonNode core = Synth.stacks(Synth.settings(ownVpc("eu-west-1", SUBNETS))).get("agc-core-eu-west-1");
+            NETWORK_TYPES.forEach(t -> assertThat(count(core, t)).as(t).isZero());
+            assertThat(data(core, "aws_vpc").get("vpc").path("id").asText()).isEqualTo(VPC);
+            assertThat(resources(core, "aws_ssm_parameter").get("parameters_vpc").path("insecure_value").asText())
+                    .isEqualTo("${data.aws_vpc.vpc.id}");
+            JsonNode infra = resources(core, "aws_ssm_parameter").get("parameters_infra_subnets");
+            assertThat(infra.path("insecure_value").asText()).contains(SUBNETS);
+            assertThat(resources(core, "aws_ssm_parameter").get("parameters_num_infra_subnets").path("insecure_value").asText())
+                    .isEqualTo("3");
+        }
+
+        @Test
+        void withoutSubnetsAsksTheLookupForTheVpcsPrivateSubnets() {
+            List<String> asked = new ArrayList<>();
+            SubnetResolver resolver = (region, account) -> {
+                asked.add(region.region() + " " + region.vpc().orElseThrow() + " " + account);
+                return List.of("subnet-00000000000000001", "subnet-00000000000000002", "subnet-00000000000000003",
+                        "subnet-00000000000000004");
+            };
+            JsonNode core = Synth.stacks(Synth.settings(ownVpc("eu-west-1", List.of())), resolver).get("agc-core-eu-west-1");
+            assertThat(asked).containsExactly("eu-west-1 " + VPC + " 123456789012");
+            NETWORK_TYPES.forEach(t -> assertThat(count(core, t)).as(t).isZero());
+            assertThat(texts(core.path("output").path("infra_subnets").path("value"))).containsExactly(
+                    "subnet-00000000000000001", "subnet-00000000000000002", "subnet-00000000000000003",
+                    "subnet-00000000000000004");
+            assertThat(resources(core, "aws_ssm_parameter").get("parameters_num_infra_subnets").path("insecure_value").asText())
+                    .isEqualTo("4");
+        }
+
+        @Test
+        void storesTheGivenAmiAndCustomTags() {
+            JsonNode core = Synth.stacks(Synth.settings(ownVpc("eu-west-1", SUBNETS))).get("agc-core-eu-west-1");
+            Map<String, JsonNode> params = resources(core, "aws_ssm_parameter");
+            assertThat(params.get("parameters_compute_env_image").path("insecure_value").asText()).isEqualTo("ami-0123456789abcdef0");
+            assertThat(data(core, "aws_ssm_parameter")).isEmpty();
+            assertThat(params.get("parameters_custom_tags").path("name").asText()).isEqualTo("/agc/_common/customTags");
+            assertThat(params.get("parameters_custom_tags").path("insecure_value").asText()).isEqualTo("{\"cost-center\":\"42\"}");
+            JsonNode tags = core.path("provider").path("aws").get(0).path("default_tags").get(0).path("tags");
+            assertThat(tags.path("cost-center").asText()).isEqualTo("42");
+        }
+    }
+
+    @Nested
+    @DisplayName("an existing bucket")
+    class ExistingBucket {
+
+        final Map<String, JsonNode> stacks = Synth.stacks(Synth.settings(ownVpc("eu-west-1", SUBNETS)));
+
+        @Test
+        void isOnlyReadNeverManagedAnywhere() {
+            assertThat(stacks).containsOnlyKeys("agc-core-eu-west-1");
+            stacks.values().forEach(s -> assertThat(Tf.addresses(s)).noneMatch(a -> a.startsWith("aws_s3_bucket")));
+            JsonNode core = stacks.get("agc-core-eu-west-1");
+            assertThat(data(core, "aws_s3_bucket").get("results_bucket").path("bucket").asText()).isEqualTo("my-existing-bucket");
+            assertThat(resources(core, "aws_ssm_parameter").get("parameters_bucket").path("insecure_value").asText())
+                    .isEqualTo("my-existing-bucket");
+        }
+    }
+
+    @Nested
+    @DisplayName("options")
+    class Options {
+
+        @Test
+        void addsTheExecuteApiEndpointWhenAskedTo() {
+            RegionSettings d = Synth.defaults("us-east-1");
+            RegionSettings withApi = new RegionSettings("us-east-1", Optional.empty(), List.of(), d.bucket(), true,
+                    Optional.empty(), false, true, Map.of());
+            JsonNode core = Synth.stacks(Synth.settings(withApi)).get("agc-core-us-east-1");
+            JsonNode api = resources(core, "aws_vpc_endpoint").get("endpoints_execute_api");
+            assertThat(api.path("service_name").asText()).isEqualTo("com.amazonaws.us-east-1.execute-api");
+            assertThat(api.path("private_dns_enabled").asBoolean()).isTrue();
+            assertThat(count(core, "aws_vpc_endpoint")).isEqualTo(10);
+        }
+
+        @Test
+        void usesTwoAzsWhereTheRegionOffersOnlyTwoAndNeverTwoSubnetsOfAGroupInOneAz() {
+            JsonNode core = Synth.stacks(Synth.settings(Synth.defaults("us-west-1"))).get("agc-core-us-west-1");
+            Map<String, JsonNode> subnets = resources(core, "aws_subnet");
+            assertThat(subnets).hasSize(4);
+            assertThat(count(core, "aws_nat_gateway")).isEqualTo(2);
+            for (String group : List.of("public", "private")) {
+                List<String> azs = subnets.entrySet().stream().filter(e -> e.getKey().contains(group))
+                        .map(e -> e.getValue().path("availability_zone").asText()).toList();
+                assertThat(azs).doesNotHaveDuplicates().hasSize(2);
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.agcinfra.app.stacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Construct ids are Terraform addresses and state keys: renaming one makes Terraform destroy and re-create the
+ * resource. This test pins every address of the default region; change it only with a {@code moved} block.
+ */
+class TerraformAddressesTest {
+
+    @Test
+    void theDefaultRegionsAddressesStayStable() {
+        Map<String, JsonNode> stacks = Synth.stacks(Synth.settings(Synth.defaults("us-east-1")));
+        List<String> core = new ArrayList<>(List.of(
+                "aws_vpc.vpc", "aws_default_security_group.vpc_default_security_group", "aws_internet_gateway.vpc_igw",
+                "aws_dynamodb_table.table", "aws_security_group.endpoints_security_group",
+                "aws_vpc_security_group_ingress_rule.endpoints_https_from_vpc",
+                "data.aws_availability_zones.vpc_availability_zones", "data.aws_ssm_parameter.parameters_ecs_optimized_ami"));
+        for (String p : List.of("vpc", "bucket", "installed_artifacts_s3_root_url", "infra_subnets", "num_infra_subnets",
+                "compute_env_image")) {
+            core.add("aws_ssm_parameter.parameters_" + p);
+        }
+        for (String e : List.of("s3", "dynamodb", "logs", "ecr_dkr", "ecr_api", "ecs_agent", "ecs_telemetry", "ecs", "ec2")) {
+            core.add("aws_vpc_endpoint.endpoints_" + e);
+        }
+        for (int i = 1; i <= 3; i++) {
+            for (String group : List.of("public", "private")) {
+                String s = "vpc_" + group + "_subnet" + i;
+                core.addAll(List.of("aws_subnet." + s, "aws_route_table." + s + "_route_table",
+                        "aws_route_table_association." + s + "_route_table_association", "aws_route." + s + "_default_route"));
+            }
+            core.addAll(List.of("aws_eip.vpc_public_subnet" + i + "_eip", "aws_nat_gateway.vpc_public_subnet" + i + "_nat_gateway"));
+        }
+        assertThat(Tf.addresses(stacks.get("agc-core-us-east-1"))).containsExactlyInAnyOrderElementsOf(core);
+        assertThat(Tf.addresses(stacks.get("agc-data-us-east-1"))).containsExactlyInAnyOrder(
+                "aws_s3_bucket.results_bucket", "aws_s3_bucket_server_side_encryption_configuration.results_bucket_encryption",
+                "aws_s3_bucket_public_access_block.results_bucket_public_access_block",
+                "aws_s3_bucket_ownership_controls.results_bucket_ownership_controls",
+                "aws_s3_bucket_policy.results_bucket_policy");
+    }
+}
