@@ -1,0 +1,62 @@
+package dev.agcinfra.audit.batch;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Rewrites one status line on a terminal's stderr a few times a second: regions done of total, items so far.
+ *
+ * <p>stdout carries only the report; this writes only to the stream it is given (stderr).
+ */
+public final class TerminalProgress implements Progress {
+
+    private final PrintWriter err;
+    private final String job;
+    private final int regions;
+    private final AtomicInteger regionsDone = new AtomicInteger();
+    private final AtomicLong items = new AtomicLong();
+    private final ScheduledExecutorService ticker;
+    private int lastWidth;
+
+    public TerminalProgress(PrintWriter err, String job, int regions) {
+        this.err = err;
+        this.job = job;
+        this.regions = regions;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "agc-audit-progress");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleAtFixedRate(this::show, 200, 250, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void regionDone(String region) {
+        regionsDone.incrementAndGet();
+    }
+
+    @Override
+    public void items(int count) {
+        items.addAndGet(count);
+    }
+
+    private synchronized void show() {
+        String line = job + ": " + regionsDone.get() + "/" + regions + " regions, " + items.get() + " items";
+        err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
+        err.flush();
+        lastWidth = line.length();
+    }
+
+    @Override
+    public synchronized void close() {
+        ticker.shutdownNow();
+        if (lastWidth > 0) {
+            err.print("\r" + " ".repeat(lastWidth) + "\r");
+            err.flush();
+        }
+    }
+}

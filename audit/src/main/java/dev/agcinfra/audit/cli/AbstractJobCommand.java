@@ -1,0 +1,132 @@
+package dev.agcinfra.audit.cli;
+
+import dev.agcinfra.audit.AuditException;
+import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.audit.Regions;
+import dev.agcinfra.audit.TagFilter;
+import dev.agcinfra.audit.aws.AwsClientFactory;
+import dev.agcinfra.audit.aws.AwsSettings;
+import dev.agcinfra.audit.aws.Preflight;
+import dev.agcinfra.audit.batch.AuditError;
+import dev.agcinfra.audit.batch.JobResult;
+import dev.agcinfra.audit.batch.Progress;
+import dev.agcinfra.audit.batch.TerminalProgress;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The template of every job command that reads AWS: check the options, settle regions and credentials, run the job
+ * into the report, then report errors on stderr and choose the exit code.
+ *
+ * <p>Subclasses implement {@link #execute}; everything AWS-wide (clients, account, regions) is ready by then.
+ */
+@Command(mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, sortOptions = false,
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
+            "0:nothing to report",
+            "1:findings (jobs that judge, e.g. a budget exceeded)",
+            "2:invalid input",
+            "3:AWS failure: credentials, or some regions failed (the report is partial)",
+            "4:internal error"})
+abstract class AbstractJobCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RegionOptions scope;
+
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    AwsOptions aws;
+
+    @Mixin(name = LoggingMixin.NAME)
+    LoggingMixin logging;
+
+    /** What a job command gets to run with. */
+    record Run(AwsClientFactory clients, String account, List<String> regions, TagFilter tag, int parallelism,
+            Progress progress, Writer report, PrintWriter err, boolean verbose) {
+    }
+
+    @Override
+    public final Integer call() throws IOException {
+        TagFilter tag = parseTag();
+        if (scope.parallelism < 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--parallelism must be at least 1, was " + scope.parallelism);
+        }
+        List<String> requested = scope.regions() == null ? null : parseRegions(scope.regions());
+        AwsSettings settings = aws.settings(scope.parallelism);
+        PrintWriter err = spec.commandLine().getErr();
+        try (AwsClientFactory clients = new AwsClientFactory(settings)) {
+            Preflight preflight = new Preflight(clients);
+            List<String> regions = requested != null ? requested
+                    : scope.allRegions() ? preflight.enabledRegions()
+                    : List.of(preflight.defaultRegion());
+            String account = preflight.account(regions);
+            Writer report = output.open(spec.commandLine().getOut());
+            int status;
+            try (Progress progress = progress(err, regions.size())) {
+                JobResult result = execute(new Run(clients, account, regions, tag, scope.parallelism, progress,
+                        report, err, logging.verbose()));
+                status = status(result);
+                report.flush();
+                for (AuditError error : result.errors()) {
+                    err.println("agc-audit: " + error.toLine());
+                }
+                if (!result.errors().isEmpty()) {
+                    long failedRegions = result.errors().stream().map(AuditError::region).distinct().count();
+                    err.println("agc-audit: " + failedRegions + " of " + regions.size()
+                            + " regions had errors; the report is partial");
+                }
+            } finally {
+                if (report != spec.commandLine().getOut()) {
+                    report.close();
+                }
+            }
+            err.flush();
+            return status;
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Runs the job and writes the report. */
+    abstract JobResult execute(Run run) throws IOException;
+
+    /** The exit code for a completed run: 3 when any call failed, else what the job decides (0 by default). */
+    int status(JobResult result) {
+        return result.complete() ? ExitCode.OK : ExitCode.AWS_FAILURE;
+    }
+
+    private TagFilter parseTag() {
+        try {
+            return TagFilter.parse(scope.tag);
+        } catch (AuditException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private List<String> parseRegions(List<String> values) {
+        try {
+            return Regions.parse(values);
+        } catch (AuditException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** A status line on stderr when it is a terminal (System.console(): stdin and stdout are a terminal too). */
+    private Progress progress(PrintWriter err, int regions) {
+        return System.console() != null ? new TerminalProgress(err, spec.name(), regions) : Progress.none();
+    }
+}

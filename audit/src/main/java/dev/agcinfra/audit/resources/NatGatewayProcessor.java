@@ -1,0 +1,44 @@
+package dev.agcinfra.audit.resources;
+
+import dev.agcinfra.audit.batch.ItemProcessor;
+import dev.agcinfra.audit.batch.RegionScope;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.model.NatGateway;
+import software.amazon.awssdk.services.ec2.model.NatGatewayState;
+
+/** Turns an EC2 NAT gateway into a {@link Resource}; deleted ones (EC2 shows them for an hour) are left out. */
+public final class NatGatewayProcessor implements ItemProcessor<NatGateway, Resource> {
+
+    private final RegionScope scope;
+
+    public NatGatewayProcessor(RegionScope scope) {
+        this.scope = scope;
+    }
+
+    @Override
+    public Resource process(NatGateway nat) {
+        if (nat.state() == NatGatewayState.DELETED) {
+            return null;
+        }
+        Map<String, String> tags = Ec2Tags.toMap(nat.tags());
+        return new Resource(scope.region(), "ec2", "natgateway", nat.natGatewayId(),
+                Arn.of(scope.awsPartition(), "ec2", scope.region(), scope.account(), "natgateway", nat.natGatewayId()),
+                tags.get(Resource.NAME_TAG), nat.stateAsString(), tags);
+    }
+
+    /** EC2 tag lists as maps. */
+    static final class Ec2Tags {
+        private Ec2Tags() {
+        }
+
+        static Map<String, String> toMap(List<software.amazon.awssdk.services.ec2.model.Tag> tags) {
+            Map<String, String> map = new LinkedHashMap<>();
+            for (software.amazon.awssdk.services.ec2.model.Tag tag : tags) {
+                map.put(tag.key(), tag.value());
+            }
+            return map;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.agcinfra.audit.resources;
+
+import dev.agcinfra.audit.TagFilter;
+import dev.agcinfra.audit.batch.AuditError;
+import dev.agcinfra.audit.report.ReportWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A table for people: per region, per {@code service/type}, with counts, then the errors.
+ *
+ * <p>It keeps every resource until the end in order to group them (a bucket may arrive from another region's
+ * partition), so its memory grows with the account: use {@code --format json} or {@code csv} for very large ones.
+ */
+public final class ResourceTableWriter implements ReportWriter<Resource> {
+
+    private final Writer out;
+    private final TagFilter tag;
+    private final List<String> regions;
+    private final Map<String, List<Resource>> byRegion = new LinkedHashMap<>();
+
+    public ResourceTableWriter(Writer out, TagFilter tag, List<String> regions) {
+        this.out = out;
+        this.tag = tag;
+        this.regions = regions;
+        regions.forEach(region -> byRegion.put(region, new ArrayList<>()));
+    }
+
+    @Override
+    public void begin() {
+    }
+
+    @Override
+    public void write(List<? extends Resource> chunk) {
+        for (Resource resource : chunk) {
+            byRegion.computeIfAbsent(resource.region(), r -> new ArrayList<>()).add(resource);
+        }
+    }
+
+    @Override
+    public void end(List<AuditError> errors) throws IOException {
+        StringBuilder text = new StringBuilder();
+        long total = 0;
+        for (Map.Entry<String, List<Resource>> region : byRegion.entrySet()) {
+            List<Resource> resources = region.getValue();
+            total += resources.size();
+            text.append(region.getKey()).append(": ").append(count(resources.size(), "resource")).append('\n');
+            Map<String, List<Resource>> byType = new TreeMap<>();
+            for (Resource resource : resources) {
+                byType.computeIfAbsent(resource.service() + "/" + resource.type(), t -> new ArrayList<>()).add(resource);
+            }
+            for (Map.Entry<String, List<Resource>> type : byType.entrySet()) {
+                List<Resource> rows = type.getValue();
+                rows.sort(Comparator.comparing(Resource::id));
+                text.append("  ").append(type.getKey()).append(" (").append(rows.size()).append(")\n");
+                int idWidth = rows.stream().mapToInt(r -> r.id().length()).max().orElse(0);
+                int stateWidth = rows.stream().mapToInt(r -> r.state() == null ? 0 : r.state().length()).max().orElse(0);
+                for (Resource row : rows) {
+                    StringBuilder line = new StringBuilder("    ").append(pad(row.id(), idWidth));
+                    if (stateWidth > 0) {
+                        line.append("  ").append(pad(row.state() == null ? "" : row.state(), stateWidth));
+                    }
+                    if (row.name() != null) {
+                        line.append("  ").append(row.name());
+                    }
+                    text.append(line.toString().stripTrailing()).append('\n');
+                }
+            }
+        }
+        text.append("\nTotal: ").append(count(total, "resource")).append(" tagged ").append(tag)
+                .append(" in ").append(count(regions.size(), "region")).append('\n');
+        if (!errors.isEmpty()) {
+            text.append("\nErrors (").append(errors.size()).append("): the report is partial\n");
+            for (AuditError error : errors) {
+                text.append("  ").append(error.toLine()).append('\n');
+            }
+        }
+        out.write(text.toString());
+        out.flush();
+    }
+
+    private static String pad(String text, int width) {
+        return text + " ".repeat(Math.max(0, width - text.length()));
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}
