@@ -51,6 +51,60 @@ public final class EstimateJsonWriter {
         return root;
     }
 
+    public static void write(ComparisonReport report, Writer out) {
+        try {
+            JSON.writeValue(new NonClosingWriter(out), toJson(report));
+            out.write(System.lineSeparator());
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * {@code {"currency": "USD", "hoursPerMonth": 730, "prices": ..., "scenarios": ["private-subnets", ...],
+     * "stacks": [{"stack": ..., "region": ..., "scenarios": [{"scenario": "private-subnets", "monthlyUsd": 262.8,
+     * "complete": true, "estimate": {...}}]}], "totals": [{"scenario": ..., "monthlyUsd": ..., "complete": ...}]}}.
+     */
+    public static ObjectNode toJson(ComparisonReport report) {
+        ObjectNode root = NODES.objectNode();
+        root.put("currency", EstimateReport.CURRENCY);
+        root.put("hoursPerMonth", report.hoursPerMonth());
+        root.put("prices", report.prices());
+        ArrayNode scenarios = root.putArray("scenarios");
+        for (Scenario scenario : Scenario.values()) {
+            scenarios.add(scenario.id());
+        }
+        ArrayNode stacks = root.putArray("stacks");
+        for (ComparisonReport.StackComparison stack : report.stacks()) {
+            ObjectNode node = stacks.addObject();
+            node.put("stack", stack.stack());
+            node.put("region", stack.region());
+            ArrayNode byScenario = node.putArray("scenarios");
+            for (ComparisonReport.ScenarioEstimate estimate : stack.scenarios()) {
+                ObjectNode one = byScenario.addObject();
+                one.put("scenario", estimate.scenario().id());
+                if (estimate.estimate() == null) {
+                    one.putNull("monthlyUsd");
+                    one.put("complete", false);
+                    one.put("note", estimate.note());
+                } else {
+                    one.put("monthlyUsd", Quantities.centsForJson(estimate.estimate().monthlyUsd()));
+                    one.put("complete", !estimate.incomplete());
+                    one.set("estimate", stack(estimate.estimate()));
+                }
+            }
+        }
+        ArrayNode totals = root.putArray("totals");
+        for (Scenario scenario : Scenario.values()) {
+            ObjectNode total = totals.addObject();
+            total.put("scenario", scenario.id());
+            total.put("monthlyUsd", Quantities.centsForJson(report.totalMonthlyUsd(scenario)));
+            total.put("complete", !report.incomplete(scenario));
+        }
+        return root;
+    }
+
     static ObjectNode stack(StackEstimate stack) {
         ObjectNode node = NODES.objectNode();
         node.put("stack", stack.stack());

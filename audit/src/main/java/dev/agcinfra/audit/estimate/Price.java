@@ -71,27 +71,19 @@ public record Price(Category category, String region, List<Tier> tiers, String s
         return total;
     }
 
-    /** Human text of the unit price, e.g. {@code $0.045 per GB processed}. */
+    /**
+     * Human text of the unit price: {@code $0.045 per GB processed}, or for tiers {@code $0.01 per GB processed
+     * (first 1 PB), $0.006 (next 4 PB), $0.004 (above 5 PB), tiered per month over all interface endpoints of the region}.
+     */
     public String describe(String perWhat) {
         if (!tiered()) {
             return "$" + firstUsd().toPlainString() + " per " + perWhat;
         }
         StringBuilder text = new StringBuilder();
-        BigDecimal lower = BigDecimal.ZERO;
-        for (Tier tier : tiers) {
-            if (text.length() > 0) {
-                text.append(", ");
-            }
-            text.append('$').append(tier.usd().toPlainString()).append(" per ").append(perWhat);
-            if (tier.upTo() == null) {
-                text.append(" above ").append(Quantities.gb(lower));
-            } else if (lower.signum() == 0) {
-                text.append(" for the first ").append(Quantities.gb(tier.upTo()));
-            } else {
-                text.append(" for the next ").append(Quantities.gb(tier.upTo().subtract(lower)));
-            }
-            lower = tier.upTo() == null ? lower : tier.upTo();
+        for (int i = 0; i < tiers.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append('$').append(tiers.get(i).usd().toPlainString())
+                    .append(i == 0 ? " per " + perWhat : "").append(" (").append(CostEstimator.tierLabel(this, i)).append(')');
         }
-        return text + " (per month, over all interface endpoints of the region)";
+        return text + ", tiered per month over all interface endpoints of the region";
     }
 }

@@ -15,7 +15,7 @@ final class Quantities {
         if (gb.signum() > 0 && gb.remainder(PB).signum() == 0) {
             return gb.divide(PB).toBigInteger() + " PB";
         }
-        return String.format("%,d GB", gb.setScale(0, RoundingMode.HALF_UP).toBigInteger());
+        return number(gb) + " GB";
     }
 
     /** Money rounded to cents, half up: the only place where money is rounded. */
@@ -35,8 +35,16 @@ final class Quantities {
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
+    /** A quantity as text with thousands separators and no trailing zeros: {@code 1,460}, {@code 0.5}. */
+    static String number(BigDecimal value) {
+        java.text.DecimalFormat format = new java.text.DecimalFormat("#,##0.##########",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        format.setParseBigDecimal(true);
+        return format.format(value);
+    }
+
     /** Money as text for tables: {@code $1,234.50}. */
     static String usd(BigDecimal usd) {
-        return String.format("$%,.2f", cents(usd));
+        return String.format(java.util.Locale.ROOT, "$%,.2f", cents(usd));
     }
 }

@@ -235,7 +235,7 @@ class CostEstimatorTest {
             StackEstimate estimate = priceOne(endpointOnly("us-east-1", 1));
 
             assertThat(estimate.usageBased()).singleElement().satisfies(u -> assertThat(u.unitPrice())
-                    .startsWith("$0.01 per GB processed for the first 1 PB, $0.006 per GB processed for the next 4 PB"));
+                    .startsWith("$0.01 per GB processed (first 1 PB), $0.006 (next 4 PB), $0.004 (above 5 PB)"));
         }
     }
 

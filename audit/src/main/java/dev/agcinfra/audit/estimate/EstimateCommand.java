@@ -1,0 +1,170 @@
+package dev.agcinfra.audit.estimate;
+
+import dev.agcinfra.audit.AuditException;
+import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.audit.estimate.UsageAssumptions.Usage;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code agc-audit estimate [PATH]}: what the synthesized AGC infrastructure will cost per month, offline.
+ *
+ * <p>Reads Terraform JSON (CDKTF's {@code cdktf.out}, a stack directory, one {@code cdk.tf.json}, or hand-written
+ * {@code *.tf.json}), prices what bills by the hour and prints a report. No AWS account is needed unless
+ * {@code --pricing live}.
+ */
+@Command(
+        name = "estimate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        header = "Estimate the monthly cost of synthesized AGC infrastructure, before it is deployed.",
+        description = {
+            "Prices what bills by the hour in synthesized Terraform JSON: NAT gateways, interface VPC endpoints "
+                    + "(per AZ), Elastic IPs and NAT gateways' public IPv4 addresses; lists traffic-priced items "
+                    + "with their unit price and gateway endpoints as free. A month is 730 hours. A price that is "
+                    + "not known is reported as unknown, never guessed.",
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the estimate was printed",
+            "2:invalid input (path, usage file, price file, option)",
+            "3:--pricing live: the AWS Price List API could not be read",
+            "4:internal error",
+        },
+        footer = {"%nExamples:",
+            "  agc-audit estimate                          # ./cdktf.out",
+            "  agc-audit estimate cdktf.out --nat-gb 500 --endpoint-gb 100",
+            "  agc-audit estimate cdktf.out --compare --format markdown",
+            "  agc-audit estimate cdktf.out/stacks/agc-core-us-east-1 --format json"})
+public final class EstimateCommand implements Callable<Integer> {
+
+    /** Where prices come from. */
+    public enum Pricing {
+        /** The table shipped in the jar, each figure with its source and date (optionally under --price-file). */
+        embedded,
+        /** The AWS Price List API (GetProducts, us-east-1 endpoint); needs AWS credentials. */
+        live
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", defaultValue = StackLoader.DEFAULT_PATH,
+            description = "A cdktf.out directory, a stack directory, a cdk.tf.json or *.tf.json file, or a directory "
+                    + "of *.tf.json files (default: ${DEFAULT-VALUE}).")
+    Path path;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    EstimateFormat format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--nat-gb", paramLabel = "GB",
+            description = "GB per month processed by all NAT gateways of each stack (overrides the usage file's "
+                    + "global natGb; a stack's own value there still wins).")
+    BigDecimal natGb;
+
+    @Option(names = "--endpoint-gb", paramLabel = "GB",
+            description = "GB per month processed by all interface endpoints of each stack (as --nat-gb).")
+    BigDecimal endpointGb;
+
+    @Option(names = "--usage-file", paramLabel = "FILE",
+            description = "YAML or JSON with natGb/endpointGb, globally and under stacks.<name> (see docs/estimate.md).")
+    Path usageFile;
+
+    @Option(names = "--compare",
+            description = "Price each stack with a new VPC three ways side by side: private subnets (as "
+                    + "synthesized), public subnets only, one shared NAT gateway.")
+    boolean compare;
+
+    @Option(names = "--pricing", paramLabel = "SOURCE", defaultValue = "embedded",
+            description = "Where prices come from: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). live asks "
+                    + "the AWS Price List API and needs credentials.")
+    Pricing pricing;
+
+    @Option(names = "--price-file", paramLabel = "FILE",
+            description = "A JSON price table (the embedded table's format) whose figures override or extend it.")
+    Path priceFile;
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "With --pricing live: the AWS profile to use.")
+    String profile;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL", hidden = true,
+            description = "With --pricing live: the Price List API endpoint (for tests and emulators).")
+    URI endpointUrl;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            run();
+            return ExitCode.OK;
+        } catch (AuditException e) {
+            err.println("agc-audit estimate: " + e.getMessage());
+            err.flush();
+            return e.status();
+        }
+    }
+
+    private void run() {
+        if (natGb != null && natGb.signum() < 0 || endpointGb != null && endpointGb.signum() < 0) {
+            throw new InvalidInputException("--nat-gb and --endpoint-gb must be 0 or more GB per month");
+        }
+        if (pricing == Pricing.live && priceFile != null) {
+            throw new InvalidInputException("--price-file applies to the embedded table; do not combine it with "
+                    + "--pricing live");
+        }
+        List<StackInventory> stacks = StackLoader.load(path);
+        UsageAssumptions usage = (usageFile == null ? UsageAssumptions.NONE : UsageFile.read(usageFile))
+                .withGlobal(new Usage(natGb, endpointGb));
+        PriceSource prices = prices(stacks);
+        write(out -> {
+            if (compare) {
+                format.write(ComparisonReport.compare(stacks, prices, usage), out);
+            } else {
+                format.write(new CostEstimator(prices, usage).estimate(stacks), out);
+            }
+        });
+    }
+
+    private PriceSource prices(List<StackInventory> stacks) {
+        if (pricing == Pricing.live) {
+            return LivePricing.source(profile, endpointUrl, stacks);
+        }
+        PriceTable table = PriceTable.embedded();
+        return priceFile == null ? table : table.overriddenBy(PriceTable.fromFile(priceFile));
+    }
+
+    private interface Report {
+        void writeTo(PrintWriter out);
+    }
+
+    private void write(Report report) {
+        if (output == null) {
+            report.writeTo(spec.commandLine().getOut());
+            return;
+        }
+        try (PrintWriter out = new PrintWriter(new OutputStreamWriter(Files.newOutputStream(output),
+                StandardCharsets.UTF_8))) {
+            report.writeTo(out);
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot write " + output + ": " + e.getMessage());
+        }
+    }
+}
