@@ -1,0 +1,227 @@
+package dev.agcinfra.audit.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agcinfra.audit.aws.RegionClients;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+
+/** The runner with plain-Java readers: no AWS involved. */
+@Timeout(20)
+class JobRunnerTest {
+
+    static final List<String> REGIONS = List.of("us-east-1", "eu-west-1", "ap-south-1", "sa-east-1");
+
+    /** Regions' clients are never used by these readers. */
+    static final Function<String, RegionClients> NO_CLIENTS = region -> new RegionClients(null, region);
+
+    @Test
+    @DisplayName("items come out region by region in the order given, whatever order the regions finish in")
+    void keepsRegionOrder() throws Exception {
+        // Given: the first region is the slowest, each reads three pages of 150 items
+        Step<Integer, String> step = new Step<>("numbers", "test", "List",
+                context -> pages(context.region(), 3, 150,
+                        context.region().equals("us-east-1") ? 50 : 0),
+                scope -> item -> scope.region() + ":" + item);
+        List<String> written = new ArrayList<>();
+
+        // When
+        JobResult result = runner(4).run(new Job<>("test", List.of(step)), REGIONS, written::addAll, NO_CLIENTS);
+
+        // Then
+        assertThat(result.items()).isEqualTo(4 * 450);
+        assertThat(result.errors()).isEmpty();
+        List<String> expected = new ArrayList<>();
+        for (String region : REGIONS) {
+            IntStream.range(0, 450).forEach(i -> expected.add(region + ":" + i));
+        }
+        assertThat(written).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @DisplayName("regions run in parallel up to --parallelism, no further")
+    void boundsParallelism() throws Exception {
+        // Given
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        Step<Integer, Integer> step = new Step<>("slow", "test", "List", context -> () -> {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            sleep(100);
+            running.decrementAndGet();
+            return Stream.of(List.of(1));
+        }, scope -> item -> item);
+        List<String> eight = IntStream.range(1, 9).mapToObj(i -> "eu-west-" + i).toList();
+
+        // When
+        long start = System.nanoTime();
+        runner(4).run(new Job<>("test", List.of(step)), eight, chunk -> { }, NO_CLIENTS);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        // Then
+        assertThat(most.get()).isEqualTo(4);
+        assertThat(millis).isBetween(190L, 2000L);
+    }
+
+    @Test
+    @DisplayName("a failed call is recorded for its region; that region's next step runs; other regions complete")
+    void recordsServiceErrorsAndGoesOn() throws Exception {
+        // Given: eu-west-1's first step is denied
+        Step<Integer, String> denied = new Step<>("first", "tagging", "GetResources", context -> {
+            if (context.region().equals("eu-west-1")) {
+                throw serviceError("AccessDeniedException", "User is not authorized\nto perform this");
+            }
+            return pages(context.region(), 1, 2, 0);
+        }, scope -> item -> scope.region() + ":first:" + item);
+        Step<Integer, String> second = new Step<>("second", "ec2", "DescribeNatGateways",
+                context -> pages(context.region(), 1, 1, 0), scope -> item -> scope.region() + ":second:" + item);
+        List<String> written = Collections.synchronizedList(new ArrayList<>());
+
+        // When
+        JobResult result = runner(2).run(new Job<>("test", List.of(denied, second)), List.of("us-east-1", "eu-west-1"),
+                written::addAll, NO_CLIENTS);
+
+        // Then
+        assertThat(written).containsExactly("us-east-1:first:0", "us-east-1:first:1", "us-east-1:second:0",
+                "eu-west-1:second:0");
+        assertThat(result.errors()).containsExactly(new AuditError("eu-west-1", "tagging", "GetResources",
+                "AccessDeniedException", "User is not authorized to perform this"));
+    }
+
+    @Test
+    @DisplayName("items read before a failure in the middle of a step are kept")
+    void keepsItemsReadBeforeAFailure() throws Exception {
+        Step<Integer, Integer> step = new Step<>("paged", "tagging", "GetResources", context -> () ->
+                Stream.of(1, 2).map(page -> {
+                    if (page == 2) {
+                        throw serviceError("ThrottlingException", "Rate exceeded");
+                    }
+                    return List.of(1, 2, 3);
+                }), scope -> item -> item);
+        List<Integer> written = new ArrayList<>();
+
+        JobResult result = runner(1).run(new Job<>("test", List.of(step)), List.of("us-east-1"), written::addAll,
+                NO_CLIENTS);
+
+        assertThat(written).containsExactly(1, 2, 3);
+        assertThat(result.errors()).extracting(AuditError::code).containsExactly("ThrottlingException");
+    }
+
+    @Test
+    @DisplayName("after a timeout the region's remaining steps are skipped, not waited for again")
+    void skipsTheRegionAfterATimeout() throws Exception {
+        AtomicInteger secondStepRuns = new AtomicInteger();
+        Step<Integer, Integer> first = new Step<>("first", "ec2", "DescribeNatGateways", context -> {
+            throw ApiCallTimeoutException.create(1000);
+        }, scope -> item -> item);
+        Step<Integer, Integer> second = new Step<>("second", "tagging", "GetResources", context -> {
+            secondStepRuns.incrementAndGet();
+            return ItemReader.empty();
+        }, scope -> item -> item);
+
+        JobResult result = runner(1).run(new Job<>("test", List.of(first, second)), List.of("eu-west-1"),
+                chunk -> { }, NO_CLIENTS);
+
+        assertThat(secondStepRuns.get()).isZero();
+        assertThat(result.errors()).extracting(AuditError::code).containsExactly("Timeout");
+    }
+
+    @Test
+    @DisplayName("while the writer is busy with the first region, a later one reads at most its queue ahead")
+    void laterRegionsPauseWhenTheirQueueIsFull() throws Exception {
+        CountDownLatch firstChunkWritten = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger secondRegionPages = new AtomicInteger();
+        AtomicInteger pagesWhileWaiting = new AtomicInteger(-1);
+        Step<Integer, Integer> step = new Step<>("many", "test", "List", context -> () ->
+                IntStream.range(0, 100).mapToObj(page -> {
+                    if (context.region().equals("eu-west-1")) {
+                        secondRegionPages.incrementAndGet();
+                    }
+                    return List.of(page);
+                }), scope -> item -> item);
+        Thread observer = new Thread(() -> {
+            try {
+                firstChunkWritten.await();
+                sleep(300);
+                pagesWhileWaiting.set(secondRegionPages.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                release.countDown();
+            }
+        });
+        observer.start();
+
+        runner(2, 1).run(new Job<>("test", List.of(step)), List.of("us-east-1", "eu-west-1"), chunk -> {
+            firstChunkWritten.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, NO_CLIENTS);
+        observer.join();
+
+        // Then: eu-west-1 filled its queue (8 chunks of one page) plus the one it was handing on, and waited
+        assertThat(pagesWhileWaiting.get()).isBetween(1, JobRunner.DEFAULT_QUEUE_CHUNKS + 1);
+        assertThat(secondRegionPages.get()).isEqualTo(100);
+    }
+
+    @Test
+    @DisplayName("a bug in a reader fails the run after the other regions have ended")
+    void bugsFailTheRun() {
+        Step<Integer, Integer> step = new Step<>("buggy", "test", "List", context -> {
+            if (context.region().equals("eu-west-1")) {
+                throw new IllegalStateException("bug");
+            }
+            return pages(context.region(), 1, 1, 0);
+        }, scope -> item -> item);
+
+        assertThatThrownBy(() -> runner(2).run(new Job<>("test", List.of(step)), List.of("us-east-1", "eu-west-1"),
+                chunk -> { }, NO_CLIENTS)).isInstanceOf(IllegalStateException.class).hasMessage("bug");
+    }
+
+    private static JobRunner runner(int parallelism) {
+        return runner(parallelism, JobRunner.DEFAULT_CHUNK_SIZE);
+    }
+
+    private static JobRunner runner(int parallelism, int chunkSize) {
+        return new JobRunner(null, "123456789012", parallelism, Progress.none(), chunkSize);
+    }
+
+    /** {@code count} pages of {@code size} consecutive numbers, each after {@code delayMillis}. */
+    private static ItemReader<Integer> pages(String region, int count, int size, long delayMillis) {
+        return () -> IntStream.range(0, count).mapToObj(page -> {
+            sleep(delayMillis);
+            return IntStream.range(page * size, (page + 1) * size).boxed().toList();
+        });
+    }
+
+    private static AwsServiceException serviceError(String code, String message) {
+        return AwsServiceException.builder()
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
+                .statusCode(400).build();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
