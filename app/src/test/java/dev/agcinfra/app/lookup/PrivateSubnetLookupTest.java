@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
 
 /** Looks up private subnets in a VPC built on a local moto server with the EC2 API, then offline from the cache. */
 class PrivateSubnetLookupTest {
@@ -95,8 +96,9 @@ class PrivateSubnetLookupTest {
         String vpc = ec2.createVpc(r -> r.cidrBlock("10.1.0.0/16")).vpc().vpcId();
         String igw = ec2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
         ec2.attachInternetGateway(r -> r.vpcId(vpc).internetGatewayId(igw));
-        String main = ec2.describeRouteTables(r -> r.filters(f -> f.name("vpc-id").values(vpc),
-                f -> f.name("association.main").values("true"))).routeTables().get(0).routeTableId();
+        String main = ec2.describeRouteTables(r -> r.filters(
+                Filter.builder().name("vpc-id").values(vpc).build(),
+                Filter.builder().name("association.main").values("true").build())).routeTables().get(0).routeTableId();
         ec2.createRoute(r -> r.routeTableId(main).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
         String publicC = subnet(vpc, "10.1.2.0/24", "eu-west-1c");
         String isolated = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
@@ -204,8 +206,8 @@ class PrivateSubnetLookupTest {
         String vpc = ec2.createVpc(r -> r.cidrBlock("10.2.0.0/16")).vpc().vpcId();
         String igw = ec2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
         ec2.attachInternetGateway(r -> r.vpcId(vpc).internetGatewayId(igw));
-        String main = ec2.describeRouteTables(r -> r.filters(f -> f.name("vpc-id").values(vpc))).routeTables().get(0)
-                .routeTableId();
+        String main = ec2.describeRouteTables(r -> r.filters(Filter.builder().name("vpc-id").values(vpc).build()))
+                .routeTables().get(0).routeTableId();
         ec2.createRoute(r -> r.routeTableId(main).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
         subnet(vpc, "10.2.0.0/24", "eu-west-1a");
 
