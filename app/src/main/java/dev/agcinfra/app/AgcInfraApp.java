@@ -2,6 +2,7 @@ package dev.agcinfra.app;
 
 import com.hashicorp.cdktf.App;
 import com.hashicorp.cdktf.AppConfig;
+import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import dev.agcinfra.app.settings.RegionSettings;
 import dev.agcinfra.app.settings.Settings;
 import dev.agcinfra.app.settings.VpcMode;
@@ -36,6 +37,16 @@ public final class AgcInfraApp {
             config.outdir(outdir);
         }
         return new App(config.build());
+    }
+
+    /**
+     * Starts jsii (a Node.js process) and loads the jsii modules of cdktf and the AWS provider, whose type system is
+     * large (about 2 s), without creating an app or writing anything, so a caller can do it in the background.
+     */
+    public static void warmUp() {
+        if (AwsProvider.TF_RESOURCE_TYPE.isEmpty()) {
+            throw new IllegalStateException("the AWS provider's jsii module did not load");
+        }
     }
 
     /** Adds every region's stacks to {@code app}. */

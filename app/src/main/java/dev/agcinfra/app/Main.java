@@ -1,0 +1,119 @@
+package dev.agcinfra.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.hashicorp.cdktf.App;
+import dev.agcinfra.app.lookup.AwsEnvironment;
+import dev.agcinfra.app.lookup.PrivateSubnetLookup;
+import dev.agcinfra.app.settings.Settings;
+import dev.agcinfra.app.settings.SettingsException;
+import dev.agcinfra.app.settings.SettingsLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * {@code java -jar agc-infra.jar}: reads the settings ({@code agc.yaml}, or {@code AGC_CONFIG}), writes
+ * {@code cdktf.out} exactly as {@code cdktf synth} would, and prints one summary line per stack.
+ * Invalid settings are reported (every problem, one line each) before anything is written.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int status = run(out, err, args);
+        out.flush();
+        err.flush();
+        System.exit(status);
+    }
+
+    /** Runs the app in the process's working directory and environment; returns the exit status. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, new SettingsLoader(Path.of(""), System.getenv()), AwsEnvironment.fromSystem(), null, args);
+    }
+
+    /**
+     * Runs the app with everything injected (tests, embedding).
+     *
+     * @param outdir where to write, or null for CDKTF's choice ({@code CDKTF_OUTDIR}, else {@code cdktf.out})
+     */
+    public static int run(PrintWriter out, PrintWriter err, SettingsLoader loader, AwsEnvironment aws, String outdir,
+            String... args) {
+        if (args.length > 0) {
+            err.println("usage: agc-infra   (no arguments: synthesize the stacks of agc.yaml, or of the file in AGC_CONFIG)");
+            return ExitCode.INVALID_INPUT;
+        }
+        Timings timings = Timings.fromEnvironment(err);
+        // Starting jsii (a Node.js process) and loading the AWS provider's type system take most of a synth;
+        // they overlap with reading and checking the settings, which needs no jsii.
+        FutureTask<Void> cdktfStart = new FutureTask<>(AgcInfraApp::warmUp, null);
+        Thread starter = new Thread(cdktfStart, "cdktf-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            Settings settings = loader.load(aws);
+            PrivateSubnetLookup lookup = PrivateSubnetLookup.besideSettings(loader.settingsFile(), aws);
+            timings.mark("settings");
+            join(cdktfStart);
+            App cdktf = AgcInfraApp.newApp(outdir);
+            timings.mark("jsii, cdktf and the aws provider loaded");
+            AgcInfraApp app = new AgcInfraApp(settings, lookup::privateSubnets, cdktf);
+            timings.mark("constructs (" + app.stacks().size() + " stacks)");
+            app.synth();
+            timings.mark("synth written");
+            Path written = Path.of(cdktf.getOutdir());
+            for (AgcInfraApp.StackSummary s : app.stacks()) {
+                out.println(summaryLine(s, written));
+            }
+            timings.mark("summary");
+            return ExitCode.OK;
+        } catch (SettingsException e) {
+            e.problems().forEach(p -> err.println("agc-infra: " + p));
+            return ExitCode.INVALID_INPUT;
+        } catch (SdkException e) {
+            err.println("agc-infra: AWS call failed: " + e.getMessage());
+            return ExitCode.AWS_FAILURE;
+        }
+    }
+
+    private static void join(FutureTask<Void> start) {
+        try {
+            start.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting CDKTF", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** {@code agc-core-us-east-1  region=us-east-1  vpc=new-private  bucket=agc-...  resources=61}. */
+    static String summaryLine(AgcInfraApp.StackSummary s, Path outdir) {
+        int resources = countResources(outdir.resolve("stacks").resolve(s.stack()).resolve("cdk.tf.json"));
+        return String.format("%-28s region=%-15s vpc=%-12s bucket=%s%s resources=%d",
+                s.stack(), s.region().region(), s.region().vpcMode().label(), s.region().bucket(),
+                s.region().createBucket() ? "" : " (existing)", resources);
+    }
+
+    static int countResources(Path stackJson) {
+        try {
+            JsonNode resources = new ObjectMapper().readTree(stackJson.toFile()).path("resource");
+            int count = 0;
+            for (Iterator<JsonNode> types = resources.elements(); types.hasNext(); ) {
+                count += types.next().size();
+            }
+            return count;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + stackJson, e);
+        }
+    }
+}

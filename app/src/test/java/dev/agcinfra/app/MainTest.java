@@ -1,0 +1,90 @@
+package dev.agcinfra.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agcinfra.app.lookup.AwsEnvironment;
+import dev.agcinfra.app.settings.SettingsLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+
+/** The runnable jar's job, in-process: settings in, cdktf.out and one summary line per stack out. */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    record Result(int status, String out, String err) {
+    }
+
+    Result run(String yaml) throws IOException {
+        Files.writeString(dir.resolve("agc.yaml"), yaml);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        // No credentials and no region: the settings must say everything, as in the offline main job.
+        AwsEnvironment offline = new AwsEnvironment(Map.of(), AnonymousCredentialsProvider.create(), () -> {
+            throw new IllegalStateException("no region");
+        });
+        int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true),
+                new SettingsLoader(dir, Map.of()), offline, dir.resolve("cdktf.out").toString());
+        return new Result(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void writesEveryStackAndTheManifestAsCdktfSynthDoesAndSummarizesEachStack() throws IOException {
+        Result r = run("""
+                account: "123456789012"
+                regions:
+                  us-east-1: {}
+                  eu-west-1: { usePublicSubnets: true }
+                """);
+
+        assertThat(r.status()).as(r.err()).isZero();
+        Path outdir = dir.resolve("cdktf.out");
+        JsonNode manifest = new ObjectMapper().readTree(outdir.resolve("manifest.json").toFile());
+        assertThat(manifest.path("stacks").size()).isEqualTo(4);
+        for (String stack : new String[] {"agc-data-us-east-1", "agc-core-us-east-1", "agc-data-eu-west-1", "agc-core-eu-west-1"}) {
+            assertThat(manifest.path("stacks").path(stack).path("synthesizedStackPath").asText())
+                    .isEqualTo("stacks/" + stack + "/cdk.tf.json");
+            assertThat(outdir.resolve("stacks").resolve(stack).resolve("cdk.tf.json")).isRegularFile();
+        }
+        assertThat(manifest.path("stacks").path("agc-core-us-east-1").path("dependencies").get(0).asText())
+                .isEqualTo("agc-data-us-east-1");
+        assertThat(r.out().lines()).hasSize(4);
+        assertThat(r.out().lines().filter(l -> l.startsWith("agc-core-us-east-1")).findFirst().orElseThrow())
+                .contains("region=us-east-1", "vpc=new-private", "bucket=agc-123456789012-us-east-1", "resources=51");
+        assertThat(r.out().lines().filter(l -> l.startsWith("agc-core-eu-west-1")).findFirst().orElseThrow())
+                .contains("vpc=new-public", "resources=22");
+    }
+
+    @Test
+    void invalidSettingsWriteNothingAndExitWithTwo() throws IOException {
+        Result r = run("""
+                account: "123456789012"
+                regions:
+                  us-east-1:
+                    usePublicSubnet: true
+                """);
+
+        assertThat(r.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("usePublicSubnet").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(dir.resolve("cdktf.out")).doesNotExist();
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void refusesArguments() throws IOException {
+        StringWriter err = new StringWriter();
+        int status = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "deploy");
+        assertThat(status).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(err.toString()).startsWith("usage: agc-infra");
+    }
+}
