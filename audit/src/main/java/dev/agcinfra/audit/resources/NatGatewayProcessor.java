@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.resources;
 
+import dev.agcinfra.audit.TagFilter;
 import dev.agcinfra.audit.batch.ItemProcessor;
 import dev.agcinfra.audit.batch.RegionScope;
 import java.util.LinkedHashMap;
@@ -8,21 +9,27 @@ import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.NatGateway;
 import software.amazon.awssdk.services.ec2.model.NatGatewayState;
 
-/** Turns an EC2 NAT gateway into a {@link Resource}; deleted ones (EC2 shows them for an hour) are left out. */
+/**
+ * Turns an EC2 NAT gateway into a {@link Resource}; deleted ones (EC2 shows them for an hour) are left out, and so
+ * are any without the tag (the request filters by tag; emulators do not always honour the filter).
+ */
 public final class NatGatewayProcessor implements ItemProcessor<NatGateway, Resource> {
 
     private final RegionScope scope;
+    private final TagFilter tag;
 
-    public NatGatewayProcessor(RegionScope scope) {
+    /** A processor for one region that keeps only items carrying {@code tag} (the API filter, checked again). */
+    public NatGatewayProcessor(RegionScope scope, TagFilter tag) {
         this.scope = scope;
+        this.tag = tag;
     }
 
     @Override
     public Resource process(NatGateway nat) {
-        if (nat.state() == NatGatewayState.DELETED) {
+        Map<String, String> tags = Ec2Tags.toMap(nat.tags());
+        if (nat.state() == NatGatewayState.DELETED || !tag.value().equals(tags.get(tag.key()))) {
             return null;
         }
-        Map<String, String> tags = Ec2Tags.toMap(nat.tags());
         return new Resource(scope.region(), "ec2", "natgateway", nat.natGatewayId(),
                 Arn.of(scope.awsPartition(), "ec2", scope.region(), scope.account(), "natgateway", nat.natGatewayId()),
                 tags.get(Resource.NAME_TAG), nat.stateAsString(), tags);

@@ -69,16 +69,16 @@ public final class ResourcesJob {
                         context -> ItemReader.of(
                                 context.clients().ec2().describeNatGatewaysPaginator(r -> r.filter(ec2Filter)),
                                 response -> response.natGateways()),
-                        NatGatewayProcessor::new),
+                        scope -> new NatGatewayProcessor(scope, tag)),
                 new Step<VpcEndpoint, Resource>("vpc-endpoints", "ec2", "DescribeVpcEndpoints",
                         context -> ItemReader.of(
                                 context.clients().ec2().describeVpcEndpointsPaginator(r -> r.filters(ec2Filter)),
                                 response -> response.vpcEndpoints()),
-                        VpcEndpointProcessor::new),
+                        scope -> new VpcEndpointProcessor(scope, tag)),
                 new Step<Address, Resource>("elastic-ips", "ec2", "DescribeAddresses",
                         context -> () -> Stream.of(context.clients().ec2()
                                 .describeAddresses(r -> r.filters(ec2Filter)).addresses()),
-                        ElasticIpProcessor::new),
+                        scope -> new ElasticIpProcessor(scope, tag)),
                 new Step<TaggedResource, Resource>("tagged", "tagging", "GetResources",
                         context -> taggedReader(context, tag),
                         scope -> new TaggedResourceProcessor(scope, audited)),

@@ -1,26 +1,30 @@
 package dev.agcinfra.audit.resources;
 
+import dev.agcinfra.audit.TagFilter;
 import dev.agcinfra.audit.batch.ItemProcessor;
 import dev.agcinfra.audit.batch.RegionScope;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.State;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
-/** Turns an EC2 VPC endpoint (gateway or interface) into a {@link Resource}; deleted ones are left out. */
+/** Turns an EC2 VPC endpoint (gateway or interface) into a {@link Resource}; deleted and untagged ones are left out. */
 public final class VpcEndpointProcessor implements ItemProcessor<VpcEndpoint, Resource> {
 
     private final RegionScope scope;
+    private final TagFilter tag;
 
-    public VpcEndpointProcessor(RegionScope scope) {
+    /** A processor for one region that keeps only items carrying {@code tag} (the API filter, checked again). */
+    public VpcEndpointProcessor(RegionScope scope, TagFilter tag) {
         this.scope = scope;
+        this.tag = tag;
     }
 
     @Override
     public Resource process(VpcEndpoint endpoint) {
-        if (endpoint.state() == State.DELETED) {
+        Map<String, String> tags = NatGatewayProcessor.Ec2Tags.toMap(endpoint.tags());
+        if (endpoint.state() == State.DELETED || !tag.value().equals(tags.get(tag.key()))) {
             return null;
         }
-        Map<String, String> tags = NatGatewayProcessor.Ec2Tags.toMap(endpoint.tags());
         String state = endpoint.stateAsString() == null ? null : endpoint.stateAsString().toLowerCase(java.util.Locale.ROOT);
         return new Resource(scope.region(), "ec2", "vpc-endpoint", endpoint.vpcEndpointId(),
                 Arn.of(scope.awsPartition(), "ec2", scope.region(), scope.account(), "vpc-endpoint",

@@ -2,6 +2,7 @@ package dev.agcinfra.audit.resources;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agcinfra.audit.TagFilter;
 import dev.agcinfra.audit.batch.RegionScope;
 import java.util.Map;
 import java.util.Set;
@@ -77,7 +78,7 @@ class ProcessorsTest {
     @Test
     @DisplayName("a NAT gateway gets its EC2 ARN, Name tag and state; a deleted one is left out")
     void natGateways() {
-        NatGatewayProcessor processor = new NatGatewayProcessor(US_EAST_1);
+        NatGatewayProcessor processor = new NatGatewayProcessor(US_EAST_1, TagFilter.DEFAULT);
         NatGateway nat = NatGateway.builder().natGatewayId("nat-1").state(NatGatewayState.AVAILABLE)
                 .tags(AGC, Tag.builder().key("Name").value("agc-core-us-east-1/nat-1").build()).build();
 
@@ -91,9 +92,22 @@ class ProcessorsTest {
     }
 
     @Test
+    @DisplayName("EC2 items without the tag are left out even when the API's tag filter let them through")
+    void untaggedEc2ItemsAreLeftOut() {
+        Tag other = Tag.builder().key("application-name").value("other").build();
+
+        assertThat(new NatGatewayProcessor(US_EAST_1, TagFilter.DEFAULT)
+                .process(NatGateway.builder().natGatewayId("nat-2").state("available").tags(other).build())).isNull();
+        assertThat(new VpcEndpointProcessor(US_EAST_1, TagFilter.DEFAULT)
+                .process(VpcEndpoint.builder().vpcEndpointId("vpce-2").state("available").build())).isNull();
+        assertThat(new ElasticIpProcessor(US_EAST_1, TagFilter.DEFAULT)
+                .process(Address.builder().allocationId("eipalloc-2").build())).isNull();
+    }
+
+    @Test
     @DisplayName("a VPC endpoint's state is lower case; a deleted one is left out")
     void vpcEndpoints() {
-        VpcEndpointProcessor processor = new VpcEndpointProcessor(US_EAST_1);
+        VpcEndpointProcessor processor = new VpcEndpointProcessor(US_EAST_1, TagFilter.DEFAULT);
         VpcEndpoint endpoint = VpcEndpoint.builder().vpcEndpointId("vpce-1").state("Available").tags(AGC).build();
 
         assertThat(processor.process(endpoint).state()).isEqualTo("available");
@@ -105,7 +119,7 @@ class ProcessorsTest {
     @Test
     @DisplayName("an Elastic IP is associated or unassociated (idle)")
     void elasticIps() {
-        ElasticIpProcessor processor = new ElasticIpProcessor(US_EAST_1);
+        ElasticIpProcessor processor = new ElasticIpProcessor(US_EAST_1, TagFilter.DEFAULT);
         Address idle = Address.builder().allocationId("eipalloc-1").publicIp("203.0.113.13").tags(AGC).build();
 
         assertThat(processor.process(idle).state()).isEqualTo(ElasticIpProcessor.UNASSOCIATED);
