@@ -141,9 +141,9 @@ public final class AwsEnvironment implements AwsDefaults {
             return e.getClass().getSimpleName();
         }
         String first = message.strip().lines().findFirst().orElse("");
-        int chain = first.indexOf(" : [");
+        int chain = first.indexOf(" from any of the providers in the chain");
         if (chain > 0) {
-            first = first.substring(0, chain); // the credential chain lists every provider it tried
+            first = first.substring(0, chain) + " from the default chain"; // it then lists every provider it tried
         }
         int details = first.indexOf("(Service:");
         if (details > 0) {
