@@ -2,6 +2,8 @@ package dev.agcinfra.audit.estimate;
 
 import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.audit.cli.LoggingMixin;
+import dev.agcinfra.audit.cli.VersionProvider;
 import dev.agcinfra.audit.estimate.UsageAssumptions.Usage;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,6 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "estimate",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         usageHelpAutoWidth = true,
         header = "Estimate the monthly cost of synthesized AGC infrastructure, before it is deployed.",
@@ -63,13 +67,17 @@ public final class EstimateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin(name = "logging")
+    LoggingMixin logging;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", defaultValue = StackLoader.DEFAULT_PATH,
             description = "A cdktf.out directory, a stack directory, a cdk.tf.json or *.tf.json file, or a directory "
                     + "of *.tf.json files (default: ${DEFAULT-VALUE}).")
     Path path;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Output format: table, json, csv or markdown (a pull-request comment) (default: "
+                    + "${DEFAULT-VALUE}).")
     EstimateFormat format;
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
@@ -116,7 +124,10 @@ public final class EstimateCommand implements Callable<Integer> {
             run();
             return ExitCode.OK;
         } catch (AuditException e) {
-            err.println("agc-audit estimate: " + e.getMessage());
+            err.println("agc-audit estimate: " + e.getMessage().replaceAll("\\s+", " ").trim());
+            if (logging != null && logging.verbose()) {
+                e.printStackTrace(err);
+            }
             err.flush();
             return e.status();
         }
