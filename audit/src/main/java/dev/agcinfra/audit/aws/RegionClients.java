@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
@@ -28,6 +29,7 @@ public final class RegionClients implements AutoCloseable {
     private S3Client s3;
     private SsmClient ssm;
     private StsClient sts;
+    private CloudWatchClient cloudWatch;
 
     public RegionClients(AwsClientFactory factory, String region) {
         this.factory = factory;
@@ -61,6 +63,10 @@ public final class RegionClients implements AutoCloseable {
 
     public StsClient sts() {
         return sts = lazily(sts, () -> factory.build(StsClient.builder(), region));
+    }
+
+    public CloudWatchClient cloudWatch() {
+        return cloudWatch = lazily(cloudWatch, () -> factory.build(CloudWatchClient.builder(), region));
     }
 
     private <C extends SdkClient> C lazily(C existing, Supplier<C> create) {
