@@ -15,6 +15,9 @@ import software.constructs.Node;
  */
 public abstract class AddressedStack extends TerraformStack {
 
+    /** Path components of this stack; each call into jsii is a round trip to Node.js, so it is read once. */
+    private int stackDepth = -1;
+
     protected AddressedStack(Construct scope, String id) {
         super(scope, id);
     }
@@ -23,7 +26,9 @@ public abstract class AddressedStack extends TerraformStack {
     protected String allocateLogicalId(Object element) {
         Node node = element instanceof TerraformElement e ? e.getNode() : (Node) element;
         List<String> path = Arrays.asList(node.getPath().split("/"));
-        int stackDepth = Arrays.asList(getNode().getPath().split("/")).size();
+        if (stackDepth < 0) {
+            stackDepth = getNode().getPath().split("/").length;
+        }
         return TerraformNames.logicalId(path.subList(stackDepth, path.size()));
     }
 }
