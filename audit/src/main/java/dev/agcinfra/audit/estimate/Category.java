@@ -18,7 +18,11 @@ public enum Category {
     /** Data processed by interface endpoints, per GB, tiered over all interface endpoints of a region. */
     INTERFACE_ENDPOINT_DATA("interface-endpoint-data", "GB", true),
     /** A public IPv4 address (Elastic IP or a NAT gateway's), per hour, in use or idle. */
-    PUBLIC_IPV4_HOURS("public-ipv4-hours", "address-hours", false);
+    PUBLIC_IPV4_HOURS("public-ipv4-hours", "address-hours", false),
+    /** S3 Standard storage, per GB-month (first 50 TB tier); used by {@code retained} for kept buckets. */
+    S3_STANDARD_STORAGE("s3-standard-storage", "GB-months", false),
+    /** CloudWatch Logs stored data, per GB-month; used by {@code retained} for kept log groups. */
+    LOGS_STORAGE("logs-storage", "GB-months", false);
 
     private final String id;
     private final String unit;
