@@ -107,12 +107,20 @@ public final class AwsEnvironment implements AwsDefaults {
                 return value.strip();
             }
         }
+        String why;
         try {
-            return regionFallback.getRegion().id();
+            Region region = regionFallback.getRegion();
+            if (region != null) {
+                return region.id();
+            }
+            why = "no region found";
         } catch (SdkException e) {
-            throw new SettingsException("regions: not in agc.yaml, and no default region is configured ("
-                    + brief(e) + "); set `regions:` in agc.yaml, or AWS_REGION (or a region in your AWS profile)");
+            why = brief(e);
+        } catch (RuntimeException e) {
+            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
         }
+        throw new SettingsException("regions: not in agc.yaml, and no default region is configured (" + why
+                + "); set `regions:` in agc.yaml, or AWS_REGION (or a region in your AWS profile)");
     }
 
     @Override

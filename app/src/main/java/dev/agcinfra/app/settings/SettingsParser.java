@@ -90,10 +90,10 @@ final class SettingsParser {
         if (regionsEntry != null) {
             regions = Optional.of(regions(regionsEntry.value(), tags));
         }
-        if (regions.isPresent()) {
-            checkTagCount(mapping, regions.get());
-        } else if (tags.size() > AwsNames.MAX_CUSTOM_TAGS) {
+        if (tags.size() > AwsNames.MAX_CUSTOM_TAGS) {
             tooManyTags(mapping.entries().get("tags").value(), "tags", tags.size());
+        } else if (regions.isPresent()) {
+            checkTagCount(mapping, regions.get());
         }
         if (stateBucket.isPresent()) {
             List<String> names = regions.map(rs -> rs.stream().map(ParsedRegion::name).toList()).orElse(List.of());

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,9 @@ final class YamlReader {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
             .build();
 
+    /** Anchored values ({@code &name}), so that aliases ({@code *name}) and merge keys ({@code <<}) can use them. */
+    private final Map<String, YamlNode> anchors = new HashMap<>();
+
     private YamlReader() {
     }
 
@@ -39,7 +43,7 @@ final class YamlReader {
             if (first == null) {
                 return Optional.empty();
             }
-            YamlNode root = readValue(parser, "", problems);
+            YamlNode root = new YamlReader().readValue(parser, "", problems);
             JsonToken extra = parser.nextToken();
             if (extra != null) {
                 JsonLocation at = parser.currentTokenLocation();
@@ -73,20 +77,47 @@ final class YamlReader {
         }
     }
 
-    private static YamlNode readValue(JsonParser parser, String path, Problems problems) throws IOException {
+    private YamlNode readValue(JsonParser parser, String path, Problems problems) throws IOException {
         JsonLocation at = parser.currentTokenLocation();
         int line = at.getLineNr();
         int column = at.getColumnNr();
+        if (parser instanceof YAMLParser yaml) {
+            if (yaml.isCurrentAlias()) {
+                YamlNode anchored = anchors.get(parser.getText());
+                if (anchored == null) {
+                    problems.atPosition(line, column, (path.isEmpty() ? "" : path + ": ") + "the alias *" + parser.getText()
+                            + " names no anchor written before it; define &" + parser.getText() + " first");
+                    return new YamlNode.Scalar("", YamlNode.Scalar.Type.NULL, line, column);
+                }
+                return anchored;
+            }
+            String anchor = yaml.getCurrentAnchor();
+            if (anchor != null) {
+                YamlNode value = readToken(parser, path, problems, line, column);
+                anchors.put(anchor, value);
+                return value;
+            }
+        }
+        return readToken(parser, path, problems, line, column);
+    }
+
+    private YamlNode readToken(JsonParser parser, String path, Problems problems, int line, int column)
+            throws IOException {
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT: {
                 Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+                List<YamlNode> merged = new ArrayList<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     JsonLocation keyAt = parser.currentTokenLocation();
                     String key = parser.currentName();
                     parser.nextToken();
                     String childPath = path.isEmpty() ? key : path + "." + key;
                     YamlNode value = readValue(parser, childPath, problems);
+                    if (MERGE_KEY.equals(key)) {
+                        merged.add(value);
+                        continue;
+                    }
                     YamlNode.Entry entry = new YamlNode.Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value);
                     YamlNode.Entry earlier = entries.putIfAbsent(key, entry);
                     if (earlier != null) {
@@ -94,6 +125,7 @@ final class YamlReader {
                                 + "); YAML keeps only one: merge the two entries into one");
                     }
                 }
+                merge(merged, entries, path, problems);
                 return new YamlNode.Mapping(entries, line, column);
             }
             case START_ARRAY: {
@@ -119,6 +151,24 @@ final class YamlReader {
             default:
                 // Binary or embedded values (e.g. !!binary): treat as text.
                 return new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Type.STRING, line, column);
+        }
+    }
+
+    private static final String MERGE_KEY = "<<";
+
+    /** YAML merge keys: {@code <<: *defaults} (or a list of them) adds the keys the mapping does not set itself. */
+    private static void merge(List<YamlNode> sources, Map<String, YamlNode.Entry> entries, String path,
+                              Problems problems) {
+        for (YamlNode source : sources) {
+            List<YamlNode> mappings = source instanceof YamlNode.Sequence seq ? seq.items() : List.of(source);
+            for (YamlNode m : mappings) {
+                if (m instanceof YamlNode.Mapping mapping) {
+                    mapping.entries().forEach(entries::putIfAbsent);
+                } else {
+                    problems.at(m, (path.isEmpty() ? "" : path + ".") + MERGE_KEY, "the merge key << needs a mapping "
+                            + "(usually an alias such as *defaults), not " + m.kind());
+                }
+            }
         }
     }
 

@@ -296,6 +296,23 @@ class InvalidSettingsTest {
     }
 
     @Test
+    void tooManyGlobalTagsAreReportedOnceNotPerRegion() throws IOException {
+        // Given 49 global tags and two regions
+        StringBuilder yaml = new StringBuilder("tags:\n");
+        for (int i = 0; i < 49; i++) {
+            yaml.append("  g").append(i).append(": x\n");
+        }
+        yaml.append("regions: { us-east-1: {}, us-east-2: {} }\n");
+
+        // When
+        List<String> problems = problems(yaml.toString());
+
+        // Then
+        assertThat(problems).singleElement().asString()
+                .startsWith("agc.yaml:2:3: tags: 49 custom tags (global and regional together) exceed the 48");
+    }
+
+    @Test
     void anUnreadableFileIsReported() throws IOException {
         // Given a file that is not UTF-8 text
         Files.write(dir.resolve("agc.yaml"), new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28, '\n'});

@@ -194,6 +194,31 @@ class SettingsLoaderTest {
         }
 
         @Test
+        void yamlAnchorsAliasesAndMergeKeysShareSettingsBetweenRegions() throws IOException {
+            // Given
+            String yaml = """
+                    account: "123456789012"
+                    regions:
+                      us-east-1: &public { usePublicSubnets: true, tags: { tier: cheap } }
+                      us-east-2: *public
+                      us-west-2:
+                        <<: *public
+                        bucket: my-bucket-1
+                        tags: { tier: special }
+                    """;
+
+            // When
+            List<RegionSettings> regions = load(yaml, FakeAws.standard()).regions();
+
+            // Then
+            assertThat(regions).allMatch(RegionSettings::usePublicSubnets);
+            assertThat(regions.get(1).tags()).isEqualTo(Map.of("tier", "cheap"));
+            assertThat(regions.get(2).bucket()).isEqualTo("my-bucket-1");
+            assertThat(regions.get(2).tags()).as("the mapping's own keys win over merged ones")
+                    .isEqualTo(Map.of("tier", "special"));
+        }
+
+        @Test
         void unquotedNumbersAreAcceptedAsTheAccountAndAsTagValues() throws IOException {
             // Given / When
             Settings settings = load("""
