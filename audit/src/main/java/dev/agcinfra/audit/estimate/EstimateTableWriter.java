@@ -97,8 +97,8 @@ final class EstimateTableWriter {
         rows.add(total.toArray(String[]::new));
         table(out, rows, "", 2, 3, 4);
         out.println();
-        out.println("Monthly USD, " + report.hoursPerMonth() + " hours per month; \"+?\" means some items are unknown"
-                + " and not included.");
+        out.println("Monthly USD, " + report.hoursPerMonth() + " hours per month; \"+?\" means some items are unknown or"
+                + " a layout cannot be derived (see the notes), and are not included.");
         notes.forEach(n -> out.println("Note: " + n));
         out.println("Prices: " + report.prices());
     }
