@@ -1,0 +1,94 @@
+package dev.agcinfra.audit.costs;
+
+import dev.agcinfra.audit.costs.CostsReport.Advice;
+import dev.agcinfra.audit.costs.CostsReport.RegionCosts;
+import dev.agcinfra.audit.costs.LiveItem.LiveElasticIp;
+import dev.agcinfra.audit.costs.LiveItem.LiveNatGateway;
+import dev.agcinfra.audit.costs.LiveItem.NatTraffic;
+import dev.agcinfra.audit.estimate.Category;
+import dev.agcinfra.audit.estimate.EstimateReport.PricedItem;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where the run rate could be lower: pure rules over a region's inventory and its priced estimate.
+ *
+ * <ul>
+ *   <li>{@code public-subnets}: a region with NAT gateways or interface endpoints would drop them, and the NAT
+ *       gateways' public IPv4 addresses, with AGC's {@code usePublicSubnets};</li>
+ *   <li>{@code idle-elastic-ip}: an Elastic IP attached to nothing still bills by the hour;</li>
+ *   <li>{@code idle-nat-gateway}: a NAT gateway that carried less than {@link #DEFAULT_IDLE_NAT_GB} GB in the traffic
+ *       window bills its hours for almost nothing (only said when CloudWatch was read for it).</li>
+ * </ul>
+ * Savings count priced items only: an item with no known price adds nothing.
+ */
+public final class Advisor {
+
+    /** Below this many GB over the traffic window, a NAT gateway carries "almost no data". */
+    public static final BigDecimal DEFAULT_IDLE_NAT_GB = BigDecimal.ONE;
+
+    private final BigDecimal idleNatGb;
+
+    public Advisor(BigDecimal idleNatGb) {
+        this.idleNatGb = idleNatGb;
+    }
+
+    /** The rules with the default threshold. */
+    public static Advisor defaults() {
+        return new Advisor(DEFAULT_IDLE_NAT_GB);
+    }
+
+    public List<Advice> advise(RegionInventory inventory, RegionCosts costs) {
+        List<Advice> advice = new ArrayList<>();
+        String region = inventory.region();
+        List<PricedItem> items = costs.estimate().items();
+        if (costs.natGateways() > 0 || costs.interfaceEndpoints() > 0) {
+            BigDecimal nat = sum(items, Category.NAT_GATEWAY_HOURS, null);
+            BigDecimal natIps = BigDecimal.ZERO;
+            for (LiveNatGateway gateway : inventory.natGateways()) {
+                natIps = natIps.add(sum(items, Category.PUBLIC_IPV4_HOURS, gateway.id()));
+            }
+            BigDecimal endpoints = sum(items, Category.INTERFACE_ENDPOINT_HOURS, null);
+            BigDecimal total = nat.add(natIps).add(endpoints);
+            advice.add(new Advice(region, "public-subnets", null, total, String.format(Locale.ROOT,
+                    "public subnets (AGC's usePublicSubnets) would save about %s a month in %s: %d NAT gateways (%s), "
+                            + "their public IPv4 addresses (%s) and %d interface endpoints (%s) go, and so do their "
+                            + "data charges; batch instances then get public IPv4 addresses, billed while they run",
+                    Money.usd(total), region, costs.natGateways(), Money.usd(nat), Money.usd(natIps),
+                    costs.interfaceEndpoints(), Money.usd(endpoints))));
+        }
+        for (LiveElasticIp eip : inventory.idleElasticIps()) {
+            BigDecimal monthly = sum(items, Category.PUBLIC_IPV4_HOURS, eip.allocationId());
+            advice.add(new Advice(region, "idle-elastic-ip", eip.allocationId(), monthly,
+                    "Elastic IP " + (eip.publicIp() == null ? eip.allocationId() : eip.publicIp() + " ("
+                            + eip.allocationId() + ")") + (eip.name() == null ? "" : " '" + eip.name() + "'")
+                            + " is attached to nothing and costs " + Money.usd(monthly)
+                            + " a month: release it if nothing needs the address"));
+        }
+        for (LiveNatGateway nat : inventory.natGateways()) {
+            NatTraffic traffic = inventory.traffic(nat.id());
+            if (traffic == null || traffic.gb().compareTo(idleNatGb) >= 0) {
+                continue;
+            }
+            BigDecimal monthly = sum(items, Category.NAT_GATEWAY_HOURS, nat.id())
+                    .add(sum(items, Category.PUBLIC_IPV4_HOURS, nat.id()));
+            advice.add(new Advice(region, "idle-nat-gateway", nat.id(), monthly, String.format(Locale.ROOT,
+                    "NAT gateway %s%s carried %s GB in the last %d days but costs %s a month with its public IPv4 "
+                            + "address: if nothing in its private subnets needs the internet, deactivate the "
+                            + "region's AGC contexts, or use public subnets",
+                    nat.id(), nat.name() == null ? "" : " '" + nat.name() + "'",
+                    Money.plain(traffic.gb().setScale(2, java.math.RoundingMode.HALF_UP)).toPlainString(),
+                    traffic.days(), Money.usd(monthly))));
+        }
+        return advice;
+    }
+
+    /** The monthly cost of a category's priced items, of one resource or ({@code null}) all. */
+    private static BigDecimal sum(List<PricedItem> items, Category category, String resource) {
+        return items.stream()
+                .filter(i -> i.category() == category && (resource == null || resource.equals(i.address())))
+                .map(PricedItem::monthlyUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.agcinfra.audit.costs;
+
+import dev.agcinfra.audit.costs.ActualCosts.UsageTypeActual;
+import dev.agcinfra.audit.costs.CostsReport.RegionCosts;
+import dev.agcinfra.audit.estimate.EstimateReport.PricedItem;
+import dev.agcinfra.audit.estimate.EstimateReport.UnknownItem;
+import dev.agcinfra.audit.estimate.EstimateReport.UsageBasedItem;
+import dev.agcinfra.audit.report.CsvReportWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The report as CSV: one header row, then one row per priced item ({@code estimate}), usage-priced item
+ * ({@code usage-based}), unpriceable item ({@code unknown}), Cost Explorer usage type ({@code actual}), piece of
+ * advice ({@code advice}), and a {@code total} row. Warnings and errors go to stderr, as in every job's CSV.
+ */
+public final class CostsCsvWriter {
+
+    /** The columns, in order. */
+    public static final List<String> HEADER = List.of("region", "kind", "category", "resource", "quantity", "unit",
+            "unitPriceUsd", "monthlyUsd", "lastMonthUsd", "monthToDateUsd", "note");
+
+    private CostsCsvWriter() {
+    }
+
+    public static void write(CostsReport report, Writer out) throws IOException {
+        StringBuilder text = new StringBuilder();
+        row(text, HEADER.toArray(String[]::new));
+        for (RegionCosts region : report.regions()) {
+            String r = region.region();
+            for (PricedItem item : region.estimate().items()) {
+                row(text, r, "estimate", item.category().id(), item.address(), plain(item.quantity()), item.unit(),
+                        plain(item.unitPriceUsd()), cents(item.monthlyUsd()), null, null, item.source());
+            }
+            for (UsageBasedItem item : region.estimate().usageBased()) {
+                row(text, r, "usage-based", item.category().id(), item.address(), null, item.unit(), null, null, null,
+                        null, item.unitPrice());
+            }
+            for (UnknownItem item : region.estimate().unknown()) {
+                row(text, r, "unknown", item.category() == null ? null : item.category().id(), item.address(), null,
+                        null, null, null, null, null, item.reason());
+            }
+            if (region.actual() != null) {
+                for (UsageTypeActual line : region.actual().byUsageType().values()) {
+                    row(text, r, "actual", line.category() == null ? ActualCosts.OTHER : line.category().id(),
+                            line.usageType(), plain(line.lastMonthQuantity()), line.unit(), null, null,
+                            cents(line.lastMonthUsd()), cents(line.monthToDateUsd()), String.join(";", line.services()));
+                }
+            }
+        }
+        for (CostsReport.Advice advice : report.advice()) {
+            row(text, advice.region(), "advice", advice.kind(), advice.resource(), null, null, null,
+                    cents(advice.monthlyUsd()), null, null, advice.message());
+        }
+        row(text, null, "total", null, null, null, null, null, cents(report.totalEstimatedMonthlyUsd()), null, null,
+                report.budgetUsd() == null ? null : (report.overBudget() ? "over" : "within") + " budget "
+                        + plain(report.budgetUsd()));
+        out.write(text.toString());
+        out.flush();
+    }
+
+    private static void row(StringBuilder text, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            text.append(i == 0 ? "" : ",").append(CsvReportWriter.escape(cells[i]));
+        }
+        text.append('\n');
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : Money.plain(value).toPlainString();
+    }
+
+    private static String cents(BigDecimal value) {
+        return value == null ? null : Money.cents(value).toPlainString();
+    }
+}

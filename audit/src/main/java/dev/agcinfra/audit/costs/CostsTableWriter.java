@@ -1,0 +1,147 @@
+package dev.agcinfra.audit.costs;
+
+import dev.agcinfra.audit.batch.AuditError;
+import dev.agcinfra.audit.costs.ActualCosts.RegionActual;
+import dev.agcinfra.audit.costs.CostsReport.Advice;
+import dev.agcinfra.audit.costs.CostsReport.RegionCosts;
+import dev.agcinfra.audit.estimate.Category;
+import dev.agcinfra.audit.estimate.EstimateReport.PricedItem;
+import dev.agcinfra.audit.estimate.EstimateReport.UnknownItem;
+import dev.agcinfra.audit.estimate.EstimateReport.UsageBasedItem;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The report for people: per region, the run rate by category and the actuals, then total, advice, warnings. */
+public final class CostsTableWriter {
+
+    private CostsTableWriter() {
+    }
+
+    public static void write(CostsReport report, Writer out) throws IOException {
+        StringBuilder text = new StringBuilder();
+        BillingPeriods periods = report.periods();
+        text.append("Costs of resources tagged ").append(report.tag()).append(" (").append(report.prices())
+                .append(", ").append(CostsReport.HOURS_PER_MONTH).append(" hours a month)\n");
+        for (RegionCosts region : report.regions()) {
+            text.append('\n').append(region.region()).append(": estimated ").append(Money.usd(region.estimatedMonthlyUsd()))
+                    .append(" a month").append(region.estimate().unknown().isEmpty() ? "" : " or more (some prices unknown)")
+                    .append('\n');
+            text.append("  ").append(count(region.natGateways(), "NAT gateway")).append(", ")
+                    .append(count(region.interfaceEndpoints(), "interface endpoint")).append(" (")
+                    .append(count(region.endpointNetworkInterfaces(), "network interface")).append("), ")
+                    .append(count(region.publicIpv4(), "public IPv4 address")).append(" (")
+                    .append(count(region.idleElasticIps(), "idle Elastic IP")).append(")\n");
+            List<String[]> rows = new ArrayList<>();
+            if (!region.estimate().items().isEmpty()) {
+                rows.add(new String[] {"category", "resources", "quantity", "unit", "unit price", "monthly"});
+                Map<Category, List<PricedItem>> byCategory = new LinkedHashMap<>();
+                for (Category category : Category.values()) {
+                    byCategory.put(category, new ArrayList<>());
+                }
+                region.estimate().items().forEach(i -> byCategory.get(i.category()).add(i));
+                byCategory.forEach((category, items) -> {
+                    if (items.isEmpty()) {
+                        return;
+                    }
+                    Set<BigDecimal> unitPrices = new LinkedHashSet<>();
+                    items.forEach(i -> unitPrices.add(Money.plain(i.unitPriceUsd())));
+                    BigDecimal quantity = items.stream().map(PricedItem::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    BigDecimal monthly = items.stream().map(PricedItem::monthlyUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    rows.add(new String[] {category.id(), Integer.toString(items.size()),
+                            String.format(java.util.Locale.ROOT, "%,d", quantity.longValue()), category.unit(),
+                            unitPrices.size() == 1 ? "$" + unitPrices.iterator().next().toPlainString() : "various",
+                            Money.usd(monthly)});
+                });
+            }
+            table(text, rows, "    ");
+            Set<String> usageBased = new LinkedHashSet<>();
+            for (UsageBasedItem item : region.estimate().usageBased()) {
+                usageBased.add(item.category().id() + ": " + item.unitPrice());
+            }
+            usageBased.forEach(line -> text.append("    plus ").append(line).append('\n'));
+            for (UnknownItem item : region.estimate().unknown()) {
+                text.append("    unknown: ").append(item.address()).append(' ')
+                        .append(item.category() == null ? "" : item.category().id()).append(": ").append(item.reason())
+                        .append('\n');
+            }
+            RegionActual actual = region.actual();
+            if (actual == null) {
+                text.append("  actual: not read from Cost Explorer\n");
+            } else {
+                text.append("  actual (Cost Explorer): last month ").append(Money.usd(actual.lastMonthUsd()))
+                        .append(", month to date ").append(Money.usd(actual.monthToDateUsd())).append('\n');
+                List<String[]> actualRows = new ArrayList<>();
+                actual.byCategory().forEach((category, sums) -> {
+                    if (sums[0].signum() != 0 || sums[1].signum() != 0) {
+                        actualRows.add(new String[] {category, Money.usd(sums[0]), Money.usd(sums[1])});
+                    }
+                });
+                if (!actualRows.isEmpty()) {
+                    actualRows.add(0, new String[] {"category", "last month", "month to date"});
+                }
+                table(text, actualRows, "    ");
+            }
+        }
+        text.append("\nTotal estimated: ").append(Money.usd(report.totalEstimatedMonthlyUsd())).append(" a month")
+                .append(report.complete() ? "" : " or more (some prices unknown)");
+        if (report.budgetUsd() != null) {
+            text.append(report.overBudget() ? ", over" : ", within").append(" the budget of ")
+                    .append(Money.usd(report.budgetUsd()));
+        }
+        text.append('\n');
+        text.append("Actual periods: last month ").append(periods.lastMonthStart()).append(" to ")
+                .append(periods.thisMonthStart()).append(", month to date ").append(periods.thisMonthStart())
+                .append(" to ").append(periods.today()).append(" (end dates exclusive)\n");
+        if (!report.advice().isEmpty()) {
+            text.append("\nAdvice:\n");
+            for (Advice advice : report.advice()) {
+                text.append("  ").append(advice.region()).append(": ").append(advice.message()).append('\n');
+            }
+        }
+        if (!report.warnings().isEmpty()) {
+            text.append("\nWarnings:\n");
+            report.warnings().forEach(w -> text.append("  ").append(w).append('\n'));
+        }
+        if (!report.errors().isEmpty()) {
+            text.append("\nErrors (").append(report.errors().size()).append("): the report is partial\n");
+            for (AuditError error : report.errors()) {
+                text.append("  ").append(error.toLine()).append('\n');
+            }
+        }
+        out.write(text.toString());
+        out.flush();
+    }
+
+    private static void table(StringBuilder text, List<String[]> rows, String indent) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder(indent);
+            for (int i = 0; i < row.length; i++) {
+                boolean number = i > 0 && (row[i].startsWith("$") || row[i].matches("[0-9,]+"));
+                String cell = number ? " ".repeat(widths[i] - row[i].length()) + row[i]
+                        : row[i] + " ".repeat(widths[i] - row[i].length());
+                line.append(cell).append("  ");
+            }
+            text.append(line.toString().stripTrailing()).append('\n');
+        }
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : (noun.endsWith("ss") ? "es" : "s"));
+    }
+}
