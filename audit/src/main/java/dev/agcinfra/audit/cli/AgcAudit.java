@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
                     + "(table, json or csv) to stdout or --output. Errors go to stderr, one line each.",
         },
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {AuditResources.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {AuditResources.class, AuditCosts.class, dev.agcinfra.audit.retained.RetainedCommand.class,
+                AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:nothing to report",
             "1:findings (jobs that judge, e.g. a budget exceeded)",
