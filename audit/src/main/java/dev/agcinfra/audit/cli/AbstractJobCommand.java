@@ -66,6 +66,7 @@ abstract class AbstractJobCommand implements Callable<Integer> {
                     "--parallelism must be at least 1, was " + scope.parallelism);
         }
         List<String> requested = scope.regions() == null ? null : parseRegions(scope.regions());
+        output.check(spec.commandLine());
         AwsSettings settings = aws.settings(scope.parallelism);
         PrintWriter err = spec.commandLine().getErr();
         try (AwsClientFactory clients = new AwsClientFactory(settings)) {

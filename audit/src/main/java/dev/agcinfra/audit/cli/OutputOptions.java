@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code --format} and {@code --output}: what the report looks like and where it goes. */
 public final class OutputOptions {
@@ -30,6 +32,23 @@ public final class OutputOptions {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the report to FILE instead of stdout.")
     Path output;
+
+    /**
+     * Checks, before any AWS call, that {@code --output} can be written: its directory exists and is writable, and it
+     * is not a directory itself. The file is created only when the report starts.
+     */
+    void check(CommandLine commandLine) {
+        if (output == null) {
+            return;
+        }
+        Path absolute = output.toAbsolutePath();
+        Path directory = absolute.getParent();
+        if (Files.isDirectory(absolute) || directory == null || !Files.isDirectory(directory)
+                || !Files.isWritable(directory)) {
+            throw new ParameterException(commandLine, "cannot write --output " + output + ": "
+                    + (Files.isDirectory(absolute) ? "it is a directory" : "no writable directory " + directory));
+        }
+    }
 
     /** Opens the report's destination: the file, or {@code stdout} (which the caller keeps open). */
     Writer open(Writer stdout) {

@@ -1,0 +1,160 @@
+package dev.agcinfra.audit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agcinfra.audit.AuditException;
+import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.audit.testing.CliRun;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AgcAuditCliTest {
+
+    @Nested
+    @DisplayName("help and version")
+    class Help {
+
+        @Test
+        @DisplayName("--help lists the commands and the exit codes, and exits 0")
+        void rootHelp() {
+            CliRun run = CliRun.run("--help");
+
+            assertThat(run.status()).isEqualTo(ExitCode.OK);
+            assertThat(run.out()).contains("resources", "generate-completion", "Exit codes:",
+                    "0   nothing to report", "1   findings", "2   invalid input", "3   AWS failure", "4   internal error");
+            assertThat(run.err()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("resources --help lists the common options and the exit codes, not the hidden tuning options")
+        void resourcesHelp() {
+            CliRun run = CliRun.run("resources", "--help");
+
+            assertThat(run.status()).isEqualTo(ExitCode.OK);
+            assertThat(run.out()).contains("--regions", "--all-regions", "--tag", "--format", "--output", "--profile",
+                    "--endpoint-url", "--parallelism", "--verbose", "Exit codes:", "3   AWS failure");
+            assertThat(run.out()).doesNotContain("--call-timeout", "--max-attempts");
+        }
+
+        @Test
+        @DisplayName("--version names agc-audit, the AWS SDK and Java")
+        void version() {
+            CliRun run = CliRun.run("--version");
+
+            assertThat(run.status()).isEqualTo(ExitCode.OK);
+            assertThat(run.out()).containsPattern("agc-audit \\d+\\.\\d+\\.\\d+").contains("AWS SDK for Java 2.", "Java ");
+        }
+
+        @Test
+        @DisplayName("generate-completion prints a bash/zsh completion script that knows the options")
+        void completion() {
+            CliRun run = CliRun.run("generate-completion");
+
+            assertThat(run.status()).isEqualTo(ExitCode.OK);
+            assertThat(run.out()).contains("complete -F", "agc-audit", "--all-regions", "(\"table\" \"json\" \"csv\")");
+        }
+    }
+
+    static Stream<Arguments> invalidInputs() {
+        return Stream.of(
+                Arguments.of("an unknown format", new String[] {"resources", "--regions", "us-east-1", "--format", "xml"},
+                        "agc-audit resources: Invalid value for option '--format': expected table, json or csv but was 'xml'"),
+                Arguments.of("a malformed region", new String[] {"resources", "--regions", "us-east-1,EU"},
+                        "agc-audit resources: invalid region 'EU' in --regions"),
+                Arguments.of("an empty region in the list", new String[] {"resources", "--regions", "us-east-1,,eu-west-1"},
+                        "agc-audit resources: invalid region '' in --regions"),
+                Arguments.of("a malformed tag", new String[] {"resources", "--regions", "us-east-1", "--tag", "agc"},
+                        "agc-audit resources: invalid --tag 'agc': expected key=value"),
+                Arguments.of("--regions with --all-regions", new String[] {"resources", "--regions", "us-east-1", "--all-regions"},
+                        "agc-audit resources: --regions=REGION,..., --all-regions are mutually exclusive"),
+                Arguments.of("no parallelism", new String[] {"resources", "--regions", "us-east-1", "--parallelism", "0"},
+                        "agc-audit resources: --parallelism must be at least 1, was 0"),
+                Arguments.of("a malformed endpoint", new String[] {"resources", "--regions", "us-east-1", "--endpoint-url", "localhost"},
+                        "agc-audit resources: invalid --endpoint-url 'localhost'"),
+                Arguments.of("a malformed duration", new String[] {"resources", "--regions", "us-east-1", "--call-timeout", "soon"},
+                        "agc-audit resources: Invalid value for option '--call-timeout'"),
+                Arguments.of("an unknown option", new String[] {"resources", "--region", "us-east-1"},
+                        "agc-audit resources: Unknown options: '--region'"),
+                Arguments.of("an unknown command", new String[] {"bogus"},
+                        "agc-audit: Unmatched argument at index 0: 'bogus'"),
+                Arguments.of("no command", new String[] {},
+                        "agc-audit: missing command: give one of resources, "));
+    }
+
+    @ParameterizedTest(name = "{0} exits 2 with one line on stderr and nothing on stdout")
+    @MethodSource("invalidInputs")
+    void invalidInputExits2WithOneLine(String what, String[] args, String message) {
+        // When
+        CliRun run = CliRun.run(args);
+
+        // Then
+        assertThat(run.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.errLines().get(0)).startsWith(message).endsWith("--help')");
+    }
+
+    @Test
+    @DisplayName("an --output file that cannot be written exits 2 with one line, before any AWS call")
+    void unwritableOutput(@TempDir Path dir) throws IOException {
+        Path blocked = Files.createFile(dir.resolve("file"));
+
+        CliRun run = CliRun.run("resources", "--regions", "us-east-1", "--endpoint-url", "http://127.0.0.1:" + closedPort(),
+                "--output", blocked.resolve("report.json").toString(), "--call-timeout", "1s", "--max-attempts", "1");
+
+        assertThat(run.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.errLines().get(0)).startsWith("agc-audit resources: cannot write --output ");
+    }
+
+    @Test
+    @DisplayName("an endpoint that refuses connections: one line naming STS, exit 3, no stack trace")
+    void unreachableEndpoint() throws IOException {
+        CliRun run = CliRun.run("resources", "--regions", "us-east-1", "--endpoint-url", "http://127.0.0.1:" + closedPort(),
+                "--call-timeout", "2s", "--max-attempts", "1");
+
+        assertThat(run.status()).isEqualTo(ExitCode.AWS_FAILURE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.errLines().get(0))
+                .startsWith("agc-audit: cannot reach AWS to check the credentials (us-east-1 sts GetCallerIdentity ClientError)");
+        assertThat(run.err()).doesNotContain("\tat ");
+    }
+
+    @Test
+    @DisplayName("-v adds the stack trace to the same error")
+    void verboseShowsStackTraces() throws IOException {
+        CliRun run = CliRun.run("resources", "-v", "--regions", "us-east-1", "--endpoint-url",
+                "http://127.0.0.1:" + closedPort(), "--call-timeout", "2s", "--max-attempts", "1");
+
+        assertThat(run.status()).isEqualTo(ExitCode.AWS_FAILURE);
+        assertThat(run.errLines().get(0)).startsWith("agc-audit: cannot reach AWS");
+        assertThat(run.err()).contains("\tat ", "AuditException");
+    }
+
+    @Test
+    @DisplayName("an error's causes are joined on one line when they say something new")
+    void causesOnOneLine() {
+        AuditException e = new AuditException(ExitCode.AWS_FAILURE, "cannot list regions");
+        RuntimeException bug = new IllegalStateException("outer", new IllegalArgumentException("inner\ndetail"));
+
+        assertThat(AgcAudit.withCauses(e)).isEqualTo("cannot list regions");
+        assertThat(AgcAudit.withCauses(bug)).isEqualTo("IllegalStateException: outer: inner detail");
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
