@@ -76,7 +76,7 @@ public final class CostEstimator {
                 if (nat.otherPublicIps() > 0) {
                     hourly(nat.address(), Category.PUBLIC_IPV4_HOURS, nat.count(), Count.of(nat.otherPublicIps()));
                 }
-                if (usage.natGb() == null) {
+                if (usage.natGb() == null && !isZero(nat.count())) {
                     usageBased(nat.address(), Category.NAT_GATEWAY_DATA, "GB processed");
                 }
             }
@@ -88,7 +88,7 @@ public final class CostEstimator {
             }
             for (InterfaceEndpoint endpoint : stack.interfaceEndpoints()) {
                 hourly(endpoint.address(), Category.INTERFACE_ENDPOINT_HOURS, endpoint.count(), endpoint.azs());
-                if (usage.endpointGb() == null) {
+                if (usage.endpointGb() == null && !isZero(endpoint.count())) {
                     usageBased(endpoint.address(), Category.INTERFACE_ENDPOINT_DATA, "GB processed");
                 }
             }
@@ -109,6 +109,9 @@ public final class CostEstimator {
             if (!units.known()) {
                 unknown.add(new UnknownItem(address, category, units.problem()));
                 return;
+            }
+            if (units.value() == 0) {
+                return; // count = 0: Terraform creates nothing
             }
             priceOf(address, category).ifPresent(price -> {
                 BigDecimal quantity = HOURS.multiply(BigDecimal.valueOf(units.value()));
@@ -184,6 +187,10 @@ public final class CostEstimator {
             }
             return price;
         }
+    }
+
+    private static boolean isZero(Count count) {
+        return count.known() && count.value() == 0;
     }
 
     /** The one address, or {@code <type>.*} for all of them. */

@@ -187,6 +187,18 @@ class CostEstimatorTest {
         }
 
         @Test
+        void aResourceWithCountZeroIsNotBilled() {
+            StackInventory stack = Fixtures.stack("us-east-1", List.of(new StackInventory.NatGateway(
+                    "aws_nat_gateway.off", Count.of(0), true, List.of(), 1)), List.of(), List.of(), List.of());
+
+            StackEstimate estimate = priceOne(stack);
+
+            assertThat(estimate.items()).isEmpty();
+            assertThat(estimate.usageBased()).isEmpty();
+            assertThat(estimate.unknown()).isEmpty();
+        }
+
+        @Test
         void aCountThatIsAnExpressionIsReportedAsUnknownNeverGuessed() {
             StackInventory stack = Fixtures.stack("us-east-1", List.of(), List.of(), List.of(
                     new StackInventory.InterfaceEndpoint("aws_vpc_endpoint.ssm", "ssm",
