@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -41,8 +42,8 @@ public final class AwsEnvironment implements AwsDefaults {
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
 
     private final Map<String, String> env;
-    private final AwsCredentialsProvider credentials;
-    private final AwsRegionProvider regionFallback;
+    private final Supplier<AwsCredentialsProvider> credentials;
+    private final Supplier<AwsRegionProvider> regionFallback;
 
     /**
      * An environment with explicit parts (for tests and embedding).
@@ -52,15 +53,42 @@ public final class AwsEnvironment implements AwsDefaults {
      * @param regionFallback asked for the default region when neither {@code AWS_REGION} nor {@code AWS_DEFAULT_REGION} is set
      */
     public AwsEnvironment(Map<String, String> env, AwsCredentialsProvider credentials, AwsRegionProvider regionFallback) {
-        this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
-        this.credentials = Objects.requireNonNull(credentials, "credentials");
-        this.regionFallback = Objects.requireNonNull(regionFallback, "regionFallback");
+        this(env, constant(Objects.requireNonNull(credentials, "credentials")),
+                constant(Objects.requireNonNull(regionFallback, "regionFallback")));
     }
 
-    /** The process's environment, the SDK's default credential chain and its default region chain. */
+    private AwsEnvironment(Map<String, String> env, Supplier<AwsCredentialsProvider> credentials,
+                           Supplier<AwsRegionProvider> regionFallback) {
+        this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+        this.credentials = credentials;
+        this.regionFallback = regionFallback;
+    }
+
+    /**
+     * The process's environment, the SDK's default credential chain and its default region chain. The chains are
+     * built on first use, so a synth whose settings need no AWS call never loads them.
+     */
     public static AwsEnvironment fromSystem() {
-        return new AwsEnvironment(System.getenv(), DefaultCredentialsProvider.builder().build(),
-                DefaultAwsRegionProviderChain.builder().build());
+        return new AwsEnvironment(System.getenv(), memoize(() -> DefaultCredentialsProvider.builder().build()),
+                memoize(() -> DefaultAwsRegionProviderChain.builder().build()));
+    }
+
+    private static <T> Supplier<T> constant(T value) {
+        return () -> value;
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> factory) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = factory.get();
+                }
+                return value;
+            }
+        };
     }
 
     /**
@@ -93,7 +121,7 @@ public final class AwsEnvironment implements AwsDefaults {
     /** Applies region, credentials, timeouts and the endpoint override of {@code service} to any SDK builder. */
     public <B extends AwsClientBuilder<B, T>, T> T client(B builder, String service, String region) {
         builder.region(Region.of(region))
-                .credentialsProvider(credentials)
+                .credentialsProvider(credentials.get())
                 .overrideConfiguration(o -> o.apiCallTimeout(API_CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
         endpoint(service).ifPresent(builder::endpointOverride);
         return builder.build();
@@ -109,7 +137,7 @@ public final class AwsEnvironment implements AwsDefaults {
         }
         String why;
         try {
-            Region region = regionFallback.getRegion();
+            Region region = regionFallback.get().getRegion();
             if (region != null) {
                 return region.id();
             }

@@ -30,13 +30,24 @@ public final class AwsNames {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern TAG_CHARS = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
-    private static final Set<String> COMMERCIAL_REGIONS = commercialRegionIds();
+    /**
+     * The commercial regions (partition {@code aws}), as the AWS SDK's region metadata lists them. Kept here rather
+     * than read from the SDK at run time because loading the SDK's metadata costs most of a second at startup;
+     * {@code AwsNamesTest} fails when the SDK (after an upgrade) knows a region this list lacks.
+     */
+    private static final SortedSet<String> COMMERCIAL_REGIONS = Collections.unmodifiableSortedSet(new TreeSet<>(List.of(
+            "af-south-1", "ap-east-1", "ap-east-2", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
+            "ap-south-1", "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4",
+            "ap-southeast-5", "ap-southeast-6", "ap-southeast-7", "ca-central-1", "ca-west-1", "eu-central-1",
+            "eu-central-2", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-2", "eu-west-3",
+            "il-central-1", "me-central-1", "me-south-1", "mx-central-1", "sa-east-1", "us-east-1", "us-east-2",
+            "us-west-1", "us-west-2")));
 
     private AwsNames() {
     }
 
-    /** Every commercial region the AWS SDK knows, sorted. */
-    public static Set<String> commercialRegions() {
+    /** Every commercial region, sorted. */
+    public static SortedSet<String> commercialRegions() {
         return COMMERCIAL_REGIONS;
     }
 
@@ -191,17 +202,5 @@ public final class AwsNames {
             }
         }
         return d[a.length()][b.length()];
-    }
-
-    private static Set<String> commercialRegionIds() {
-        SortedSet<String> ids = new TreeSet<>();
-        for (Region region : Region.regions()) {
-            RegionMetadata metadata = region.metadata();
-            if (!region.isGlobalRegion() && metadata != null
-                    && COMMERCIAL_PARTITION.equals(metadata.partition().id())) {
-                ids.add(region.id());
-            }
-        }
-        return Collections.unmodifiableSortedSet(ids);
     }
 }
