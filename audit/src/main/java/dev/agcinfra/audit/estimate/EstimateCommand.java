@@ -59,9 +59,9 @@ public final class EstimateCommand implements Callable<Integer> {
     /** Where prices come from. */
     public enum Pricing {
         /** The table shipped in the jar, each figure with its source and date (optionally under --price-file). */
-        embedded,
+        EMBEDDED,
         /** The AWS Price List API (GetProducts, us-east-1 endpoint); needs AWS credentials. */
-        live
+        LIVE
     }
 
     @Spec
@@ -102,8 +102,8 @@ public final class EstimateCommand implements Callable<Integer> {
     boolean compare;
 
     @Option(names = "--pricing", paramLabel = "SOURCE", defaultValue = "embedded",
-            description = "Where prices come from: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). live asks "
-                    + "the AWS Price List API and needs credentials.")
+            description = "Where prices come from: embedded (the table in the jar) or live (the AWS Price List API; "
+                    + "needs credentials) (default: ${DEFAULT-VALUE}).")
     Pricing pricing;
 
     @Option(names = "--price-file", paramLabel = "FILE",
@@ -137,7 +137,7 @@ public final class EstimateCommand implements Callable<Integer> {
         if (natGb != null && natGb.signum() < 0 || endpointGb != null && endpointGb.signum() < 0) {
             throw new InvalidInputException("--nat-gb and --endpoint-gb must be 0 or more GB per month");
         }
-        if (pricing == Pricing.live && priceFile != null) {
+        if (pricing == Pricing.LIVE && priceFile != null) {
             throw new InvalidInputException("--price-file applies to the embedded table; do not combine it with "
                     + "--pricing live");
         }
@@ -155,7 +155,7 @@ public final class EstimateCommand implements Callable<Integer> {
     }
 
     private PriceSource prices(List<StackInventory> stacks) {
-        if (pricing == Pricing.live) {
+        if (pricing == Pricing.LIVE) {
             return LivePricing.source(profile, endpointUrl, stacks);
         }
         PriceTable table = PriceTable.embedded();

@@ -35,7 +35,8 @@ public final class PriceTable implements PriceSource {
     /** The classpath location of the embedded table. */
     public static final String EMBEDDED_RESOURCE = "/dev/agcinfra/audit/estimate/prices.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final Map<String, Map<Category, Price>> prices;
     private final String description;
