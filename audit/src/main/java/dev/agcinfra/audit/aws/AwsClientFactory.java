@@ -9,6 +9,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -19,8 +20,8 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  *
  * <p>Without {@code --profile} and {@code --endpoint-url} nothing is forced: the SDK's default chains read
  * {@code AWS_PROFILE}, {@code AWS_ENDPOINT_URL} (and {@code AWS_ENDPOINT_URL_<SERVICE>}), the config and credentials
- * files, as the AWS CLI does. S3 uses path-style addressing whenever an endpoint is configured, since local
- * emulators cannot serve virtual-host buckets. One credentials provider and one HTTP connection pool are shared
+ * files (including a profile's {@code endpoint_url}), as the AWS CLI does. S3 uses path-style addressing whenever
+ * an endpoint is configured, since local emulators cannot serve virtual-host buckets. One credentials provider and one HTTP connection pool are shared
  * by all clients; {@link #close()} releases them.
  */
 public final class AwsClientFactory implements AutoCloseable {
@@ -75,6 +76,7 @@ public final class AwsClientFactory implements AutoCloseable {
      * @param region  e.g. {@code us-east-1}
      */
     public <B extends AwsClientBuilder<B, T>, T> T build(B builder, String region) {
+        boolean localEndpoint = builder instanceof S3ClientBuilder && endpointConfigured();
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(settings.callTimeout())
                 .apiCallAttemptTimeout(settings.attemptTimeout())
@@ -92,15 +94,30 @@ public final class AwsClientFactory implements AutoCloseable {
             builder.endpointOverride(settings.endpoint());
         }
         if (builder instanceof S3ClientBuilder s3) {
-            s3.forcePathStyle(endpointConfigured());
-            s3.crossRegionAccessEnabled(!endpointConfigured());
+            s3.forcePathStyle(localEndpoint);
+            s3.crossRegionAccessEnabled(!localEndpoint);
         }
         return builder.build();
     }
 
-    /** Whether a non-AWS endpoint is in use: {@code --endpoint-url} or {@code AWS_ENDPOINT_URL}. */
+    /**
+     * Whether a non-AWS endpoint is in use for S3: {@code --endpoint-url}, {@code AWS_ENDPOINT_URL(_S3)}, or the
+     * profile's {@code endpoint_url} (the places the SDK reads it from, as the AWS CLI does).
+     */
     public boolean endpointConfigured() {
-        return settings.endpoint() != null || !environment.getOrDefault("AWS_ENDPOINT_URL", "").isBlank();
+        if (settings.endpoint() != null || !environment.getOrDefault("AWS_ENDPOINT_URL", "").isBlank()
+                || !environment.getOrDefault("AWS_ENDPOINT_URL_S3", "").isBlank()) {
+            return true;
+        }
+        String profile = settings.profile() != null ? settings.profile()
+                : environment.getOrDefault("AWS_PROFILE", "default");
+        try {
+            return ProfileFile.defaultProfileFile().profile(profile)
+                    .flatMap(p -> p.property("endpoint_url"))
+                    .isPresent();
+        } catch (RuntimeException unreadableConfig) {
+            return false;
+        }
     }
 
     @Override

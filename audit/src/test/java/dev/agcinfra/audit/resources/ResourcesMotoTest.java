@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agcinfra.audit.ExitCode;
 import dev.agcinfra.audit.testing.AgcScenario;
+import dev.agcinfra.audit.testing.AwsCli;
 import dev.agcinfra.audit.testing.AgcScenario.Expected;
 import dev.agcinfra.audit.testing.CliRun;
 import dev.agcinfra.testing.MotoServer;
@@ -13,6 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -120,5 +124,38 @@ class ResourcesMotoTest {
         report.get("resources").forEach(r -> ids.add(r.get("type").asText() + " " + r.get("name").asText()));
         assertThat(ids).containsExactly(
                 "vpc other", "log-group null", "log-group null", "vpc other", "log-group null", "log-group null");
+    }
+
+    @Test
+    @DisplayName("the AWS CLI's Tagging API view is contained in the listing; what it misses is what the EC2 and Logs reads add")
+    void comparesWithTheAwsCli() throws Exception {
+        // Given: the AWS CLI is installed (it is on the build machines; skipped elsewhere)
+        Assumptions.assumeTrue(AwsCli.available(), "the AWS CLI ('aws') is not on the PATH");
+        Set<String> cli = new TreeSet<>();
+        for (String region : REGIONS) {
+            JsonNode arns = new ObjectMapper().readTree(AwsCli.run(MotoServer.get().endpoint().toString(), region,
+                    "resourcegroupstaggingapi", "get-resources", "--tag-filters", "Key=application-name,Values=agc",
+                    "--query", "ResourceTagMappingList[].ResourceARN", "--output", "json"));
+            arns.forEach(arn -> cli.add(arn.asText()));
+        }
+
+        // When
+        JsonNode report = new ObjectMapper().readTree(CliRun.run(args, "--format", "json").out());
+
+        // Then
+        Map<String, JsonNode> ours = new java.util.TreeMap<>();
+        report.get("resources").forEach(r -> ours.put(r.get("arn").asText(), r));
+        assertThat(ours.keySet()).containsAll(cli);
+        Set<String> added = new TreeSet<>(ours.keySet());
+        added.removeAll(cli);
+        assertThat(added).isNotEmpty().allSatisfy(arn -> {
+            JsonNode resource = ours.get(arn);
+            String type = resource.get("service").asText() + "/" + resource.get("type").asText();
+            assertThat(type).as(arn).isIn("ec2/vpc-endpoint", "ec2/elastic-ip", "ec2/natgateway", "logs/log-group");
+            if (type.equals("logs/log-group")) {
+                assertThat(resource.get("id").asText()).as(arn).startsWith("/aws/lambda/Agc-");
+                assertThat(resource.get("tags")).as(arn).isEmpty();
+            }
+        });
     }
 }
