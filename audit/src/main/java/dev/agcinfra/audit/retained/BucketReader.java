@@ -1,0 +1,236 @@
+package dev.agcinfra.audit.retained;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agcinfra.audit.TagFilter;
+import dev.agcinfra.audit.aws.AwsCall;
+import dev.agcinfra.audit.batch.ItemReader;
+import dev.agcinfra.audit.batch.RegionContext;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketLocationConstraint;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Finds and measures the buckets of one region: those the Tagging API returns with the tag, plus by name the results
+ * bucket {@code agc-<account>-<region>}, the state bucket and the bucket the settings file names. Each one that exists
+ * in this region is read: tags, versioning, then every object (every version when versioning is or was on) up to
+ * {@code maxObjects}; beyond that the listing stops and CloudWatch's daily storage metrics give size and count.
+ * A state bucket's {@code *.tfstate} objects are read to see whether they still hold resources.
+ *
+ * <p>One page per bucket, read when the previous one has been handed on.
+ */
+public final class BucketReader {
+
+    /** How far back to look for the daily S3 storage metrics. */
+    static final Duration METRIC_WINDOW = Duration.ofDays(3);
+    /** State files read at most per state bucket. */
+    static final int MAX_STATE_FILES = 100;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private BucketReader() {
+    }
+
+    /** The reader for a partition. */
+    public static ItemReader<BucketItem> of(RegionContext context, TagFilter tag, UserResources user, long maxObjects) {
+        return () -> {
+            Map<String, Boolean> candidates = candidates(context, tag, user);
+            return candidates.entrySet().stream()
+                    .map(candidate -> measure(context, candidate.getKey(), candidate.getValue(), maxObjects,
+                            user.stateBucket(context.scope().account(), context.region())))
+                    .flatMap(Optional::stream)
+                    .map(List::of);
+        };
+    }
+
+    /** Bucket names to look at, each with whether it came from its name only (not from the Tagging API). */
+    static Map<String, Boolean> candidates(RegionContext context, TagFilter tag, UserResources user) {
+        Map<String, Boolean> names = new LinkedHashMap<>();
+        context.clients().tagging()
+                .getResourcesPaginator(r -> r.tagFilters(f -> f.key(tag.key()).values(tag.value()))
+                        .resourceTypeFilters("s3"))
+                .resourceTagMappingList().stream()
+                .map(ResourceTagMapping::resourceARN)
+                .filter(arn -> arn.contains(":s3:::") && !arn.substring(arn.indexOf(":s3:::") + 6).contains("/"))
+                .forEach(arn -> names.put(arn.substring(arn.indexOf(":s3:::") + 6), false));
+        String account = context.scope().account();
+        String region = context.region();
+        Set<String> byName = new LinkedHashSet<>();
+        byName.add("agc-" + account + "-" + region);
+        byName.add(user.stateBucket(account, region));
+        if (user.buckets().containsKey(region)) {
+            byName.add(user.buckets().get(region));
+        }
+        byName.forEach(name -> names.putIfAbsent(name, true));
+        return names;
+    }
+
+    /** The bucket measured, or empty when it does not exist, is in another region, or (by name) is not ours. */
+    static Optional<BucketItem> measure(RegionContext context, String name, boolean byNameOnly, long maxObjects,
+            String stateBucketName) {
+        S3Client s3 = context.clients().s3();
+        String location;
+        try {
+            location = AwsCall.call("s3", "GetBucketLocation",
+                    () -> s3.getBucketLocation(r -> r.bucket(name)).locationConstraintAsString());
+        } catch (AwsCall.AwsCallException e) {
+            if (e.getCause() instanceof S3Exception s3e
+                    && (s3e.statusCode() == 404 || byNameOnly && s3e.statusCode() == 403)) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        if (!context.region().equals(region(location))) {
+            return Optional.empty();
+        }
+        Map<String, String> tags = tags(s3, name);
+        boolean versioned = AwsCall.call("s3", "GetBucketVersioning", () -> {
+            BucketVersioningStatus status = s3.getBucketVersioning(r -> r.bucket(name)).status();
+            return status == BucketVersioningStatus.ENABLED || status == BucketVersioningStatus.SUSPENDED;
+        });
+        boolean stateBucket = name.startsWith("agc-tfstate-") || name.equals(stateBucketName);
+        Listing listing = versioned ? listVersions(s3, name, maxObjects) : listObjects(s3, name, maxObjects);
+        Long objects = listing.objects;
+        Long bytes = listing.bytes;
+        String source = Finding.FROM_LISTING;
+        if (listing.truncated) {
+            source = Finding.FROM_CLOUDWATCH;
+            bytes = metric(context, name, "BucketSizeBytes", "StandardStorage").orElse(null);
+            objects = metric(context, name, "NumberOfObjects", "AllStorageTypes").orElse(null);
+        }
+        List<String> stateFiles = stateBucket ? holdingState(s3, name, listing.stateKeys) : List.of();
+        return Optional.of(new BucketItem(name, tags, versioned, objects, listing.deleteMarkers, bytes, source,
+                maxObjects, stateFiles));
+    }
+
+    /** GetBucketLocation's answer as a region: none is us-east-1, {@code EU} is eu-west-1. */
+    static String region(String constraint) {
+        if (constraint == null || constraint.isEmpty()) {
+            return "us-east-1";
+        }
+        return constraint.equals(BucketLocationConstraint.EU.toString()) ? "eu-west-1" : constraint;
+    }
+
+    private static Map<String, String> tags(S3Client s3, String name) {
+        try {
+            Map<String, String> tags = new LinkedHashMap<>();
+            AwsCall.call("s3", "GetBucketTagging", () -> s3.getBucketTagging(r -> r.bucket(name)).tagSet())
+                    .forEach(t -> tags.put(t.key(), t.value()));
+            return tags;
+        } catch (AwsCall.AwsCallException e) {
+            if (e.getCause() instanceof S3Exception s3e && s3e.awsErrorDetails() != null
+                    && "NoSuchTagSet".equals(s3e.awsErrorDetails().errorCode())) {
+                return Map.of();
+            }
+            throw e;
+        }
+    }
+
+    /** What a listing found; {@code truncated} when it stopped at the limit. */
+    private static final class Listing {
+        long objects;
+        long bytes;
+        long deleteMarkers;
+        boolean truncated;
+        final List<String> stateKeys = new ArrayList<>();
+
+        boolean add(String key, Long size, boolean latest, long maxObjects) {
+            objects++;
+            bytes += size == null ? 0 : size;
+            if (latest && key.endsWith(".tfstate") && stateKeys.size() < MAX_STATE_FILES) {
+                stateKeys.add(key);
+            }
+            if (objects > maxObjects) {
+                truncated = true;
+            }
+            return !truncated;
+        }
+    }
+
+    private static Listing listObjects(S3Client s3, String name, long maxObjects) {
+        Listing listing = new Listing();
+        AwsCall.call("s3", "ListObjectsV2", () -> {
+            for (ListObjectsV2Response page : s3.listObjectsV2Paginator(r -> r.bucket(name))) {
+                for (S3Object object : page.contents()) {
+                    if (!listing.add(object.key(), object.size(), true, maxObjects)) {
+                        return listing;
+                    }
+                }
+            }
+            return listing;
+        });
+        return listing;
+    }
+
+    private static Listing listVersions(S3Client s3, String name, long maxObjects) {
+        Listing listing = new Listing();
+        AwsCall.call("s3", "ListObjectVersions", () -> {
+            for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(r -> r.bucket(name))) {
+                listing.deleteMarkers += page.deleteMarkers().size();
+                for (ObjectVersion version : page.versions()) {
+                    if (!listing.add(version.key(), version.size(), Boolean.TRUE.equals(version.isLatest()),
+                            maxObjects)) {
+                        return listing;
+                    }
+                }
+            }
+            return listing;
+        });
+        return listing;
+    }
+
+    /** The state files that still list resources (Terraform's JSON state, {@code "resources": [...]}). */
+    private static List<String> holdingState(S3Client s3, String name, List<String> keys) {
+        List<String> holding = new ArrayList<>();
+        for (String key : keys) {
+            byte[] body = AwsCall.call("s3", "GetObject",
+                    () -> s3.getObjectAsBytes(r -> r.bucket(name).key(key)).asByteArray());
+            try {
+                JsonNode state = JSON.readTree(body);
+                if (state != null && state.path("resources").size() > 0) {
+                    holding.add(key);
+                }
+            } catch (IOException notJson) {
+                holding.add(key);
+            }
+        }
+        return holding;
+    }
+
+    /** The latest daily datapoint of an S3 storage metric, if CloudWatch has one. */
+    static Optional<Long> metric(RegionContext context, String bucket, String metric, String storageType) {
+        Instant end = Instant.now();
+        List<Datapoint> points = AwsCall.call("cloudwatch", "GetMetricStatistics",
+                () -> context.clients().cloudWatch().getMetricStatistics(r -> r.namespace("AWS/S3")
+                        .metricName(metric)
+                        .dimensions(Dimension.builder().name("BucketName").value(bucket).build(),
+                                Dimension.builder().name("StorageType").value(storageType).build())
+                        .startTime(end.minus(METRIC_WINDOW))
+                        .endTime(end)
+                        .period((int) Duration.ofDays(1).toSeconds())
+                        .statistics(Statistic.AVERAGE)).datapoints());
+        return points.stream()
+                .max(Comparator.comparing(Datapoint::timestamp))
+                .map(p -> Math.round(p.average()));
+    }
+}

@@ -1,0 +1,143 @@
+package dev.agcinfra.audit.retained;
+
+import dev.agcinfra.audit.AuditException;
+import dev.agcinfra.audit.Regions;
+import dev.agcinfra.audit.TagFilter;
+import dev.agcinfra.audit.aws.AwsSettings;
+import dev.agcinfra.audit.report.Format;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Reads the shared mixins' options ({@code cli.RegionOptions}, {@code cli.OutputOptions}, {@code cli.AwsOptions})
+ * of a command outside the {@code cli} package through picocli's model, so that {@code retained} and {@code cleanup}
+ * take exactly the options every job takes, with the same checks.
+ */
+final class CommandSupport {
+
+    private final CommandSpec spec;
+
+    CommandSupport(CommandSpec spec) {
+        this.spec = spec;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> T value(String option) {
+        OptionSpec spec1 = spec.findOption(option);
+        return spec1 == null ? null : (T) spec1.getValue();
+    }
+
+    /** {@code --tag}, checked. */
+    TagFilter tag() {
+        try {
+            return TagFilter.parse(value("--tag"));
+        } catch (AuditException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** {@code --regions}, checked, or {@code null} when not given. */
+    List<String> regions() {
+        String regions = value("--regions");
+        if (regions == null) {
+            return null;
+        }
+        return region(List.of(regions));
+    }
+
+    List<String> region(List<String> values) {
+        try {
+            return Regions.parse(values);
+        } catch (AuditException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    boolean allRegions() {
+        Boolean all = value("--all-regions");
+        return Boolean.TRUE.equals(all);
+    }
+
+    int parallelism() {
+        Integer parallelism = value("--parallelism");
+        if (parallelism == null) {
+            return RetainedAudit.DEFAULT_PARALLELISM;
+        }
+        if (parallelism < 1) {
+            throw new ParameterException(spec.commandLine(), "--parallelism must be at least 1, was " + parallelism);
+        }
+        return parallelism;
+    }
+
+    Format format() {
+        Format format = value("--format");
+        return format == null ? Format.TABLE : format;
+    }
+
+    Path output() {
+        return value("--output");
+    }
+
+    /** The AWS settings of {@code --profile}, {@code --endpoint-url} and the hidden tuning options. */
+    AwsSettings aws(int parallelism) {
+        String endpointUrl = value("--endpoint-url");
+        URI endpoint = null;
+        if (endpointUrl != null) {
+            try {
+                endpoint = new URI(endpointUrl);
+            } catch (URISyntaxException e) {
+                endpoint = null;
+            }
+            if (endpoint == null || endpoint.getScheme() == null || endpoint.getHost() == null
+                    || !(endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https"))) {
+                throw new ParameterException(spec.commandLine(),
+                        "invalid --endpoint-url '" + endpointUrl + "': expected http(s)://host[:port]");
+            }
+        }
+        String profile = value("--profile");
+        if (profile != null && profile.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--profile is empty");
+        }
+        Integer maxAttempts = value("--max-attempts");
+        if (maxAttempts != null && maxAttempts < 1) {
+            throw new ParameterException(spec.commandLine(), "--max-attempts must be at least 1, was " + maxAttempts);
+        }
+        Duration callTimeout = orDefault(value("--call-timeout"), AwsSettings.DEFAULT_CALL_TIMEOUT);
+        Duration attemptTimeout = orDefault(value("--attempt-timeout"), AwsSettings.DEFAULT_ATTEMPT_TIMEOUT);
+        Duration retryBase = orDefault(value("--retry-base-delay"), AwsSettings.DEFAULT_BACKOFF_BASE);
+        return AwsSettings.defaults()
+                .withProfile(profile)
+                .withEndpoint(endpoint)
+                .withTimeouts(callTimeout, attemptTimeout)
+                .withRetries(maxAttempts == null ? AwsSettings.DEFAULT_MAX_ATTEMPTS : maxAttempts, retryBase)
+                .withMaxConnections(Math.max(AwsSettings.DEFAULT_MAX_CONNECTIONS, parallelism * 4));
+    }
+
+    /** {@code --settings FILE}, else {@code AGC_CONFIG}, else nothing brought. */
+    static UserResources user(Path settings, Map<String, String> environment) {
+        Path file = settings;
+        if (file == null && environment.get("AGC_CONFIG") != null && !environment.get("AGC_CONFIG").isBlank()) {
+            file = Path.of(environment.get("AGC_CONFIG"));
+        }
+        if (file == null) {
+            return UserResources.NONE;
+        }
+        if (!Files.isRegularFile(file)) {
+            throw AuditException.invalidInput("settings file " + file + " does not exist"
+                    + (settings == null ? " (from AGC_CONFIG)" : ""));
+        }
+        return UserResources.read(file);
+    }
+
+    private static <T> T orDefault(T value, T otherwise) {
+        return value == null ? otherwise : value;
+    }
+}

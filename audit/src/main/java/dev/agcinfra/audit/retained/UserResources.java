@@ -1,0 +1,136 @@
+package dev.agcinfra.audit.retained;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agcinfra.audit.AuditException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the user brought, per region, from agc-infra's settings file: a bucket named with {@code bucket} (and not
+ * created by agc-infra, {@code createBucket} not {@code true}) and a VPC named with {@code vpc}. Such resources are
+ * {@code user}-owned whatever their tags, and never proposed for deletion. Also the state bucket name template
+ * ({@code stateBucket}, default {@code agc-tfstate-{account}-{region}}).
+ *
+ * <p>The file is read as JSON; YAML too when Jackson's YAML module is on the classpath (it is in the agc-infra app,
+ * not in the agc-audit jar, which then asks for JSON: {@code yq -o json agc.yaml > agc.json}).
+ *
+ * @param buckets             region to the bucket the user brought
+ * @param vpcs                region to the VPC the user brought
+ * @param stateBucketTemplate the state bucket name, with {@code {account}} and {@code {region}}
+ */
+public record UserResources(Map<String, String> buckets, Map<String, String> vpcs, String stateBucketTemplate) {
+
+    /** agc-infra's default state bucket name template (docs/settings.md). */
+    public static final String DEFAULT_STATE_BUCKET = "agc-tfstate-{account}-{region}";
+
+    /** Nothing brought, the default state bucket. */
+    public static final UserResources NONE = new UserResources(Map.of(), Map.of(), DEFAULT_STATE_BUCKET);
+
+    public UserResources {
+        buckets = Map.copyOf(buckets);
+        vpcs = Map.copyOf(vpcs);
+        Objects.requireNonNull(stateBucketTemplate, "stateBucketTemplate must be non-null");
+    }
+
+    /** Whether {@code bucket} is the user's in {@code region}. */
+    public boolean userBucket(String region, String bucket) {
+        return bucket.equals(buckets.get(region));
+    }
+
+    /** Whether {@code vpcId} is the user's in {@code region}. */
+    public boolean userVpc(String region, String vpcId) {
+        return vpcId != null && vpcId.equals(vpcs.get(region));
+    }
+
+    /** The buckets the user brought, in any region. */
+    public Set<String> allBuckets() {
+        return Set.copyOf(buckets.values());
+    }
+
+    /** The state bucket's name in a region. */
+    public String stateBucket(String account, String region) {
+        return stateBucketTemplate.replace("{account}", account).replace("{region}", region);
+    }
+
+    /**
+     * Reads the settings file ({@code --settings}, else {@code AGC_CONFIG}).
+     *
+     * @throws AuditException with exit code 2 when the file cannot be read or parsed
+     */
+    public static UserResources read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw AuditException.invalidInput("cannot read settings file " + file + ": " + e.getMessage());
+        }
+        if (text.isBlank()) {
+            return NONE;
+        }
+        JsonNode root;
+        try {
+            root = mapperFor(text).readTree(text);
+        } catch (IOException e) {
+            String hint = yamlAvailable() ? "" : " (this agc-audit reads JSON settings only: convert with "
+                    + "'yq -o json " + file + "')";
+            throw AuditException.invalidInput("cannot parse settings file " + file + hint + ": "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
+        return parse(root, file.toString());
+    }
+
+    /** Reads settings already parsed into a tree (JSON or YAML). */
+    public static UserResources parse(JsonNode root, String what) {
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            return NONE;
+        }
+        if (!root.isObject()) {
+            throw AuditException.invalidInput("settings file " + what + " must hold a mapping");
+        }
+        String template = root.path("stateBucket").asText(DEFAULT_STATE_BUCKET);
+        Map<String, String> buckets = new LinkedHashMap<>();
+        Map<String, String> vpcs = new LinkedHashMap<>();
+        JsonNode regions = root.path("regions");
+        for (Iterator<Map.Entry<String, JsonNode>> it = regions.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> region = it.next();
+            JsonNode settings = region.getValue();
+            String bucket = settings.path("bucket").asText(null);
+            if (bucket != null && !settings.path("createBucket").asBoolean(false)) {
+                buckets.put(region.getKey(), bucket);
+            }
+            String vpc = settings.path("vpc").asText(null);
+            if (vpc != null) {
+                vpcs.put(region.getKey(), vpc);
+            }
+        }
+        return new UserResources(buckets, vpcs, template);
+    }
+
+    /** Whether Jackson's YAML module is on the classpath. */
+    public static boolean yamlAvailable() {
+        return yamlFactory() != null;
+    }
+
+    private static ObjectMapper mapperFor(String text) {
+        String start = text.stripLeading();
+        JsonFactory yaml = start.startsWith("{") ? null : yamlFactory();
+        return yaml == null ? new ObjectMapper() : new ObjectMapper(yaml);
+    }
+
+    private static JsonFactory yamlFactory() {
+        try {
+            Class<?> type = Class.forName("com.fasterxml.jackson.dataformat.yaml.YAMLFactory");
+            return (JsonFactory) type.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package dev.agcinfra.audit.retained;
+
+import dev.agcinfra.testing.AwsTestClients;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.model.InputLogEvent;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DomainType;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
+
+/**
+ * One region of AGC infrastructure built with SDK calls as agc-infra would (everything tagged
+ * {@code application-name=agc}), and its deactivation: {@link #deactivate()} destroys the core as Terraform would,
+ * keeping the results bucket with its objects, the state bucket and the log groups; {@link #failedDestroy()} stops
+ * halfway, leaving a NAT gateway, its Elastic IP, an interface endpoint and the VPC.
+ */
+final class AgcRegion {
+
+    static final String ACCOUNT = "123456789012";
+    /** Sizes of the two objects put in the results bucket. */
+    static final int OBJECT_1_BYTES = 1000;
+    static final int OBJECT_2_BYTES = 2000;
+
+    final String region;
+    final String bucket;
+    final String stateBucket;
+    final String taggedLogGroup = "Agc-Context-demo-alice-ctx1-EngineLogGroup";
+    final String lambdaLogGroup = "/aws/lambda/Agc-Core-CustomCDKBucketDeployment";
+    private final URI endpoint;
+
+    String vpc;
+    String igw;
+    final List<String> publicSubnets = new ArrayList<>();
+    final List<String> privateSubnets = new ArrayList<>();
+    final List<String> routeTables = new ArrayList<>();
+    final List<String> natGateways = new ArrayList<>();
+    final List<String> elasticIps = new ArrayList<>();
+    String gatewayEndpoint;
+    String interfaceEndpoint;
+
+    AgcRegion(URI endpoint, String region) {
+        this.endpoint = endpoint;
+        this.region = region;
+        this.bucket = "agc-" + ACCOUNT + "-" + region;
+        this.stateBucket = "agc-tfstate-" + ACCOUNT + "-" + region;
+    }
+
+    Ec2Client ec2() {
+        return AwsTestClients.build(Ec2Client.builder(), endpoint, region);
+    }
+
+    S3Client s3() {
+        return AwsTestClients.build(S3Client.builder(), endpoint, region);
+    }
+
+    CloudWatchLogsClient logs() {
+        return AwsTestClients.build(CloudWatchLogsClient.builder(), endpoint, region);
+    }
+
+    /** agc-infra's activate: state bucket, data stack (bucket), core stack (network, table, SSM, logs). */
+    AgcRegion activate() {
+        String core = "agc-core-" + region;
+        try (Ec2Client ec2 = ec2(); S3Client s3 = s3(); CloudWatchLogsClient logs = logs();
+             SsmClient ssm = AwsTestClients.build(SsmClient.builder(), endpoint, region);
+             DynamoDbClient dynamodb = AwsTestClients.build(DynamoDbClient.builder(), endpoint, region)) {
+            createBucket(s3, stateBucket, true);
+            s3.putBucketVersioning(r -> r.bucket(stateBucket).versioningConfiguration(v -> v.status("Enabled")));
+            s3.putObject(r -> r.bucket(stateBucket).key("agc-data-" + region + "/terraform.tfstate"),
+                    RequestBody.fromString("{\"version\":4,\"resources\":[{\"type\":\"aws_s3_bucket\",\"name\":\"results\"}]}"));
+            s3.putObject(r -> r.bucket(stateBucket).key("agc-core-" + region + "/terraform.tfstate"),
+                    RequestBody.fromString("{\"version\":4,\"resources\":[{\"type\":\"aws_vpc\",\"name\":\"vpc\"}]}"));
+            createBucket(s3, bucket, true);
+            s3.putObject(r -> r.bucket(bucket).key("project/run-1/out.txt"),
+                    RequestBody.fromBytes(new byte[OBJECT_1_BYTES]));
+            s3.putObject(r -> r.bucket(bucket).key("project/run-2/out.txt"),
+                    RequestBody.fromBytes(new byte[OBJECT_2_BYTES]));
+
+            vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16").tagSpecifications(agc(ResourceType.VPC, core + "/vpc")))
+                    .vpc().vpcId();
+            igw = ec2.createInternetGateway(r -> r.tagSpecifications(agc(ResourceType.INTERNET_GATEWAY, core + "/igw")))
+                    .internetGateway().internetGatewayId();
+            ec2.attachInternetGateway(r -> r.vpcId(vpc).internetGatewayId(igw));
+            for (int i = 0; i < 2; i++) {
+                String az = region + (char) ('a' + i);
+                String cidrPublic = "10.0." + (i * 32) + ".0/19";
+                String cidrPrivate = "10.0." + (96 + i * 32) + ".0/19";
+                publicSubnets.add(ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidrPublic).availabilityZone(az)
+                        .tagSpecifications(agc(ResourceType.SUBNET, core + "/public"))).subnet().subnetId());
+                privateSubnets.add(ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock(cidrPrivate).availabilityZone(az)
+                        .tagSpecifications(agc(ResourceType.SUBNET, core + "/private"))).subnet().subnetId());
+            }
+            String publicRoutes = ec2.createRouteTable(r -> r.vpcId(vpc)
+                    .tagSpecifications(agc(ResourceType.ROUTE_TABLE, core + "/public"))).routeTable().routeTableId();
+            routeTables.add(publicRoutes);
+            ec2.createRoute(r -> r.routeTableId(publicRoutes).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
+            for (String subnet : publicSubnets) {
+                ec2.associateRouteTable(r -> r.routeTableId(publicRoutes).subnetId(subnet));
+            }
+            for (int n = 0; n < 2; n++) {
+                int i = n;
+                String name = core + "/nat-" + (i + 1);
+                String eip = ec2.allocateAddress(r -> r.domain(DomainType.VPC)
+                        .tagSpecifications(agc(ResourceType.ELASTIC_IP, name))).allocationId();
+                elasticIps.add(eip);
+                String subnet = publicSubnets.get(i);
+                natGateways.add(ec2.createNatGateway(r -> r.subnetId(subnet).allocationId(eip)
+                        .tagSpecifications(agc(ResourceType.NATGATEWAY, name))).natGateway().natGatewayId());
+                String nat = natGateways.get(i);
+                String privateRoutes = ec2.createRouteTable(r -> r.vpcId(vpc)
+                        .tagSpecifications(agc(ResourceType.ROUTE_TABLE, core + "/private-" + (i + 1))))
+                        .routeTable().routeTableId();
+                routeTables.add(privateRoutes);
+                ec2.createRoute(r -> r.routeTableId(privateRoutes).destinationCidrBlock("0.0.0.0/0").natGatewayId(nat));
+                String privateSubnet = privateSubnets.get(i);
+                ec2.associateRouteTable(r -> r.routeTableId(privateRoutes).subnetId(privateSubnet));
+            }
+            gatewayEndpoint = ec2.createVpcEndpoint(r -> r.vpcId(vpc).serviceName("com.amazonaws." + region + ".s3")
+                    .vpcEndpointType(VpcEndpointType.GATEWAY).routeTableIds(routeTables)
+                    .tagSpecifications(agc(ResourceType.VPC_ENDPOINT, core + "/s3"))).vpcEndpoint().vpcEndpointId();
+            interfaceEndpoint = ec2.createVpcEndpoint(r -> r.vpcId(vpc).serviceName("com.amazonaws." + region + ".logs")
+                    .vpcEndpointType(VpcEndpointType.INTERFACE).subnetIds(privateSubnets)
+                    .tagSpecifications(agc(ResourceType.VPC_ENDPOINT, core + "/logs"))).vpcEndpoint().vpcEndpointId();
+
+            logs.createLogGroup(r -> r.logGroupName(taggedLogGroup).tags(Map.of("application-name", "agc")));
+            logs.putRetentionPolicy(r -> r.logGroupName(taggedLogGroup).retentionInDays(30));
+            logs.createLogGroup(r -> r.logGroupName(lambdaLogGroup));
+            for (String group : List.of(taggedLogGroup, lambdaLogGroup)) {
+                logs.createLogStream(r -> r.logGroupName(group).logStreamName("stream"));
+                logs.putLogEvents(r -> r.logGroupName(group).logStreamName("stream").logEvents(
+                        InputLogEvent.builder().timestamp(System.currentTimeMillis())
+                                .message("workflow started: " + "x".repeat(200)).build()));
+            }
+            for (String parameter : List.of("/agc/_common/vpc", "/agc/_common/bucket")) {
+                ssm.putParameter(r -> r.name(parameter).type(ParameterType.STRING)
+                        .value(parameter.endsWith("vpc") ? vpc : bucket)
+                        .tags(software.amazon.awssdk.services.ssm.model.Tag.builder().key("application-name")
+                                .value("agc").build()));
+            }
+            dynamodb.createTable(r -> r.tableName("Agc").billingMode(BillingMode.PAY_PER_REQUEST)
+                    .attributeDefinitions(a -> a.attributeName("PK").attributeType(ScalarAttributeType.S),
+                            a -> a.attributeName("SK").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("PK").keyType(KeyType.HASH),
+                            k -> k.attributeName("SK").keyType(KeyType.RANGE))
+                    .tags(t -> t.key("application-name").value("agc")));
+        }
+        return this;
+    }
+
+    /** {@code terraform destroy} of agc-core that completes: everything of the core goes, the data stays. */
+    AgcRegion deactivate() {
+        destroyCore(false);
+        return this;
+    }
+
+    /** A destroy that fails halfway: NAT gateway 1, its Elastic IP, the interface endpoint and the VPC stay. */
+    AgcRegion failedDestroy() {
+        destroyCore(true);
+        return this;
+    }
+
+    private void destroyCore(boolean failHalfway) {
+        try (Ec2Client ec2 = ec2(); SsmClient ssm = AwsTestClients.build(SsmClient.builder(), endpoint, region);
+             DynamoDbClient dynamodb = AwsTestClients.build(DynamoDbClient.builder(), endpoint, region);
+             S3Client s3 = s3()) {
+            ssm.deleteParameters(r -> r.names("/agc/_common/vpc", "/agc/_common/bucket"));
+            dynamodb.deleteTable(r -> r.tableName("Agc"));
+            ec2.deleteNatGateway(r -> r.natGatewayId(natGateways.get(1)));
+            ec2.releaseAddress(r -> r.allocationId(elasticIps.get(1)));
+            ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds(gatewayEndpoint));
+            if (failHalfway) {
+                return;
+            }
+            ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds(interfaceEndpoint));
+            ec2.deleteNatGateway(r -> r.natGatewayId(natGateways.get(0)));
+            ec2.releaseAddress(r -> r.allocationId(elasticIps.get(0)));
+            for (String table : routeTables) {
+                ec2.describeRouteTables(r -> r.routeTableIds(table)).routeTables().get(0).associations()
+                        .forEach(a -> ec2.disassociateRouteTable(d -> d.associationId(a.routeTableAssociationId())));
+                ec2.deleteRouteTable(r -> r.routeTableId(table));
+            }
+            for (String subnet : publicSubnets) {
+                ec2.deleteSubnet(r -> r.subnetId(subnet));
+            }
+            for (String subnet : privateSubnets) {
+                ec2.deleteSubnet(r -> r.subnetId(subnet));
+            }
+            ec2.detachInternetGateway(r -> r.vpcId(vpc).internetGatewayId(igw));
+            ec2.deleteInternetGateway(r -> r.internetGatewayId(igw));
+            ec2.deleteVpc(r -> r.vpcId(vpc));
+            s3.putObject(r -> r.bucket(stateBucket).key("agc-core-" + region + "/terraform.tfstate"),
+                    RequestBody.fromString("{\"version\":4,\"resources\":[]}", StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A bucket another party made: untagged. */
+    void untaggedBucket(String name) {
+        try (S3Client s3 = s3()) {
+            createBucket(s3, name, false);
+            s3.putObject(r -> r.bucket(name).key("mine.txt"), RequestBody.fromBytes(new byte[10]));
+        }
+    }
+
+    private void createBucket(S3Client s3, String name, boolean tagged) {
+        s3.createBucket(r -> {
+            r.bucket(name);
+            if (!region.equals("us-east-1")) {
+                r.createBucketConfiguration(c -> c.locationConstraint(region));
+            }
+        });
+        if (tagged) {
+            s3.putBucketTagging(r -> r.bucket(name).tagging(t -> t.tagSet(
+                    software.amazon.awssdk.services.s3.model.Tag.builder().key("application-name").value("agc").build(),
+                    software.amazon.awssdk.services.s3.model.Tag.builder().key("agc-version").value("1.6.0").build())));
+        }
+    }
+
+    private static TagSpecification agc(ResourceType type, String name) {
+        return TagSpecification.builder().resourceType(type)
+                .tags(tag("Name", name), tag("application-name", "agc"), tag("agc-version", "1.6.0")).build();
+    }
+
+    private static Tag tag(String key, String value) {
+        return Tag.builder().key(key).value(value).build();
+    }
+}

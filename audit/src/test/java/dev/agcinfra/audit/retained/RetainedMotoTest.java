@@ -1,0 +1,239 @@
+package dev.agcinfra.audit.retained;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.audit.testing.CliRun;
+import dev.agcinfra.testing.AwsTestClients;
+import dev.agcinfra.testing.MotoServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+
+/** {@code retained} in-process against moto, after a simulated deactivation. */
+class RetainedMotoTest {
+
+    static final String REGION = "eu-west-1";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    MotoServer moto;
+
+    @TempDir
+    Path temp;
+
+    @BeforeEach
+    void cleanAccount() {
+        moto = MotoServer.get();
+        moto.reset();
+    }
+
+    CliRun retained(String... more) {
+        List<String> args = new ArrayList<>(List.of("retained", "--endpoint-url", moto.endpoint().toString()));
+        args.addAll(List.of(more));
+        return CliRun.run(args.toArray(new String[0]));
+    }
+
+    static Map<String, JsonNode> byId(JsonNode report) {
+        Map<String, JsonNode> findings = new HashMap<>();
+        report.get("findings").forEach(f -> findings.put(f.get("id").asText(), f));
+        return findings;
+    }
+
+    @Test
+    @DisplayName("after a deactivation, JSON reports exactly the results bucket with its exact size, the state bucket and the log groups")
+    void reportsTheKeptDataAndNothingElse() throws IOException {
+        // Given
+        AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().deactivate();
+
+        // When
+        CliRun run = retained("--regions", REGION, "--format", "json");
+
+        // Then
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isEqualTo(ExitCode.FINDINGS);
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.get("regions").toString()).isEqualTo("[{\"region\":\"eu-west-1\",\"active\":false}]");
+        Map<String, JsonNode> findings = byId(report);
+        assertThat(findings).containsOnlyKeys(region.bucket, region.stateBucket, region.taggedLogGroup,
+                region.lambdaLogGroup);
+
+        JsonNode bucket = findings.get(region.bucket);
+        assertThat(bucket.get("kind").asText()).isEqualTo("bucket");
+        assertThat(bucket.get("type").asText()).isEqualTo("s3-bucket");
+        assertThat(bucket.get("owner").asText()).isEqualTo("agc");
+        assertThat(bucket.get("objects").asLong()).isEqualTo(2);
+        assertThat(bucket.get("sizeBytes").asLong()).isEqualTo(AgcRegion.OBJECT_1_BYTES + AgcRegion.OBJECT_2_BYTES);
+        assertThat(bucket.get("sizeSource").asText()).isEqualTo("listing");
+        assertThat(bucket.get("monthlyUsd").decimalValue()).as("3,000 bytes at $0.023/GB-month").isEqualByComparingTo("0");
+        assertThat(bucket.get("cleanup").asText()).isEqualTo("aws s3 rb s3://" + region.bucket + " --force --region " + REGION);
+
+        JsonNode state = findings.get(region.stateBucket);
+        assertThat(state.get("kind").asText()).isEqualTo("state-bucket");
+        assertThat(state.get("objects").asLong()).isEqualTo(3);
+        assertThat(state.get("cleanup").isNull()).as("the data stack's state is still there").isTrue();
+        assertThat(state.get("reason").asText()).contains("agc-data-eu-west-1/terraform.tfstate")
+                .doesNotContain("agc-core-eu-west-1/terraform.tfstate");
+
+        JsonNode tagged = findings.get(region.taggedLogGroup);
+        assertThat(tagged.get("kind").asText()).isEqualTo("log-group");
+        assertThat(tagged.get("owner").asText()).isEqualTo("agc");
+        assertThat(tagged.get("retentionDays").asInt()).isEqualTo(30);
+        assertThat(tagged.get("sizeBytes").asLong()).isPositive();
+        assertThat(tagged.get("cleanup").asText())
+                .isEqualTo("aws logs delete-log-group --region eu-west-1 --log-group-name " + region.taggedLogGroup);
+        JsonNode lambda = findings.get(region.lambdaLogGroup);
+        assertThat(lambda.get("owner").asText()).as("untagged").isEqualTo("user");
+        assertThat(lambda.get("retentionDays").isNull()).as("never expires").isTrue();
+        assertThat(lambda.get("cleanup").isNull()).isTrue();
+
+        assertThat(report.get("totalMonthlyUsd").decimalValue()).isEqualByComparingTo(
+                sum(report, "monthlyUsd"));
+        assertThat(report.get("errors")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("after a failed destroy, the NAT gateway, its Elastic IP, the interface endpoint and the VPC are orphans with their monthly cost")
+    void reportsOrphansOfAFailedDestroy() throws IOException {
+        // Given
+        AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().failedDestroy();
+
+        // When
+        CliRun run = retained("--regions", REGION, "--format", "json");
+
+        // Then
+        assertThat(run.status()).isEqualTo(ExitCode.FINDINGS);
+        JsonNode report = JSON.readTree(run.out());
+        List<String> orphans = new ArrayList<>();
+        report.get("findings").forEach(f -> {
+            if (f.get("kind").asText().equals("orphan")) {
+                orphans.add(f.get("id").asText());
+            }
+        });
+        assertThat(orphans).containsExactlyInAnyOrder(region.natGateways.get(0), region.elasticIps.get(0),
+                region.interfaceEndpoint, region.vpc);
+        Map<String, JsonNode> findings = byId(report);
+        // eu-west-1: NAT $0.048/h, public IPv4 $0.005/h, interface endpoint $0.011 per AZ-hour, 730 h
+        assertThat(findings.get(region.natGateways.get(0)).get("monthlyUsd").decimalValue()).isEqualByComparingTo("35.04");
+        assertThat(findings.get(region.elasticIps.get(0)).get("monthlyUsd").decimalValue()).isEqualByComparingTo("3.65");
+        assertThat(findings.get(region.interfaceEndpoint).get("monthlyUsd").decimalValue()).isEqualByComparingTo("16.06");
+        assertThat(findings.get(region.vpc).get("monthlyUsd").decimalValue()).isEqualByComparingTo("0");
+        assertThat(findings.get(region.natGateways.get(0)).get("cleanup").asText())
+                .isEqualTo("aws ec2 delete-nat-gateway --region eu-west-1 --nat-gateway-id " + region.natGateways.get(0));
+        assertThat(findings.get(region.elasticIps.get(0)).get("cleanup").asText())
+                .isEqualTo("aws ec2 release-address --region eu-west-1 --allocation-id " + region.elasticIps.get(0));
+        assertThat(findings.get(region.interfaceEndpoint).get("cleanup").asText())
+                .isEqualTo("aws ec2 delete-vpc-endpoints --region eu-west-1 --vpc-endpoint-ids " + region.interfaceEndpoint);
+        assertThat(report.get("findings").get(0).get("kind").asText()).as("orphans come first").isEqualTo("orphan");
+        assertThat(report.get("totalMonthlyUsd").decimalValue()).isEqualByComparingTo(sum(report, "monthlyUsd"));
+        assertThat(report.get("totalMonthlyUsd").decimalValue()).as("35.04 + 3.65 + 16.06, the data under a cent")
+                .isEqualByComparingTo("54.75");
+    }
+
+    @Test
+    @DisplayName("the table lists orphans first, then data, each with its monthly cost and the total")
+    void tableListsOrphansFirst() {
+        // Given
+        new AgcRegion(moto.endpoint(), REGION).activate().failedDestroy();
+
+        // When
+        CliRun run = retained("--regions", REGION);
+
+        // Then
+        assertThat(run.status()).isEqualTo(ExitCode.FINDINGS);
+        String table = run.out();
+        assertThat(table).contains("Regions: eu-west-1 (deactivated)");
+        assertThat(table.indexOf("Orphans, billing by the hour")).isPositive()
+                .isLessThan(table.indexOf("Data kept by deactivation"));
+        assertThat(table).contains("$35.04/mo", "$3.65/mo", "$16.06/mo", "$ aws ec2 delete-nat-gateway");
+        assertThat(table).containsPattern("Total: \\$54\\.7[5-9]/month for 8 findings");
+    }
+
+    @Test
+    @DisplayName("an active region reports nothing retained, and exits 0")
+    void activeRegionReportsNothing() throws IOException {
+        // Given
+        new AgcRegion(moto.endpoint(), "us-east-1").activate();
+
+        // When
+        CliRun run = retained("--regions", "us-east-1", "--format", "json");
+
+        // Then
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isEqualTo(ExitCode.OK);
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.get("regions").get(0).get("active").asBoolean()).isTrue();
+        assertThat(report.get("findings")).isEmpty();
+        assertThat(report.get("totalMonthlyUsd").decimalValue()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    @DisplayName("a bucket named in the settings file, untagged, is the user's: reported without a cleanup command")
+    void userBroughtBucketIsTheUsers() throws IOException {
+        // Given
+        AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().deactivate();
+        region.untaggedBucket("lab-results");
+        Path settings = temp.resolve("agc.json");
+        Files.writeString(settings, "{\"regions\": {\"eu-west-1\": {\"bucket\": \"lab-results\"}}}");
+
+        // When
+        CliRun run = retained("--regions", REGION, "--format", "json", "--settings", settings.toString());
+
+        // Then
+        JsonNode bucket = byId(JSON.readTree(run.out())).get("lab-results");
+        assertThat(bucket.get("owner").asText()).isEqualTo("user");
+        assertThat(bucket.get("objects").asLong()).isEqualTo(1);
+        assertThat(bucket.get("cleanup").isNull()).isTrue();
+        assertThat(bucket.get("reason").asText()).contains("named in the settings file");
+    }
+
+    @Test
+    @DisplayName("beyond --max-objects the bucket's size comes from CloudWatch's daily metrics, and the report says so")
+    void beyondMaxObjectsUsesCloudWatch() throws IOException {
+        // Given
+        AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().deactivate();
+
+        // When
+        CliRun run = retained("--regions", REGION, "--format", "json", "--max-objects", "1");
+
+        // Then
+        JsonNode bucket = byId(JSON.readTree(run.out())).get(region.bucket);
+        assertThat(bucket.get("sizeSource").asText()).isEqualTo("cloudwatch");
+        assertThat(bucket.get("reason").asText()).contains("more than 1 objects", "CloudWatch");
+        // moto's BucketSizeBytes is not the objects' size (it measures Python objects), so compare with the metric
+        assertThat(bucket.get("sizeBytes").asLong()).isEqualTo(metric(region, "BucketSizeBytes", "StandardStorage"));
+        assertThat(bucket.get("objects").asLong()).isEqualTo(metric(region, "NumberOfObjects", "AllStorageTypes"))
+                .isEqualTo(2);
+    }
+
+    private long metric(AgcRegion region, String metric, String storageType) {
+        try (CloudWatchClient cloudWatch = AwsTestClients.build(CloudWatchClient.builder(), moto.endpoint(), REGION)) {
+            java.time.Instant now = java.time.Instant.now();
+            return Math.round(cloudWatch.getMetricStatistics(r -> r.namespace("AWS/S3").metricName(metric)
+                    .dimensions(d -> d.name("BucketName").value(region.bucket), d -> d.name("StorageType").value(storageType))
+                    .startTime(now.minus(java.time.Duration.ofDays(3))).endTime(now).period(86400)
+                    .statistics(Statistic.AVERAGE)).datapoints().get(0).average());
+        }
+    }
+
+    private static java.math.BigDecimal sum(JsonNode report, String field) {
+        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        for (JsonNode finding : report.get("findings")) {
+            if (!finding.get(field).isNull()) {
+                total = total.add(finding.get(field).decimalValue());
+            }
+        }
+        return total;
+    }
+}
