@@ -126,6 +126,7 @@ public final class JobRunner {
 
     private <O> void runPartition(Job<O> job, int index, String region, OrderedMerge<O> merge,
             ConcurrentLinkedQueue<AuditError> errors, Function<String, RegionClients> regionClients) {
+        long start = System.nanoTime();
         RegionScope scope = new RegionScope(region, account, awsPartition(region));
         try (RegionClients regionClientsForPartition = regionClients.apply(region)) {
             RegionContext context = new RegionContext(scope, regionClientsForPartition);
@@ -137,7 +138,7 @@ public final class JobRunner {
             }
         } finally {
             merge.end(index);
-            progress.regionDone(region);
+            progress.regionDone(region, (System.nanoTime() - start) / 1_000_000);
         }
     }
 

@@ -6,6 +6,11 @@ public interface Progress extends AutoCloseable {
     /** A partition (region) has finished, successfully or not. */
     void regionDone(String region);
 
+    /** A partition (region) has finished after {@code millis}; by default the same as {@link #regionDone(String)}. */
+    default void regionDone(String region, long millis) {
+        regionDone(region);
+    }
+
     /** Items have been processed. */
     void items(int count);
 

@@ -128,6 +128,7 @@ abstract class AbstractJobCommand implements Callable<Integer> {
 
     /** A status line on stderr when it is a terminal (System.console(): stdin and stdout are a terminal too). */
     private Progress progress(PrintWriter err, int regions) {
-        return System.console() != null ? new TerminalProgress(err, spec.name(), regions) : Progress.none();
+        Progress progress = System.console() != null ? new TerminalProgress(err, spec.name(), regions) : Progress.none();
+        return logging.verbose() ? new VerboseProgress(progress, err, spec.name()) : progress;
     }
 }
