@@ -114,7 +114,7 @@ final class EstimateMarkdownWriter {
         for (StackComparison stack : report.stacks()) {
             for (ScenarioEstimate e : stack.scenarios()) {
                 if (e.note() != null) {
-                    out.println("- " + cell(stack.stack()) + ", " + e.scenario().title().toLowerCase(java.util.Locale.ROOT)
+                    out.println("- " + cell(stack.stack()) + ", " + e.scenario().title()
                             + ": " + cell(e.note()));
                 }
             }

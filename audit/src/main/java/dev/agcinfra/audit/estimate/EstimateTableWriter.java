@@ -84,7 +84,7 @@ final class EstimateTableWriter {
             for (ScenarioEstimate estimate : stack.scenarios()) {
                 row.add(cell(estimate));
                 if (estimate.note() != null) {
-                    notes.add(stack.stack() + ", " + estimate.scenario().title().toLowerCase(java.util.Locale.ROOT)
+                    notes.add(stack.stack() + ", " + estimate.scenario().title()
                             + ": " + estimate.note());
                 }
             }
