@@ -3,6 +3,8 @@ package dev.agcinfra.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.App;
+import dev.agcinfra.app.cli.AgcInfraCommand;
+import dev.agcinfra.app.cli.CliEnvironment;
 import dev.agcinfra.app.lookup.AwsEnvironment;
 import dev.agcinfra.app.lookup.PrivateSubnetLookup;
 import dev.agcinfra.app.settings.Settings;
@@ -21,6 +23,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * {@code java -jar agc-infra.jar}: reads the settings ({@code agc.yaml}, or {@code AGC_CONFIG}), writes
  * {@code cdktf.out} exactly as {@code cdktf synth} would, and prints one summary line per stack.
  * Invalid settings are reported (every problem, one line each) before anything is written.
+ *
+ * <p>With arguments, the commands of {@link AgcInfraCommand} ({@code agc-infra account activate|deactivate|status}).
  */
 public final class Main {
 
@@ -38,6 +42,9 @@ public final class Main {
 
     /** Runs the app in the process's working directory and environment; returns the exit status. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length > 0) {
+            return AgcInfraCommand.run(out, err, CliEnvironment.system(), args);
+        }
         return run(out, err, new SettingsLoader(Path.of(""), System.getenv()), AwsEnvironment.fromSystem(), null, args);
     }
 
@@ -49,8 +56,7 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, SettingsLoader loader, AwsEnvironment aws, String outdir,
             String... args) {
         if (args.length > 0) {
-            err.println("usage: agc-infra   (no arguments: synthesize the stacks of agc.yaml, or of the file in AGC_CONFIG)");
-            return ExitCode.INVALID_INPUT;
+            return AgcInfraCommand.run(out, err, CliEnvironment.system(), args);
         }
         Timings timings = Timings.fromEnvironment(err);
         // Starting jsii (a Node.js process) and loading the AWS provider's type system take most of a synth;

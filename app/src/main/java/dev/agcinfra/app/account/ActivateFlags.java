@@ -1,0 +1,73 @@
+package dev.agcinfra.app.account;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agcinfra.app.settings.SettingsDocument;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * AGC's {@code account activate} flags: {@code --bucket}, {@code --vpc}, {@code --subnets}, {@code --ami},
+ * {@code --usePublicSubnets}, {@code --tags}.
+ */
+public record ActivateFlags(Optional<String> bucket, Optional<String> vpc, List<String> subnets, Optional<String> ami,
+                            boolean usePublicSubnets, Map<String, String> tags) {
+
+    /** Which flag sets which key of a region's entry in the settings file. */
+    private static final Map<String, String> FLAG_OF_KEY = Map.of("bucket", "--bucket", "vpc", "--vpc",
+            "subnets", "--subnets", "ami", "--ami", "usePublicSubnets", "--usePublicSubnets", "tags", "--tags");
+
+    public ActivateFlags {
+        subnets = List.copyOf(subnets);
+        tags = Map.copyOf(new LinkedHashMap<>(tags));
+    }
+
+    /** No flags: every default. */
+    public static ActivateFlags none() {
+        return new ActivateFlags(Optional.empty(), Optional.empty(), List.of(), Optional.empty(), false, Map.of());
+    }
+
+    /** The flags as a region entry of the settings file (only the keys the flags set). */
+    public ObjectNode asRegionEntry() {
+        ObjectNode entry = JsonNodeFactory.instance.objectNode();
+        bucket.ifPresent(b -> entry.put("bucket", b));
+        vpc.ifPresent(v -> entry.put("vpc", v));
+        if (!subnets.isEmpty()) {
+            subnets.forEach(entry.putArray("subnets")::add);
+        }
+        ami.ifPresent(a -> entry.put("ami", a));
+        if (usePublicSubnets) {
+            entry.put("usePublicSubnets", true);
+        }
+        if (!tags.isEmpty()) {
+            ObjectNode t = entry.putObject("tags");
+            tags.forEach(t::put);
+        }
+        return entry;
+    }
+
+    /**
+     * Every rule of the settings file the flags break (the same rules, from the same code, as a region entry in
+     * {@code agc.yaml}: {@code --subnets} needs {@code --vpc}, {@code --usePublicSubnets} excludes {@code --vpc}, id
+     * formats, bucket names, tags), one line each, naming the flag.
+     */
+    public List<String> problems(String region) {
+        String prefix = "regions." + region + ".";
+        return SettingsDocument.regionEntryProblems("flags", region, asRegionEntry()).stream()
+                .map(line -> {
+                    String rest = line.startsWith("flags: ") ? line.substring("flags: ".length()) : line;
+                    if (rest.startsWith(prefix)) {
+                        String path = rest.substring(prefix.length());
+                        int end = path.indexOf(':');
+                        String key = end < 0 ? path : path.substring(0, end);
+                        String base = key.replaceAll("[\\[.].*$", "");
+                        String flag = FLAG_OF_KEY.getOrDefault(base, base);
+                        return flag + key.substring(base.length()) + (end < 0 ? "" : path.substring(end));
+                    }
+                    return rest;
+                })
+                .toList();
+    }
+}

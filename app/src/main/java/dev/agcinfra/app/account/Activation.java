@@ -1,0 +1,141 @@
+package dev.agcinfra.app.account;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.app.SubnetResolver;
+import dev.agcinfra.app.lookup.PrivateSubnetLookup;
+import dev.agcinfra.app.settings.RegionSettings;
+import dev.agcinfra.app.settings.Settings;
+import dev.agcinfra.app.settings.SettingsException;
+import dev.agcinfra.app.stacks.RegionStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code agc-infra account activate}: checks, then changes. Nothing changes (settings file, state bucket, AWS) until
+ * every check has passed: the terraform version, the flags, the settings file as it will be, and the AWS preflight.
+ */
+public final class Activation {
+
+    /** The command's inputs. */
+    public record Request(Optional<String> region, ActivateFlags flags, boolean planOnly, boolean yes) {
+    }
+
+    private final AccountContext ctx;
+
+    public Activation(AccountContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Runs the activation; returns the exit status ({@link ExitCode}, or terraform's own when it fails). */
+    public int run(Request request) {
+        var out = ctx.out();
+        String tfVersion = ctx.terraform().requireVersion();
+
+        String region = Regions.region(ctx.aws(), request.region());
+        List<String> flagProblems = request.flags().problems(region);
+        if (!flagProblems.isEmpty()) {
+            throw new AccountException(ExitCode.INVALID_INPUT, String.join(System.lineSeparator(), flagProblems));
+        }
+        String account = Regions.account(ctx.aws(), region);
+        out.println("agc-infra: account " + account + ", region " + region + ", terraform " + tfVersion);
+
+        SettingsFile file = new SettingsFile(ctx.settingsFile());
+        try (AccountAws aws = new AccountAws(ctx.aws(), region)) {
+            boolean active = Regions.isActive(aws);
+            Preflight preflight = new Preflight(aws, account);
+            ObjectNode document = file.read();
+
+            Optional<Boolean> createBucket = Optional.empty();
+            if (request.flags().bucket().isPresent()) {
+                Preflight.BucketStatus bucket = preflight.bucket(request.flags().bucket().get());
+                createBucket = Optional.of(!bucket.exists());
+            }
+            SettingsUpdate.Result updated = SettingsUpdate.activate(document, region, request.flags(), active, createBucket);
+            updated.notes().forEach(n -> out.println("agc-infra: " + n));
+
+            SettingsFile.Candidate candidate = checked(file, updated.document(), region, account);
+            try {
+                return applyChecked(aws, preflight, file, candidate, region, active, request);
+            } finally {
+                candidate.discard(); // after commit() there is nothing left to discard
+            }
+        }
+    }
+
+    private int applyChecked(AccountAws aws, Preflight preflight, SettingsFile file, SettingsFile.Candidate candidate,
+                             String region, boolean active, Request request) {
+        var out = ctx.out();
+        Settings settings = candidate.settings();
+        RegionSettings target = settings.regions().stream().filter(r -> r.region().equals(region)).findFirst()
+                .orElseThrow();
+        String stateBucket = settings.stateBucket(region);
+
+        PreflightReport report = preflight.check(target, active, stateBucket);
+        report.notes().forEach(n -> out.println("agc-infra: " + n));
+        report.warnings().forEach(w -> ctx.err().println("agc-infra: warning: " + w));
+        if (report.refused()) {
+            throw new AccountException(ExitCode.INVALID_INPUT, String.join(System.lineSeparator(),
+                    report.refusals().stream().map(r -> "refused: " + r).toList()));
+        }
+
+        Path settingsForSynth = candidate.path();
+        if (!request.planOnly()) {
+            candidate.commit();
+            settingsForSynth = file.path();
+            out.println("agc-infra: updated " + file.path().getFileName() + " (comments are not kept)");
+        }
+        for (String change : new StateBucket(aws.s3(), region).ensure(stateBucket)) {
+            out.println("agc-infra: state bucket " + stateBucket + ": " + change);
+        }
+        Path outdir = ctx.outdir();
+        PrivateSubnetLookup lookup = PrivateSubnetLookup.besideSettings(settingsForSynth, ctx.aws());
+        SubnetResolver subnets = lookup::privateSubnets;
+        ctx.synthesizer().synth(settings, subnets, outdir);
+        out.println("agc-infra: synthesized " + outdir);
+        return deploy(outdir, region, request);
+    }
+
+    private int deploy(Path outdir, String region, Request request) {
+        Terraform tf = ctx.terraform();
+        Terraform.Options options = ctx.terraformOptions(region, request.yes());
+        for (String stack : List.of(RegionStack.dataStackName(region), RegionStack.coreStackName(region))) {
+            Path dir = outdir.resolve("stacks").resolve(stack);
+            if (!Files.isRegularFile(dir.resolve("cdk.tf.json"))) {
+                if (stack.startsWith("agc-core-")) {
+                    throw new AccountException(ExitCode.INTERNAL_ERROR, "synthesis wrote no " + dir.resolve("cdk.tf.json"));
+                }
+                ctx.out().println("agc-infra: no " + stack + " (the bucket is yours): skipped");
+                continue;
+            }
+            int status = tf.init(dir, options);
+            if (status == 0) {
+                status = request.planOnly() ? tf.plan(dir, options) : tf.apply(dir, options);
+            }
+            if (status != 0) {
+                ctx.err().println("agc-infra: terraform failed in " + stack + " with status " + status);
+                return status;
+            }
+        }
+        ctx.out().println("agc-infra: " + (request.planOnly() ? "planned" : "activated") + " " + region);
+        return ExitCode.OK;
+    }
+
+    private static SettingsFile.Candidate checked(SettingsFile file, ObjectNode document, String region, String account) {
+        SettingsFile.Candidate candidate;
+        try {
+            candidate = file.check(document, Regions.resolved(region, account));
+        } catch (SettingsException e) {
+            throw new AccountException(ExitCode.INVALID_INPUT, String.join(System.lineSeparator(), e.problems()));
+        }
+        if (!candidate.settings().account().equals(account)) {
+            candidate.discard();
+            throw new AccountException(ExitCode.INVALID_INPUT, "account: the settings file says "
+                    + candidate.settings().account() + " but the AWS credentials are for " + account
+                    + "; use credentials for that account (--profile), or correct account: in the settings file");
+        }
+        return candidate;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.agcinfra.app.account;
+
+import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.app.stacks.RegionStack;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
+import software.amazon.awssdk.services.cloudformation.model.Stack;
+import software.amazon.awssdk.services.cloudformation.model.StackStatus;
+import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
+
+/**
+ * AGC contexts deployed in a region, which block deactivation (AGC issue #502): resources tagged {@code agc-context}
+ * (through the Resource Groups Tagging API), and AGC's CloudFormation stacks {@code Agc-Context-*} tagged
+ * {@code application-name=agc}.
+ */
+public final class Contexts {
+
+    /** The tag key AGC puts on a context's resources. */
+    public static final String CONTEXT_TAG = "agc-context";
+    /** The name prefix of AGC's context stacks. */
+    public static final String STACK_PREFIX = "Agc-Context-";
+
+    /** What was found: context stack names and the ARNs of tagged resources outside them. */
+    public record Found(List<String> stacks, List<String> taggedResources) {
+        public boolean isEmpty() {
+            return stacks.isEmpty() && taggedResources.isEmpty();
+        }
+
+        /** One line naming everything (at most 10 resources, then a count). */
+        public String describe() {
+            List<String> parts = new ArrayList<>();
+            if (!stacks.isEmpty()) {
+                parts.add("context stacks " + String.join(", ", stacks));
+            }
+            if (!taggedResources.isEmpty()) {
+                List<String> shown = taggedResources.size() <= 10 ? taggedResources : taggedResources.subList(0, 10);
+                parts.add("resources tagged " + CONTEXT_TAG + ": " + String.join(", ", shown)
+                        + (taggedResources.size() > 10 ? " and " + (taggedResources.size() - 10) + " more" : ""));
+            }
+            return String.join("; ", parts);
+        }
+    }
+
+    private final AccountAws aws;
+    private final Duration pollInterval;
+    private final Duration timeout;
+
+    public Contexts(AccountAws aws, Duration pollInterval, Duration timeout) {
+        this.aws = aws;
+        this.pollInterval = pollInterval;
+        this.timeout = timeout;
+    }
+
+    /** The contexts in the region now. */
+    public Found find() {
+        List<String> stacks = contextStacks().stream().map(Stack::stackName).sorted().toList();
+        TreeSet<String> arns = new TreeSet<>();
+        for (ResourceTagMapping m : aws.tagging().getResourcesPaginator(r -> r.tagFilters(f -> f.key(CONTEXT_TAG)))
+                .resourceTagMappingList()) {
+            arns.add(m.resourceARN());
+        }
+        // A context stack's own ARN is tagged too when the stack carries the tag: name it once, as the stack.
+        arns.removeIf(arn -> arn.contains(":stack/" + STACK_PREFIX));
+        return new Found(stacks, List.copyOf(arns));
+    }
+
+    /** Deletes every context stack and waits until each is gone; returns their names. */
+    public List<String> deleteStacks(java.io.PrintWriter out) {
+        CloudFormationClient cfn = aws.cloudFormation();
+        List<Stack> stacks = contextStacks();
+        for (Stack s : stacks) {
+            out.println("agc-infra: deleting context stack " + s.stackName());
+            cfn.deleteStack(r -> r.stackName(s.stackName()));
+        }
+        Instant deadline = Instant.now().plus(timeout);
+        for (Stack s : stacks) {
+            while (true) {
+                StackStatus status = statusOf(cfn, s.stackId());
+                if (status == null || status == StackStatus.DELETE_COMPLETE) {
+                    break;
+                }
+                if (status == StackStatus.DELETE_FAILED) {
+                    throw new AccountException(ExitCode.AWS_FAILURE, "context stack " + s.stackName() + " could not be "
+                            + "deleted (DELETE_FAILED); see its events in the CloudFormation console, fix, and retry");
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new AccountException(ExitCode.AWS_FAILURE, "context stack " + s.stackName() + " is still "
+                            + status + " after " + timeout.toMinutes() + " minutes; retry deactivate when it is gone");
+                }
+                sleep();
+            }
+            out.println("agc-infra: deleted context stack " + s.stackName());
+        }
+        return stacks.stream().map(Stack::stackName).toList();
+    }
+
+    private List<Stack> contextStacks() {
+        List<Stack> found = new ArrayList<>();
+        for (Stack s : aws.cloudFormation().describeStacksPaginator(r -> { }).stacks()) {
+            if (s.stackName().startsWith(STACK_PREFIX) && s.stackStatus() != StackStatus.DELETE_COMPLETE
+                    && s.tags().stream().anyMatch(t -> RegionStack.APPLICATION_TAG.equals(t.key())
+                            && RegionStack.APPLICATION_NAME.equals(t.value()))) {
+                found.add(s);
+            }
+        }
+        return found;
+    }
+
+    private static StackStatus statusOf(CloudFormationClient cfn, String stackId) {
+        try {
+            List<Stack> s = cfn.describeStacks(r -> r.stackName(stackId)).stacks();
+            return s.isEmpty() ? null : s.get(0).stackStatus();
+        } catch (CloudFormationException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not exist")) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(pollInterval.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AccountException(ExitCode.INTERNAL_ERROR, "interrupted while waiting for context stacks");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.agcinfra.app.account;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.app.lookup.PrivateSubnetLookup;
+import dev.agcinfra.app.settings.Settings;
+import dev.agcinfra.app.settings.SettingsException;
+import dev.agcinfra.app.stacks.RegionStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@code agc-infra account deactivate}: refuses while contexts exist (unless {@code --force}, which deletes AGC's
+ * context stacks first), then destroys {@code agc-core-<region>} only, forgets the remembered VPC, and reports what
+ * was kept. Never touches {@code agc-data-<region>}, the state bucket, logs, or what the user brought.
+ */
+public final class Deactivation {
+
+    /** The command's inputs. */
+    public record Request(Optional<String> region, boolean force, boolean yes) {
+    }
+
+    private final AccountContext ctx;
+    private final RetainedReporter retained;
+
+    public Deactivation(AccountContext ctx, RetainedReporter retained) {
+        this.ctx = ctx;
+        this.retained = retained;
+    }
+
+    public int run(Request request) {
+        var out = ctx.out();
+        ctx.terraform().requireVersion();
+        String region = Regions.region(ctx.aws(), request.region());
+        String account = Regions.account(ctx.aws(), region);
+        SettingsFile file = new SettingsFile(ctx.settingsFile());
+        Settings settings;
+        try {
+            settings = file.check(file.read(), Regions.resolved(region, account)).settings();
+        } catch (SettingsException e) {
+            throw new AccountException(ExitCode.INVALID_INPUT, String.join(System.lineSeparator(), e.problems()));
+        } finally {
+            deleteNext(file);
+        }
+
+        try (AccountAws aws = new AccountAws(ctx.aws(), region)) {
+            Contexts contexts = new Contexts(aws, ctx.pollInterval(), Duration.ofMinutes(60));
+            Contexts.Found found = contexts.find();
+            if (!found.isEmpty() && !request.force()) {
+                throw new AccountException(ExitCode.INVALID_INPUT, region + " has contexts deployed (" + found.describe()
+                        + "); destroy them first (agc context destroy), or deactivate with --force to delete the "
+                        + "context stacks (interrupting running workflows)");
+            }
+            if (!found.stacks().isEmpty()) {
+                contexts.deleteStacks(out);
+                found = contexts.find();
+            }
+            if (!found.isEmpty()) {
+                throw new AccountException(ExitCode.INVALID_INPUT, region + " still has " + found.describe()
+                        + ", outside AGC's context stacks; delete them yourself, then deactivate again");
+            }
+
+            Path outdir = ctx.outdir();
+            ctx.synthesizer().synth(settings, PrivateSubnetLookup.besideSettings(file.path(), ctx.aws())::privateSubnets,
+                    outdir);
+            String core = RegionStack.coreStackName(region);
+            Path dir = outdir.resolve("stacks").resolve(core);
+            if (!Files.isRegularFile(dir.resolve("cdk.tf.json"))) {
+                throw new AccountException(ExitCode.INVALID_INPUT, region + " is not in the settings file, so there is "
+                        + "no " + core + " to destroy; add it under regions: as it was activated, or give --region");
+            }
+            Terraform.Options options = ctx.terraformOptions(region, request.yes());
+            int status = ctx.terraform().init(dir, options);
+            if (status == 0) {
+                status = ctx.terraform().destroy(dir, options);
+            }
+            if (status != 0) {
+                ctx.err().println("agc-infra: terraform failed in " + core + " with status " + status);
+                return status;
+            }
+
+            ObjectNode document = file.read();
+            Optional<String> forgotten = SettingsUpdate.deactivate(document, region);
+            if (forgotten.isPresent()) {
+                SettingsFile.Candidate candidate = file.check(document, Regions.resolved(region, account));
+                candidate.commit();
+                out.println("agc-infra: forgot the VPC " + forgotten.get() + " in " + file.path().getFileName()
+                        + " (comments are not kept)");
+            }
+            out.println("agc-infra: deactivated " + region);
+            retained.report(aws, account, region, out);
+            return ExitCode.OK;
+        }
+    }
+
+    private static void deleteNext(SettingsFile file) {
+        try {
+            Files.deleteIfExists(file.path().resolveSibling(file.path().getFileName() + ".next"));
+        } catch (java.io.IOException ignored) {
+            // harmless leftover
+        }
+    }
+}

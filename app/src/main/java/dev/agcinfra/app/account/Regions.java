@@ -1,0 +1,68 @@
+package dev.agcinfra.app.account;
+
+import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.app.lookup.AwsEnvironment;
+import dev.agcinfra.app.settings.AwsDefaults;
+import dev.agcinfra.app.settings.AwsNames;
+import dev.agcinfra.app.settings.SettingsException;
+import java.util.Optional;
+import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
+
+/** Resolving the region and account of an account command, and whether a region is active. */
+final class Regions {
+
+    private Regions() {
+    }
+
+    /** {@code --region}, else the AWS CLI's default region. */
+    static String region(AwsEnvironment aws, Optional<String> flag) {
+        String region;
+        try {
+            region = flag.orElseGet(aws::defaultRegion);
+        } catch (SettingsException e) {
+            throw new AccountException(ExitCode.INVALID_INPUT, "no region: give --region, or set AWS_REGION "
+                    + "(or a region in your AWS profile)");
+        }
+        Optional<String> problem = AwsNames.regionProblem(region);
+        if (problem.isPresent()) {
+            throw new AccountException(ExitCode.INVALID_INPUT, "--region: " + problem.get());
+        }
+        return region;
+    }
+
+    /** The account of the credentials (STS GetCallerIdentity). */
+    static String account(AwsEnvironment aws, String region) {
+        try {
+            return aws.account(region);
+        } catch (SettingsException e) {
+            throw new AccountException(ExitCode.AWS_FAILURE, e.getMessage().replace("account: not in agc.yaml, and ", "")
+                    .replace("set `account:` in agc.yaml or configure AWS credentials", "configure AWS credentials "
+                            + "(or --profile)"));
+        }
+    }
+
+    /** Whether {@code /agc/_common/vpc} exists in the region. */
+    static boolean isActive(AccountAws aws) {
+        try {
+            aws.ssm().getParameter(r -> r.name(AccountStatus.PREFIX + "vpc"));
+            return true;
+        } catch (ParameterNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** Defaults already resolved, so loading the settings makes no further AWS call for them. */
+    static AwsDefaults resolved(String region, String account) {
+        return new AwsDefaults() {
+            @Override
+            public String defaultRegion() {
+                return region;
+            }
+
+            @Override
+            public String account(String ignored) {
+                return account;
+            }
+        };
+    }
+}

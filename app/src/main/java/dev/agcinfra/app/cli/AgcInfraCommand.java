@@ -1,0 +1,107 @@
+package dev.agcinfra.app.cli;
+
+import dev.agcinfra.app.AgcVersion;
+import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.app.account.AccountContext;
+import dev.agcinfra.app.account.AccountException;
+import dev.agcinfra.app.account.Terraform;
+import dev.agcinfra.app.settings.SettingsException;
+import java.io.PrintWriter;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * {@code agc-infra}: with no arguments the jar synthesizes (see {@link dev.agcinfra.app.Main}); with arguments, these
+ * commands.
+ */
+@Command(name = "agc-infra", mixinStandardHelpOptions = true, versionProvider = AgcInfraCommand.Version.class,
+        subcommands = AccountCommand.class,
+        description = "Amazon Genomics CLI's shared infrastructure with Terraform. Without arguments: synthesize "
+                + "agc.yaml (or AGC_CONFIG) into cdktf.out.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:done",
+            "2:invalid input, or a check refused (nothing was changed)",
+            "3:an AWS call failed",
+            "4:internal error (please report it)",
+            "other:Terraform's own exit status when it failed"})
+public final class AgcInfraCommand {
+
+    final CliEnvironment cli;
+
+    AgcInfraCommand(CliEnvironment cli) {
+        this.cli = cli;
+    }
+
+    /** The version from the build. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"agc-infra " + AgcVersion.get()};
+        }
+    }
+
+    /**
+     * Runs {@code args} as a command line; returns the exit status. Errors are one line each on {@code err}, never a
+     * stack trace.
+     */
+    public static int run(PrintWriter out, PrintWriter err, CliEnvironment cli, String... args) {
+        CommandLine cmd = new CommandLine(new AgcInfraCommand(cli));
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setParameterExceptionHandler((e, a) -> {
+            CommandLine failed = e.getCommandLine();
+            String name = failed.getCommandSpec().qualifiedName();
+            if (failed.getCommandSpec().parent() == null) {
+                err.println("usage: agc-infra account activate|deactivate|status [OPTIONS]  (no arguments: synthesize); "
+                        + e.getMessage());
+            } else {
+                err.println(name + ": " + e.getMessage() + "; see " + name + " --help");
+            }
+            return ExitCode.INVALID_INPUT;
+        });
+        cmd.setExecutionExceptionHandler((e, c, p) -> report(e, err));
+        int status = cmd.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    static int report(Exception e, PrintWriter err) {
+        if (e instanceof AccountException a) {
+            a.getMessage().lines().forEach(l -> err.println("agc-infra: " + l));
+            return a.exitCode();
+        }
+        if (e instanceof SettingsException s) {
+            s.problems().forEach(p -> err.println("agc-infra: " + p));
+            return ExitCode.INVALID_INPUT;
+        }
+        if (e instanceof SdkException s) {
+            err.println("agc-infra: AWS call failed: " + brief(s));
+            return ExitCode.AWS_FAILURE;
+        }
+        err.println("agc-infra: internal error: " + e + " (please report it)");
+        return ExitCode.INTERNAL_ERROR;
+    }
+
+    private static String brief(SdkException e) {
+        String m = e instanceof AwsServiceException a && a.awsErrorDetails() != null
+                ? a.awsErrorDetails().errorCode() + ": " + a.awsErrorDetails().errorMessage() : e.getMessage();
+        m = m == null ? e.getClass().getSimpleName() : m.strip().lines().findFirst().orElse("");
+        int details = m.indexOf("(Service:");
+        return details > 0 ? m.substring(0, details).strip() : m;
+    }
+
+    /** The account commands' shared context from the options. */
+    AccountContext context(AwsOptions aws, PrintWriter out, PrintWriter err) {
+        return new AccountContext(aws.aws(cli), aws.settingsFile(cli), new Terraform(aws.terraformEnv(cli), out, err),
+                cli.synthesizer(), aws.profile(), cli.pollInterval(), out, err);
+    }
+
+    static Optional<String> opt(String s) {
+        return Optional.ofNullable(s);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.agcinfra.app.cli;
+
+import dev.agcinfra.app.lookup.AwsEnvironment;
+import dev.agcinfra.app.settings.SettingsLoader;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/** {@code --region}, {@code --profile}, {@code --endpoint-url}, {@code --config}: shared by the account commands. */
+public final class AwsOptions {
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "The region to act on (default: the AWS CLI's: AWS_REGION, AWS_DEFAULT_REGION, the profile).")
+    String region;
+
+    @Option(names = "--profile", paramLabel = "PROFILE",
+            description = "The AWS profile for credentials and default region, here and in Terraform.")
+    String profile;
+
+    @Option(names = "--endpoint-url", paramLabel = "URL",
+            description = "Send every AWS call, Terraform's S3 backend and provider included, to URL "
+                    + "(an emulator such as moto, or an AWS-compatible cloud). Default: AWS_ENDPOINT_URL, else AWS.")
+    String endpointUrl;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The settings file (default: AGC_CONFIG, else agc.yaml in the working directory).")
+    Path config;
+
+    Optional<String> region() {
+        return Optional.ofNullable(region);
+    }
+
+    Optional<String> profile() {
+        return Optional.ofNullable(profile);
+    }
+
+    /** The settings file these options and the environment name. */
+    Path settingsFile(CliEnvironment cli) {
+        if (config != null) {
+            return cli.workingDir().resolve(config).normalize();
+        }
+        return new SettingsLoader(cli.workingDir(), cli.env()).settingsFile();
+    }
+
+    /** The AWS environment: the process's variables, with {@code --endpoint-url} and {@code --profile} applied. */
+    AwsEnvironment aws(CliEnvironment cli) {
+        Map<String, String> env = new HashMap<>(cli.env());
+        if (endpointUrl != null) {
+            env.put(AwsEnvironment.ENDPOINT_ENV, endpointUrl);
+            env.keySet().removeIf(k -> k.startsWith(AwsEnvironment.ENDPOINT_ENV + "_"));
+        }
+        if (profile != null) {
+            env.remove("AWS_REGION");
+            env.remove("AWS_DEFAULT_REGION");
+        }
+        var credentials = cli.credentials().orElseGet(() -> profile != null
+                ? ProfileCredentialsProvider.builder().profileName(profile).build()
+                : DefaultCredentialsProvider.builder().build());
+        var regionFallback = cli.regionFallback().orElseGet(() -> profile != null
+                ? new AwsProfileRegionProvider(null, profile)
+                : DefaultAwsRegionProviderChain.builder().build());
+        return new AwsEnvironment(env, credentials, regionFallback);
+    }
+
+    /** The environment of the terraform process. */
+    Map<String, String> terraformEnv(CliEnvironment cli) {
+        Map<String, String> env = new HashMap<>(cli.env());
+        if (endpointUrl != null) {
+            env.keySet().removeIf(k -> k.startsWith(AwsEnvironment.ENDPOINT_ENV));
+        }
+        return env;
+    }
+}

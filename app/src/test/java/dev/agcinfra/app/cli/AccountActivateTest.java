@@ -1,0 +1,324 @@
+package dev.agcinfra.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.app.settings.SettingsDocument;
+import dev.agcinfra.testing.AwsTestClients;
+import dev.agcinfra.testing.MotoServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/**
+ * {@code agc-infra account activate} against moto with a recording fake terraform: the preflight refusals (exit 2,
+ * nothing changed), a good own VPC accepted, the terraform sequence, arguments, backend settings and exit status.
+ */
+class AccountActivateTest {
+
+    private static final String STATE_BUCKET = "agc-tfstate-123456789012-us-east-1";
+
+    @TempDir
+    Path dir;
+
+    MotoAccount moto;
+    S3Client s3;
+    CliRun cli;
+
+    @BeforeEach
+    void start() throws IOException {
+        MotoServer.get().reset();
+        moto = new MotoAccount();
+        s3 = AwsTestClients.build(S3Client.builder(), MotoServer.get().endpoint(), MotoAccount.REGION);
+        cli = new CliRun(dir);
+        Files.writeString(dir.resolve("agc.yaml"), "# my settings\naccount: \"123456789012\"\n");
+    }
+
+    @AfterEach
+    void stop() {
+        moto.close();
+        s3.close();
+    }
+
+    private void assertNothingChanged(CliRun.Result r) throws IOException {
+        assertThat(r.status()).as(r.all()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(Files.readString(dir.resolve("agc.yaml"))).startsWith("# my settings");
+        assertThat(dir.resolve("agc.yaml.next")).doesNotExist();
+        assertThat(s3.listBuckets().buckets()).noneMatch(b -> b.name().equals(STATE_BUCKET));
+        assertThat(cli.terraformCalls()).allMatch(c -> c.contains("|version -json|"));
+        assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aVpcWithPrivateSubnetsInOnlyTwoAvailabilityZonesIsRefused() throws IOException {
+        // Given a VPC whose private subnets cover two AZs
+        MotoAccount.Network network = moto.twoAzVpc();
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--vpc", network.vpc());
+
+        // Then
+        assertNothingChanged(r);
+        assertThat(r.err()).contains("refused:", network.vpc(), "only 2 Availability Zones", "at least 3");
+    }
+
+    @Test
+    void aSubnetOfAnotherVpcIsRefused() throws IOException {
+        // Given a good VPC and a subnet of another VPC
+        MotoAccount.Network good = moto.goodVpc();
+        MotoAccount.Network other = moto.twoAzVpc();
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--vpc", good.vpc(),
+                "--subnets", good.privateSubnets().get(0) + "," + other.privateSubnets().get(0));
+
+        // Then
+        assertNothingChanged(r);
+        assertThat(r.err()).contains("refused: subnet " + other.privateSubnets().get(0) + " belongs to " + other.vpc()
+                + ", not to " + good.vpc());
+    }
+
+    @Test
+    void aSubnetThatDoesNotExistIsRefused() throws IOException {
+        // Given
+        MotoAccount.Network good = moto.goodVpc();
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--vpc", good.vpc(),
+                "--subnets", "subnet-0123456789abcdef0");
+
+        // Then
+        assertNothingChanged(r);
+        assertThat(r.err()).contains("subnet subnet-0123456789abcdef0 does not exist");
+    }
+
+    @Test
+    void anAmiOfAnotherOwnerIsRefused() throws IOException {
+        // Given one of the public images, owned by another account
+        String ami = moto.amazonAmi();
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--ami", ami);
+
+        // Then
+        assertNothingChanged(r);
+        assertThat(r.err()).contains("refused: ami " + ami + " belongs to account").contains("not 123456789012");
+    }
+
+    @Test
+    void noElasticIpQuotaLeftForTheNatGatewaysIsRefused() throws IOException {
+        // Given moto's quota of 5 Elastic IPs, 4 of them allocated
+        for (int i = 0; i < 4; i++) {
+            moto.ec2.allocateAddress(a -> a.domain("vpc"));
+        }
+
+        // When the default mode (3 NAT gateways) is activated
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1");
+
+        // Then
+        assertNothingChanged(r);
+        assertThat(r.err()).contains("refused: Elastic IP quota: the 3 NAT gateways need 3 new Elastic IPs but only 1 of 5");
+    }
+
+    @Test
+    void publicSubnetsNeedNoElasticIps() {
+        // Given no Elastic IP left
+        for (int i = 0; i < 5; i++) {
+            moto.ec2.allocateAddress(a -> a.domain("vpc"));
+        }
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--usePublicSubnets", "--yes");
+
+        // Then
+        assertThat(r.status()).as(r.all()).isZero();
+    }
+
+    @Test
+    void aGoodOwnVpcIsAcceptedWarnsOfMissingEndpointsAndDeploysDataThenCore() throws IOException {
+        // Given a VPC with private subnets in 3 AZs behind a NAT gateway, no endpoints, and an own AMI
+        MotoAccount.Network network = moto.goodVpc();
+        String ami = moto.ownAmi();
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--vpc", network.vpc(),
+                "--ami", ami, "--tags", "team=genomics", "--yes");
+
+        // Then it is accepted, with a warning naming each missing endpoint
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(r.err()).contains("warning: vpc " + network.vpc() + " has no VPC endpoint for s3, dynamodb, logs, "
+                + "ecr.dkr, ecr.api, ecs-agent, ecs-telemetry, ecs, ec2");
+        assertThat(r.out()).contains("ami " + ami + ": owned by account 123456789012")
+                .contains("bucket agc-123456789012-us-east-1: will be created");
+        // and the settings file says what was activated
+        assertThat(SettingsDocument.read(dir.resolve("agc.yaml")).path("regions").path("us-east-1"))
+                .isEqualTo(SettingsDocument.parse("x: { vpc: " + network.vpc() + ", ami: " + ami
+                        + ", tags: { team: genomics } }", "t").get("x"));
+        // and terraform ran init and apply in agc-data, then in agc-core, with the endpoint and region
+        String endpoint = MotoServer.get().endpoint().toString();
+        assertThat(cli.terraformCalls().get(0)).contains("|version -json|");
+        assertThat(cli.terraformCalls().subList(1, cli.terraformCalls().size())).containsExactly(
+                "agc-data-us-east-1|init -input=false -reconfigure -backend-config=agc-backend.tfbackend|" + endpoint + "|us-east-1",
+                "agc-data-us-east-1|apply -input=false -auto-approve|" + endpoint + "|us-east-1",
+                "agc-core-us-east-1|init -input=false -reconfigure -backend-config=agc-backend.tfbackend|" + endpoint + "|us-east-1",
+                "agc-core-us-east-1|apply -input=false -auto-approve|" + endpoint + "|us-east-1");
+        // and the output of terraform streamed through
+        assertThat(r.out()).contains("fake terraform apply in agc-core-us-east-1");
+    }
+
+    @Test
+    void theBackendGetsTheEndpointThroughBackendConfigNotThroughTheSynthesizedJson() throws IOException {
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--yes");
+
+        // Then
+        assertThat(r.status()).as(r.all()).isZero();
+        String backend = Files.readString(dir.resolve("backend-agc-core-us-east-1.tfbackend"));
+        assertThat(backend).contains("endpoints = { s3 = \"" + MotoServer.get().endpoint() + "\" }",
+                "use_path_style = true", "skip_credentials_validation = true", "skip_requesting_account_id = true",
+                "skip_region_validation = true", "skip_metadata_api_check = true");
+        assertThat(Files.readString(dir.resolve("cdktf.out/stacks/agc-core-us-east-1/cdk.tf.json")))
+                .doesNotContain("127.0.0.1");
+    }
+
+    @Test
+    void withoutYesTerraformAsksForApprovalItself() {
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1");
+
+        // Then
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(cli.terraformCalls()).filteredOn(c -> c.contains("|apply")).hasSize(2)
+                .allMatch(c -> c.contains("|apply -input=false|"));
+    }
+
+    @Test
+    void planOnlyPlansBothStacksAndLeavesTheSettingsFileAlone() throws IOException {
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--usePublicSubnets", "--plan-only");
+
+        // Then
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(cli.terraformCalls()).extracting(c -> c.split("\\|")[1].split(" ")[0]).first().isEqualTo("version");
+        assertThat(cli.terraformCalls().subList(1, cli.terraformCalls().size()))
+                .extracting(c -> c.split("\\|")[0] + " " + c.split("\\|")[1].split(" ")[0])
+                .containsExactly("agc-data-us-east-1 init", "agc-data-us-east-1 plan",
+                        "agc-core-us-east-1 init", "agc-core-us-east-1 plan");
+        assertThat(Files.readString(dir.resolve("agc.yaml"))).isEqualTo("# my settings\naccount: \"123456789012\"\n");
+        assertThat(dir.resolve("agc.yaml.next")).doesNotExist();
+    }
+
+    @Test
+    void aTerraformFailureStopsTheSequenceAndIsTheExitStatus() {
+        // Given terraform fails applying agc-data
+        cli.env("FAKE_TF_FAIL_CMD", "apply").env("FAKE_TF_FAIL_DIR", "agc-data-us-east-1");
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--yes");
+
+        // Then
+        assertThat(r.status()).isEqualTo(7);
+        assertThat(r.err()).contains("Error: fake failure", "terraform failed in agc-data-us-east-1 with status 7");
+        assertThat(cli.terraformCalls()).noneMatch(c -> c.startsWith("agc-core-us-east-1"));
+    }
+
+    @Test
+    void anExistingBucketOfTheAccountIsUsedAsItIsAndAgcDataIsSkipped() throws IOException {
+        // Given
+        s3.createBucket(b -> b.bucket("my-results"));
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--bucket", "my-results",
+                "--usePublicSubnets", "--yes");
+
+        // Then
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(r.out()).contains("bucket my-results: exists in account 123456789012; yours, used as is");
+        assertThat(SettingsDocument.read(dir.resolve("agc.yaml")).path("regions").path("us-east-1").path("createBucket")
+                .asBoolean(true)).isFalse();
+        assertThat(cli.terraformCalls()).noneMatch(c -> c.startsWith("agc-data-"));
+    }
+
+    @Test
+    void switchingPublicSubnetModeInAnActiveRegionIsRefusedWithAdvice() throws IOException {
+        // Given an active region in public-subnet mode
+        Files.writeString(dir.resolve("agc.yaml"), "# my settings\naccount: \"123456789012\"\n"
+                + "regions: { us-east-1: { usePublicSubnets: true } }\n");
+        try (SsmClient ssm = AwsTestClients.build(SsmClient.builder(), MotoServer.get().endpoint(), "us-east-1")) {
+            ssm.putParameter(p -> p.name("/agc/_common/vpc").value("vpc-0123456789abcdef0").type("String"));
+        }
+
+        // When it is activated without --usePublicSubnets
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1");
+
+        // Then
+        assertNothingChanged(r);
+        assertThat(r.err()).contains("needs deactivation first: run agc-infra account deactivate --region us-east-1");
+    }
+
+    @Test
+    void flagsBreakingTheSettingsRulesAreRefusedBeforeAnyAwsCall() throws IOException {
+        // When
+        CliRun.Result noVpc = cli.run("account", "activate", "--region", "us-east-1", "--subnets", "subnet-12345678");
+        CliRun.Result both = cli.run("account", "activate", "--region", "us-east-1", "--usePublicSubnets",
+                "--vpc", "vpc-12345678");
+        CliRun.Result badId = cli.run("account", "activate", "--region", "us-east-1", "--vpc", "vpc-XYZ");
+
+        // Then each names the flag and the rule of the settings file
+        assertNothingChanged(noVpc);
+        assertThat(noVpc.err()).contains("--subnets: given without vpc");
+        assertThat(both.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(both.err()).contains("--usePublicSubnets: true conflicts with vpc");
+        assertThat(badId.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(badId.err()).contains("--vpc: \"vpc-XYZ\" is not a VPC id");
+    }
+
+    @Test
+    void terraformOlderThanOneTenIsRefusedInOneLineBeforeAnythingElse() throws IOException {
+        // Given
+        cli.env("FAKE_TF_VERSION", "1.9.8");
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--subnets", "subnet-12345678");
+
+        // Then the version is the only complaint, though the flags are wrong too
+        assertNothingChanged(r);
+        assertThat(r.err().lines().toList()).singleElement().asString()
+                .startsWith("agc-infra: terraform 1.9.8").contains("older than 1.10", "AGC_TERRAFORM");
+    }
+
+    @Test
+    void aMissingTerraformIsOneLineAndExitTwo() {
+        // Given
+        cli.env("AGC_TERRAFORM", dir.resolve("no-such-terraform").toString());
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1");
+
+        // Then
+        assertThat(r.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err().lines().toList()).singleElement().asString()
+                .contains("terraform not found", "AGC_TERRAFORM");
+    }
+
+    @Test
+    void helpListsTheFlagsAndTheNamedExitCodes() {
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--help");
+
+        // Then
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("--vpc", "--subnets", "--usePublicSubnets", "--ami", "--bucket", "--tags",
+                "--plan-only", "--yes", "--endpoint-url", "--region", "--profile", "Exit codes:",
+                "invalid input", "comments are not kept");
+        assertThat(List.of(ExitCode.OK, ExitCode.INVALID_INPUT, ExitCode.AWS_FAILURE, ExitCode.INTERNAL_ERROR))
+                .allMatch(code -> r.out().contains("  " + code + "   "));
+    }
+}
