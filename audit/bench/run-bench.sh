@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# agc-audit benchmarks (not timed tests): wall time of `resources` over 17 regions against a local endpoint that
+# adds 100 ms to every call, against one region and against an AWS CLI loop over the same regions; and memory:
+# 100,000 tagged resources in one region as JSON with -Xmx128m.
+#
+#   mvn -B -q -pl audit package -DskipTests     # builds audit/target/agc-audit.jar
+#   audit/bench/run-bench.sh [RUNS]             # RUNS per timed case, default 3; results on stdout and in
+#                                               # audit/bench/results/ (not committed)
+#
+# Needs java 17, python3 (stdlib only) and, for the loop, the AWS CLI (`aws`). Only 127.0.0.1 is contacted.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "$0")" && pwd)"
+JAR="${AGC_AUDIT_JAR:-$HERE/../target/agc-audit.jar}"
+RUNS="${1:-3}"
+RESULTS="$HERE/results"
+mkdir -p "$RESULTS"
+REGIONS_17="us-east-1,us-east-2,us-west-1,us-west-2,ca-central-1,eu-west-1,eu-west-2,eu-west-3,eu-central-1,eu-north-1,ap-south-1,ap-northeast-1,ap-northeast-2,ap-northeast-3,ap-southeast-1,ap-southeast-2,sa-east-1"
+
+[ -f "$JAR" ] || { echo "no $JAR: run 'mvn -pl audit package -DskipTests' first" >&2; exit 2; }
+
+# A machine with no AWS setup: test keys, no config files, no instance metadata.
+for v in $(env | grep -o '^AWS_[A-Z_]*' || true); do unset "$v"; done
+export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_EC2_METADATA_DISABLED=true
+export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
+
+SERVER_PID=""
+start_server() { # latency-ms resources
+  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  python3 "$HERE/latency_server.py" --port "$PORT" --latency-ms "$1" --resources "$2" > "$RESULTS/server.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 50); do grep -q listening "$RESULTS/server.log" 2>/dev/null && break; sleep 0.1; done
+  ENDPOINT="http://127.0.0.1:$PORT"
+}
+stop_server() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; }
+trap stop_server EXIT
+
+now() { date +%s.%N; }
+secs() { python3 -c "print(f'{$2 - $1:.2f}')"; }
+median() { python3 -c "import statistics,sys; print(f'{statistics.median(float(x) for x in sys.argv[1:]):.2f}')" "$@"; }
+
+echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB RAM"
+echo "java: $(java -version 2>&1 | head -1); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+echo
+
+# --- Wall time, 100 ms per call ------------------------------------------------------------------------------------
+start_server 100 0
+run_audit() { # regions -> seconds
+  local t0 t1
+  t0=$(now)
+  java -jar "$JAR" resources --regions "$1" --endpoint-url "$ENDPOINT" --format json --output "$RESULTS/resources.json" \
+    2> "$RESULTS/audit.err" || { echo "agc-audit failed:" >&2; cat "$RESULTS/audit.err" >&2; exit 1; }
+  t1=$(now)
+  secs "$t0" "$t1"
+}
+one=(); all=()
+for _ in $(seq "$RUNS"); do
+  one+=("$(run_audit us-east-1)")
+  all+=("$(run_audit "$REGIONS_17")")
+done
+count17=$(python3 -c "import json; print(len(json.load(open('$RESULTS/resources.json'))['resources']))")
+echo "agc-audit resources, 1 region:   ${one[*]} s (median $(median "${one[@]}") s)"
+echo "agc-audit resources, 17 regions: ${all[*]} s (median $(median "${all[@]}") s), $count17 resources"
+
+# What an operator would script with the AWS CLI: the same reads, region after region.
+if command -v aws > /dev/null; then
+  t0=$(now)
+  for region in ${REGIONS_17//,/ }; do
+    a=(aws --endpoint-url "$ENDPOINT" --region "$region" --output json)
+    "${a[@]}" resourcegroupstaggingapi get-resources --tag-filters Key=application-name,Values=agc > /dev/null
+    "${a[@]}" ec2 describe-nat-gateways --filter Name=tag:application-name,Values=agc > /dev/null
+    "${a[@]}" ec2 describe-vpc-endpoints --filters Name=tag:application-name,Values=agc > /dev/null
+    "${a[@]}" ec2 describe-addresses --filters Name=tag:application-name,Values=agc > /dev/null
+    "${a[@]}" logs describe-log-groups --log-group-name-prefix /aws/lambda/Agc- > /dev/null
+    "${a[@]}" logs describe-log-groups --log-group-name-prefix Agc- > /dev/null
+  done
+  t1=$(now)
+  echo "AWS CLI loop, 17 regions x 6 commands: $(secs "$t0" "$t1") s (one run)"
+else
+  echo "AWS CLI loop: skipped, no 'aws' on the PATH"
+fi
+stop_server
+
+# --- Memory: 100,000 tagged resources in one region, JSON, -Xmx128m ----------------------------------------------------
+start_server 0 100000
+t0=$(now)
+status=0
+/usr/bin/time -f "%M" -o "$RESULTS/rss.txt" java -Xmx128m -Xlog:gc:file="$RESULTS/gc.log" -jar "$JAR" resources \
+  --regions us-east-1 --endpoint-url "$ENDPOINT" --format json --output "$RESULTS/100k.json" 2> "$RESULTS/100k.err" \
+  || status=$?
+t1=$(now)
+count=$(python3 -c "import json; print(len(json.load(open('$RESULTS/100k.json'))['resources']))")
+heap=$(grep -oE '[0-9]+M->[0-9]+M' "$RESULTS/gc.log" | cut -dM -f1 | sort -n | tail -1)
+echo "memory: 100,000 tagged resources as JSON with -Xmx128m: exit $status, $count resources," \
+     "$(secs "$t0" "$t1") s, $(du -m "$RESULTS/100k.json" | cut -f1) MB of JSON, peak heap before GC ${heap:-?} MB," \
+     "peak RSS $(( $(cat "$RESULTS/rss.txt") / 1024 )) MB"
+stop_server
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
