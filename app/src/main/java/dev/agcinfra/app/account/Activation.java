@@ -87,7 +87,12 @@ public final class Activation {
             settingsForSynth = file.path();
             out.println("agc-infra: updated " + file.path().getFileName() + " (comments are not kept)");
         }
-        for (String change : new StateBucket(aws.s3(), region).ensure(stateBucket)) {
+        boolean tls = ctx.aws().endpoint("S3").map(u -> "https".equals(u.getScheme())).orElse(true);
+        if (!tls) {
+            ctx.err().println("agc-infra: warning: the S3 endpoint " + ctx.aws().endpoint("S3").get() + " has no TLS, so "
+                    + "the state bucket gets no TLS-only policy (it would deny every request through this endpoint)");
+        }
+        for (String change : new StateBucket(aws.s3(), region, tls).ensure(stateBucket)) {
             out.println("agc-infra: state bucket " + stateBucket + ": " + change);
         }
         Path outdir = ctx.outdir();

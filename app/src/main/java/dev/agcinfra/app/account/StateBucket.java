@@ -32,10 +32,16 @@ public final class StateBucket {
 
     private final S3Client s3;
     private final String region;
+    private final boolean tlsOnly;
 
-    public StateBucket(S3Client s3, String region) {
+    /**
+     * @param tlsOnly whether to add the TLS-only policy: false only for an {@code http://} endpoint (an emulator),
+     *                through which that policy would deny every request, Terraform's included
+     */
+    public StateBucket(S3Client s3, String region, boolean tlsOnly) {
         this.s3 = s3;
         this.region = region;
+        this.tlsOnly = tlsOnly;
     }
 
     /**
@@ -70,7 +76,9 @@ public final class StateBucket {
                     .ignorePublicAcls(true).blockPublicPolicy(true).restrictPublicBuckets(true)));
             changes.add("blocked all public access");
         }
-        ensureTlsOnly(bucket, changes);
+        if (tlsOnly) {
+            ensureTlsOnly(bucket, changes);
+        }
         ensureTag(bucket, changes);
         return changes;
     }

@@ -74,7 +74,8 @@ public final class Terraform {
         String text;
         int status;
         try {
-            ProcessBuilder pb = new ProcessBuilder(binary, "version", "-json").redirectErrorStream(true);
+            ProcessBuilder pb = new ProcessBuilder(binary, "version", "-json")
+                    .redirectError(ProcessBuilder.Redirect.DISCARD); // CLI configuration warnings
             pb.environment().clear();
             pb.environment().putAll(env);
             Process p = pb.start();

@@ -1,0 +1,127 @@
+package dev.agcinfra.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.app.settings.SettingsDocument;
+import dev.agcinfra.testing.AwsTestClients;
+import dev.agcinfra.testing.MotoServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
+import software.amazon.awssdk.services.cloudformation.model.StackStatus;
+import software.amazon.awssdk.services.cloudformation.model.Tag;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+/** {@code agc-infra account deactivate} against moto with a recording fake terraform. */
+class AccountDeactivateTest {
+
+    private static final String TEMPLATE = """
+            {"Resources": {"Handle": {"Type": "AWS::CloudFormation::WaitConditionHandle"}}}""";
+
+    @TempDir
+    Path dir;
+
+    CloudFormationClient cfn;
+    SsmClient ssm;
+    CliRun cli;
+
+    @BeforeEach
+    void start() throws IOException {
+        MotoServer.get().reset();
+        cfn = AwsTestClients.build(CloudFormationClient.builder(), MotoServer.get().endpoint(), "us-east-1");
+        ssm = AwsTestClients.build(SsmClient.builder(), MotoServer.get().endpoint(), "us-east-1");
+        cli = new CliRun(dir);
+        Files.writeString(dir.resolve("agc.yaml"), """
+                account: "123456789012"
+                regions:
+                  us-east-1: { vpc: vpc-0123456789abcdef0, subnets: [subnet-0123456789abcdef0], tags: { team: genomics } }
+                """);
+    }
+
+    @AfterEach
+    void stop() {
+        cfn.close();
+        ssm.close();
+    }
+
+    private void contextStack(String name, String application) {
+        cfn.createStack(r -> r.stackName(name).templateBody(TEMPLATE)
+                .tags(Tag.builder().key("application-name").value(application).build()));
+    }
+
+    @Test
+    void deployedContextStacksAreNamedAndDeactivationIsRefused() throws IOException {
+        // Given an AGC context stack, and a stack of another application with a similar name
+        contextStack("Agc-Context-Demo-alice-ctx1", "agc");
+        contextStack("Agc-Context-Other", "other");
+
+        // When
+        CliRun.Result r = cli.run("account", "deactivate", "--region", "us-east-1");
+
+        // Then
+        assertThat(r.status()).as(r.all()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("(context stacks Agc-Context-Demo-alice-ctx1)", "--force")
+                .doesNotContain("Agc-Context-Other");
+        assertThat(cli.terraformCalls()).allMatch(c -> c.contains("|version -json|"));
+        assertThat(Files.readString(dir.resolve("agc.yaml"))).contains("vpc-0123456789abcdef0");
+    }
+
+    @Test
+    void resourcesTaggedAsAContextAreNamedAndDeactivationIsRefused() {
+        // Given a parameter a context left, tagged agc-context
+        ssm.putParameter(p -> p.name("/agc/ctx/x").value("1").type("String")
+                .tags(software.amazon.awssdk.services.ssm.model.Tag.builder().key("agc-context").value("ctx1").build()));
+
+        // When
+        CliRun.Result r = cli.run("account", "deactivate", "--region", "us-east-1");
+
+        // Then
+        assertThat(r.status()).as(r.all()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("resources tagged agc-context: arn:aws:ssm:us-east-1:123456789012:parameter/agc/ctx/x");
+    }
+
+    @Test
+    void forceDeletesTheContextStacksWaitsThenDestroysOnlyTheCoreStackAndForgetsTheVpc() throws IOException {
+        // Given two context stacks
+        contextStack("Agc-Context-Demo-alice-ctx1", "agc");
+        contextStack("Agc-Context-Demo-bob-ctx2", "agc");
+
+        // When
+        CliRun.Result r = cli.run("account", "deactivate", "--region", "us-east-1", "--force", "--yes");
+
+        // Then the stacks are gone
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(r.out()).contains("deleted context stack Agc-Context-Demo-alice-ctx1",
+                "deleted context stack Agc-Context-Demo-bob-ctx2");
+        assertThat(cfn.describeStacks().stacks()).allMatch(s -> s.stackStatus() == StackStatus.DELETE_COMPLETE);
+        // and only agc-core was destroyed
+        assertThat(cli.terraformCalls().subList(1, cli.terraformCalls().size())).extracting(c -> c.split("\\|")[0]
+                + " " + c.split("\\|")[1]).containsExactly(
+                "agc-core-us-east-1 init -input=false -reconfigure -backend-config=agc-backend.tfbackend",
+                "agc-core-us-east-1 destroy -input=false -auto-approve");
+        // and the VPC (with its subnets) is forgotten, the tags kept
+        assertThat(SettingsDocument.read(dir.resolve("agc.yaml")).path("regions").path("us-east-1"))
+                .isEqualTo(SettingsDocument.parse("x: { tags: { team: genomics } }", "t").get("x"));
+        assertThat(r.out()).contains("forgot the VPC vpc-0123456789abcdef0", "deactivated us-east-1",
+                "kept in us-east-1: agc-data-us-east-1");
+    }
+
+    @Test
+    void aFailedDestroyKeepsTheRememberedVpcAndIsTheExitStatus() throws IOException {
+        // Given
+        cli.env("FAKE_TF_FAIL_CMD", "destroy").env("FAKE_TF_FAIL_DIR", "agc-core-us-east-1");
+
+        // When
+        CliRun.Result r = cli.run("account", "deactivate", "--region", "us-east-1", "--yes");
+
+        // Then
+        assertThat(r.status()).isEqualTo(7);
+        assertThat(Files.readString(dir.resolve("agc.yaml"))).contains("vpc-0123456789abcdef0");
+    }
+}

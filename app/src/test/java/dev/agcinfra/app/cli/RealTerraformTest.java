@@ -1,0 +1,131 @@
+package dev.agcinfra.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agcinfra.app.account.Synthesizer;
+import dev.agcinfra.testing.AwsTestClients;
+import dev.agcinfra.testing.MotoServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * The real terraform (1.11.4 on these machines; {@code TERRAFORM_FOR_TESTS} or /usr/local/bin/terraform) against
+ * moto's S3: the stacks are synthesized by the app itself (CDKTF), then cut down to their backend (no provider can be
+ * downloaded here), and {@code activate} runs {@code terraform init -backend-config=...} and {@code apply} in them.
+ */
+class RealTerraformTest {
+
+    private static final String STATE_BUCKET = "agc-tfstate-123456789012-us-east-1";
+
+    @TempDir
+    Path dir;
+
+    S3Client s3;
+
+    @BeforeEach
+    void start() throws IOException {
+        MotoServer.get().reset();
+        s3 = AwsTestClients.build(S3Client.builder(), MotoServer.get().endpoint(), "us-east-1");
+        Files.writeString(dir.resolve("agc.yaml"), "account: \"123456789012\"\n");
+    }
+
+    @AfterEach
+    void stop() {
+        s3.close();
+    }
+
+    static String terraform() {
+        String configured = System.getenv("TERRAFORM_FOR_TESTS");
+        return configured != null ? configured : "/usr/local/bin/terraform";
+    }
+
+    /** The app's synthesis, each stack then reduced to its {@code terraform} block (backend, required version). */
+    static Synthesizer synthesizedBackendsOnly() {
+        return (settings, subnets, outdir) -> {
+            Synthesizer.cdktf().synth(settings, subnets, outdir);
+            ObjectMapper json = new ObjectMapper();
+            try (Stream<Path> stacks = Files.list(outdir.resolve("stacks"))) {
+                for (Path stack : stacks.toList()) {
+                    Path file = stack.resolve("cdk.tf.json");
+                    ObjectNode full = (ObjectNode) json.readTree(file.toFile());
+                    ObjectNode terraform = (ObjectNode) full.get("terraform");
+                    terraform.remove("required_providers");
+                    ObjectNode reduced = json.createObjectNode();
+                    reduced.set("terraform", terraform);
+                    json.writeValue(file.toFile(), reduced);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    @Test
+    void activateInitialisesAndAppliesEachStackAgainstMotosS3WithEncryptedStateUnderItsKey() {
+        // Given the real terraform
+        assumeTrue(Files.isExecutable(Path.of(terraform())), "no terraform at " + terraform());
+        CliRun cli = new CliRun(dir).env("AGC_TERRAFORM", terraform()).synthesizer(synthesizedBackendsOnly());
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--usePublicSubnets", "--yes");
+
+        // Then terraform said so
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(r.err()).contains("has no TLS, so the state bucket gets no TLS-only policy");
+        assertThat(r.out()).contains("Successfully configured the backend \"s3\"").contains("Apply complete!");
+        // and the state of each stack is in the region's state bucket, under its key, encrypted
+        List<String> keys = s3.listObjectsV2(l -> l.bucket(STATE_BUCKET)).contents().stream().map(S3Object::key).toList();
+        assertThat(keys).containsExactlyInAnyOrder("agc/agc-data-us-east-1.tfstate", "agc/agc-core-us-east-1.tfstate");
+        for (String key : keys) {
+            assertThat(s3.headObject(h -> h.bucket(STATE_BUCKET).key(key)).serverSideEncryption())
+                    .as(key).isEqualTo(ServerSideEncryption.AES256);
+        }
+        // and no lock file is left behind (use_lockfile)
+        assertThat(keys).noneMatch(k -> k.endsWith(".tflock"));
+
+        // When deactivated
+        CliRun.Result d = cli.run("account", "deactivate", "--region", "us-east-1", "--yes");
+
+        // Then terraform destroyed agc-core only, against the same backend
+        assertThat(d.status()).as(d.all()).isZero();
+        assertThat(d.out()).contains("agc-core-us-east-1: terraform destroy").contains("Destroy complete!")
+                .doesNotContain("agc-data-us-east-1: terraform");
+    }
+
+    @Test
+    void aTerraformErrorIsTheExitStatus() throws IOException {
+        // Given the real terraform and a state bucket that cannot be reached (wrong key in the backend-config)
+        assumeTrue(Files.isExecutable(Path.of(terraform())), "no terraform at " + terraform());
+        CliRun cli = new CliRun(dir).env("AGC_TERRAFORM", terraform())
+                .synthesizer((settings, subnets, outdir) -> {
+                    CliRun.backendOnly().synth(settings, subnets, outdir);
+                    try {
+                        Path core = outdir.resolve("stacks/agc-core-us-east-1/cdk.tf.json");
+                        Files.writeString(core, Files.readString(core).replace(STATE_BUCKET, "no-such-state-bucket"));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--usePublicSubnets", "--yes");
+
+        // Then terraform's own status (1) comes back, after agc-data succeeded
+        assertThat(r.status()).as(r.all()).isEqualTo(1);
+        assertThat(r.err()).contains("terraform failed in agc-core-us-east-1 with status 1");
+    }
+}
