@@ -105,10 +105,10 @@ public final class ActualCosts {
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
         }
 
-        /** Per category (in {@link Category} order), the categories with any cost; the rest under {@code other}. */
+        /** Per category of {@link UsageTypes#CATEGORIES}, then everything else under {@code other}. */
         public Map<String, BigDecimal[]> byCategory() {
             Map<String, BigDecimal[]> sums = new LinkedHashMap<>();
-            for (Category category : Category.values()) {
+            for (Category category : UsageTypes.CATEGORIES) {
                 sums.put(category.id(), new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             }
             sums.put(OTHER, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});

@@ -23,8 +23,13 @@ public final class ElasticIpCostProcessor implements ItemProcessor<Address, Live
             return null;
         }
         String id = address.allocationId() != null ? address.allocationId() : address.publicIp();
-        boolean associated = address.associationId() != null || address.networkInterfaceId() != null
-                || (address.instanceId() != null && !address.instanceId().isEmpty());
+        boolean associated = present(address.associationId()) || present(address.networkInterfaceId())
+                || present(address.instanceId());
         return new LiveElasticIp(scope.region(), id, address.publicIp(), Ec2Tags.name(address.tags()), associated);
+    }
+
+    /** EC2 (and emulators) may send an empty element for "none". */
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 }

@@ -1,6 +1,7 @@
 package dev.agcinfra.audit.costs;
 
 import dev.agcinfra.audit.estimate.Category;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -29,6 +30,10 @@ public final class UsageTypes {
             Map.entry("EUN1", "eu-north-1"), Map.entry("APN1", "ap-northeast-1"), Map.entry("APN2", "ap-northeast-2"),
             Map.entry("APS1", "ap-southeast-1"), Map.entry("APS2", "ap-southeast-2"), Map.entry("APS3", "ap-south-1"),
             Map.entry("SAE1", "sa-east-1"), Map.entry("AFS1", "af-south-1"));
+
+    /** The categories usage types are mapped to, in report order; anything else is {@code other}. */
+    public static final List<Category> CATEGORIES = List.of(Category.NAT_GATEWAY_HOURS, Category.NAT_GATEWAY_DATA,
+            Category.INTERFACE_ENDPOINT_HOURS, Category.INTERFACE_ENDPOINT_DATA, Category.PUBLIC_IPV4_HOURS);
 
     /** What each category's usage types end with, after the prefix. */
     private static final Map<String, Category> SUFFIXES = Map.of(
