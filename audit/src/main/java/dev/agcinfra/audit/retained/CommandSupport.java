@@ -21,11 +21,11 @@ import picocli.CommandLine.ParameterException;
  * of a command outside the {@code cli} package through picocli's model, so that {@code retained} and {@code cleanup}
  * take exactly the options every job takes, with the same checks.
  */
-final class CommandSupport {
+public final class CommandSupport {
 
     private final CommandSpec spec;
 
-    CommandSupport(CommandSpec spec) {
+    public CommandSupport(CommandSpec spec) {
         this.spec = spec;
     }
 
@@ -36,7 +36,7 @@ final class CommandSupport {
     }
 
     /** {@code --tag}, checked. */
-    TagFilter tag() {
+    public TagFilter tag() {
         try {
             return TagFilter.parse(value("--tag"));
         } catch (AuditException e) {
@@ -53,7 +53,7 @@ final class CommandSupport {
         return region(List.of(regions));
     }
 
-    List<String> region(List<String> values) {
+    public List<String> region(List<String> values) {
         try {
             return Regions.parse(values);
         } catch (AuditException e) {
@@ -87,7 +87,7 @@ final class CommandSupport {
     }
 
     /** The AWS settings of {@code --profile}, {@code --endpoint-url} and the hidden tuning options. */
-    AwsSettings aws(int parallelism) {
+    public AwsSettings aws(int parallelism) {
         String endpointUrl = value("--endpoint-url");
         URI endpoint = null;
         if (endpointUrl != null) {
@@ -122,7 +122,7 @@ final class CommandSupport {
     }
 
     /** {@code --settings FILE}, else {@code AGC_CONFIG}, else nothing brought. */
-    static UserResources user(Path settings, Map<String, String> environment) {
+    public static UserResources user(Path settings, Map<String, String> environment) {
         Path file = settings;
         if (file == null && environment.get("AGC_CONFIG") != null && !environment.get("AGC_CONFIG").isBlank()) {
             file = Path.of(environment.get("AGC_CONFIG"));

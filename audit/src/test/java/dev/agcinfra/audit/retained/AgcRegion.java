@@ -29,51 +29,51 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
  * keeping the results bucket with its objects, the state bucket and the log groups; {@link #failedDestroy()} stops
  * halfway, leaving a NAT gateway, its Elastic IP, an interface endpoint and the VPC.
  */
-final class AgcRegion {
+public final class AgcRegion {
 
-    static final String ACCOUNT = "123456789012";
+    public static final String ACCOUNT = "123456789012";
     /** Sizes of the two objects put in the results bucket. */
-    static final int OBJECT_1_BYTES = 1000;
-    static final int OBJECT_2_BYTES = 2000;
+    public static final int OBJECT_1_BYTES = 1000;
+    public static final int OBJECT_2_BYTES = 2000;
 
-    final String region;
-    final String bucket;
-    final String stateBucket;
-    final String taggedLogGroup = "Agc-Context-demo-alice-ctx1-EngineLogGroup";
-    final String lambdaLogGroup = "/aws/lambda/Agc-Core-CustomCDKBucketDeployment";
+    public final String region;
+    public final String bucket;
+    public final String stateBucket;
+    public final String taggedLogGroup = "Agc-Context-demo-alice-ctx1-EngineLogGroup";
+    public final String lambdaLogGroup = "/aws/lambda/Agc-Core-CustomCDKBucketDeployment";
     private final URI endpoint;
 
-    String vpc;
-    String igw;
-    final List<String> publicSubnets = new ArrayList<>();
-    final List<String> privateSubnets = new ArrayList<>();
-    final List<String> routeTables = new ArrayList<>();
-    final List<String> natGateways = new ArrayList<>();
-    final List<String> elasticIps = new ArrayList<>();
-    String gatewayEndpoint;
-    String interfaceEndpoint;
+    public String vpc;
+    public String igw;
+    public final List<String> publicSubnets = new ArrayList<>();
+    public final List<String> privateSubnets = new ArrayList<>();
+    public final List<String> routeTables = new ArrayList<>();
+    public final List<String> natGateways = new ArrayList<>();
+    public final List<String> elasticIps = new ArrayList<>();
+    public String gatewayEndpoint;
+    public String interfaceEndpoint;
 
-    AgcRegion(URI endpoint, String region) {
+    public AgcRegion(URI endpoint, String region) {
         this.endpoint = endpoint;
         this.region = region;
         this.bucket = "agc-" + ACCOUNT + "-" + region;
         this.stateBucket = "agc-tfstate-" + ACCOUNT + "-" + region;
     }
 
-    Ec2Client ec2() {
+    public Ec2Client ec2() {
         return AwsTestClients.build(Ec2Client.builder(), endpoint, region);
     }
 
-    S3Client s3() {
+    public S3Client s3() {
         return AwsTestClients.build(S3Client.builder(), endpoint, region);
     }
 
-    CloudWatchLogsClient logs() {
+    public CloudWatchLogsClient logs() {
         return AwsTestClients.build(CloudWatchLogsClient.builder(), endpoint, region);
     }
 
     /** agc-infra's activate: state bucket, data stack (bucket), core stack (network, table, SSM, logs). */
-    AgcRegion activate() {
+    public AgcRegion activate() {
         String core = "agc-core-" + region;
         try (Ec2Client ec2 = ec2(); S3Client s3 = s3(); CloudWatchLogsClient logs = logs();
              SsmClient ssm = AwsTestClients.build(SsmClient.builder(), endpoint, region);
@@ -162,13 +162,13 @@ final class AgcRegion {
     }
 
     /** {@code terraform destroy} of agc-core that completes: everything of the core goes, the data stays. */
-    AgcRegion deactivate() {
+    public AgcRegion deactivate() {
         destroyCore(false);
         return this;
     }
 
     /** A destroy that fails halfway: NAT gateway 1, its Elastic IP, the interface endpoint and the VPC stay. */
-    AgcRegion failedDestroy() {
+    public AgcRegion failedDestroy() {
         destroyCore(true);
         return this;
     }
@@ -208,7 +208,7 @@ final class AgcRegion {
     }
 
     /** A bucket another party made: untagged. */
-    void untaggedBucket(String name) {
+    public void untaggedBucket(String name) {
         try (S3Client s3 = s3()) {
             createBucket(s3, name, false);
             s3.putObject(r -> r.bucket(name).key("mine.txt"), RequestBody.fromBytes(new byte[10]));

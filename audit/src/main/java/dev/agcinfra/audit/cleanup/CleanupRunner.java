@@ -1,0 +1,258 @@
+package dev.agcinfra.audit.cleanup;
+
+import dev.agcinfra.audit.aws.AwsCall;
+import dev.agcinfra.audit.aws.AwsErrors;
+import dev.agcinfra.audit.aws.RegionClients;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DeleteVpcEndpointsResponse;
+import software.amazon.awssdk.services.ec2.model.NatGateway;
+import software.amazon.awssdk.services.ec2.model.NatGatewayState;
+import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+
+/**
+ * Runs a plan's actions in order and stops at the first failure. After a run of endpoint or NAT gateway deletions it
+ * waits until they are gone, polling every {@code interval} up to {@code timeout}, since what depends on them (their
+ * Elastic IPs, subnets, the VPC) cannot go before.
+ */
+public final class CleanupRunner {
+
+    /** How long to wait for NAT gateways and endpoints to be deleted. AWS takes about a minute for a NAT gateway. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+    /** How often to ask. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(10);
+    /** Objects per DeleteObjects call (the API's maximum). */
+    static final int DELETE_BATCH = 1000;
+
+    /** Waits; tests pass one that does not sleep. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final RegionClients clients;
+    private final Duration interval;
+    private final Duration timeout;
+    private final Sleeper sleeper;
+    private Consumer<CleanupAction> listener = action -> { };
+
+    public CleanupRunner(RegionClients clients) {
+        this(clients, DEFAULT_INTERVAL, DEFAULT_TIMEOUT, duration -> Thread.sleep(duration.toMillis()));
+    }
+
+    /**
+     * @param clients  the region's clients
+     * @param interval how often to poll while waiting for deletions
+     * @param timeout  how long to wait at most for one batch of deletions
+     * @param sleeper  how to wait between polls
+     */
+    public CleanupRunner(RegionClients clients, Duration interval, Duration timeout, Sleeper sleeper) {
+        this.clients = Objects.requireNonNull(clients, "clients must be non-null");
+        this.interval = Objects.requireNonNull(interval, "interval must be non-null");
+        this.timeout = Objects.requireNonNull(timeout, "timeout must be non-null");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper must be non-null");
+    }
+
+    /** Told of each action as it completes (to print progress). */
+    public CleanupRunner onDeleted(Consumer<CleanupAction> newListener) {
+        this.listener = Objects.requireNonNull(newListener, "listener must be non-null");
+        return this;
+    }
+
+    /** Runs every action of {@code plan}, in order, until one fails. */
+    public CleanupResult run(CleanupPlan plan) {
+        List<CleanupAction> actions = plan.actions();
+        List<CleanupAction> done = new ArrayList<>();
+        List<CleanupAction> waiting = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            CleanupAction action = actions.get(i);
+            try {
+                execute(action);
+                boolean waits = action.operation() == Operation.DELETE_NAT_GATEWAY
+                        || action.operation() == Operation.DELETE_VPC_ENDPOINT;
+                if (waits) {
+                    waiting.add(action);
+                } else {
+                    done.add(action);
+                    listener.accept(action);
+                }
+                boolean batchEnds = i + 1 == actions.size() || actions.get(i + 1).operation() != action.operation();
+                if (waits && batchEnds) {
+                    awaitDeleted(plan.region(), waiting);
+                    for (CleanupAction gone : waiting) {
+                        done.add(gone);
+                        listener.accept(gone);
+                    }
+                    waiting.clear();
+                }
+            } catch (Failure e) {
+                List<CleanupAction> notDone = new ArrayList<>(actions.subList(i + 1, actions.size()));
+                CleanupAction failed = e.action == null ? action : e.action;
+                if (failed != action && !waiting.contains(action) && !done.contains(action)) {
+                    notDone.add(0, action);
+                }
+                List<CleanupAction> requested = waiting.stream().filter(w -> w != failed).toList();
+                return new CleanupResult(plan.region(), done, requested, failed, e.getMessage(), notDone);
+            }
+        }
+        return new CleanupResult(plan.region(), done, List.of(), null, null, List.of());
+    }
+
+    /** A failed action: the message is "region service operation code: message". */
+    static final class Failure extends RuntimeException {
+        final CleanupAction action;
+
+        Failure(CleanupAction action, String message) {
+            super(message);
+            this.action = action;
+        }
+    }
+
+    private void execute(CleanupAction action) {
+        try {
+            switch (action.operation()) {
+                case DELETE_VPC_ENDPOINT -> {
+                    DeleteVpcEndpointsResponse response = AwsCall.call("ec2", "DeleteVpcEndpoints",
+                            () -> ec2().deleteVpcEndpoints(r -> r.vpcEndpointIds(action.id())));
+                    if (!response.unsuccessful().isEmpty()) {
+                        var error = response.unsuccessful().get(0).error();
+                        throw new Failure(action, clients.region() + " ec2 DeleteVpcEndpoints " + error.code() + ": "
+                                + error.message());
+                    }
+                }
+                case DELETE_NAT_GATEWAY -> AwsCall.call("ec2", "DeleteNatGateway",
+                        () -> ec2().deleteNatGateway(r -> r.natGatewayId(action.id())));
+                case RELEASE_ADDRESS -> AwsCall.call("ec2", "ReleaseAddress",
+                        () -> ec2().releaseAddress(r -> r.allocationId(action.id())));
+                case DELETE_SECURITY_GROUP -> AwsCall.call("ec2", "DeleteSecurityGroup",
+                        () -> ec2().deleteSecurityGroup(r -> r.groupId(action.id())));
+                case DELETE_ROUTE_TABLE -> {
+                    List<RouteTableAssociation> associations = AwsCall.call("ec2", "DescribeRouteTables",
+                            () -> ec2().describeRouteTables(r -> r.routeTableIds(action.id())).routeTables())
+                            .stream().flatMap(t -> t.associations().stream()).toList();
+                    for (RouteTableAssociation association : associations) {
+                        if (!Boolean.TRUE.equals(association.main())) {
+                            AwsCall.call("ec2", "DisassociateRouteTable", () -> ec2().disassociateRouteTable(
+                                    r -> r.associationId(association.routeTableAssociationId())));
+                        }
+                    }
+                    AwsCall.call("ec2", "DeleteRouteTable", () -> ec2().deleteRouteTable(r -> r.routeTableId(action.id())));
+                }
+                case DELETE_SUBNET -> AwsCall.call("ec2", "DeleteSubnet",
+                        () -> ec2().deleteSubnet(r -> r.subnetId(action.id())));
+                case DELETE_INTERNET_GATEWAY -> {
+                    if (action.vpcId() != null) {
+                        AwsCall.call("ec2", "DetachInternetGateway", () -> ec2().detachInternetGateway(
+                                r -> r.internetGatewayId(action.id()).vpcId(action.vpcId())));
+                    }
+                    AwsCall.call("ec2", "DeleteInternetGateway",
+                            () -> ec2().deleteInternetGateway(r -> r.internetGatewayId(action.id())));
+                }
+                case DELETE_VPC -> AwsCall.call("ec2", "DeleteVpc", () -> ec2().deleteVpc(r -> r.vpcId(action.id())));
+                case DELETE_LOG_GROUP -> AwsCall.call("logs", "DeleteLogGroup",
+                        () -> clients.logs().deleteLogGroup(r -> r.logGroupName(action.id())));
+                case DELETE_BUCKET -> deleteBucket(action);
+                default -> throw new IllegalStateException("unknown operation " + action.operation());
+            }
+        } catch (AwsCall.AwsCallException e) {
+            throw new Failure(action, clients.region() + " " + e.service() + " " + e.operation() + " "
+                    + AwsErrors.code(e.getCause()) + ": " + AwsErrors.message(e.getCause()));
+        }
+    }
+
+    /** Every version and delete marker (or every object), 1,000 at a time, then the bucket. */
+    private void deleteBucket(CleanupAction action) {
+        S3Client s3 = clients.s3();
+        String bucket = action.id();
+        List<ObjectIdentifier> batch = new ArrayList<>(DELETE_BATCH);
+        AwsCall.call("s3", "ListObjectVersions", () -> {
+            for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(r -> r.bucket(bucket))) {
+                page.versions().forEach(v -> batch.add(ObjectIdentifier.builder().key(v.key()).versionId(v.versionId()).build()));
+                page.deleteMarkers().forEach(m -> batch.add(ObjectIdentifier.builder().key(m.key()).versionId(m.versionId()).build()));
+                while (batch.size() >= DELETE_BATCH) {
+                    deleteObjects(action, s3, new ArrayList<>(batch.subList(0, DELETE_BATCH)));
+                    batch.subList(0, DELETE_BATCH).clear();
+                }
+            }
+            return null;
+        });
+        if (!batch.isEmpty()) {
+            deleteObjects(action, s3, batch);
+        }
+        AwsCall.call("s3", "DeleteBucket", () -> s3.deleteBucket(r -> r.bucket(bucket)));
+    }
+
+    private void deleteObjects(CleanupAction action, S3Client s3, List<ObjectIdentifier> objects) {
+        DeleteObjectsResponse response = AwsCall.call("s3", "DeleteObjects", () -> s3.deleteObjects(
+                r -> r.bucket(action.id()).delete(d -> d.objects(objects).quiet(true))));
+        if (!response.errors().isEmpty()) {
+            var error = response.errors().get(0);
+            throw new Failure(action, clients.region() + " s3 DeleteObjects " + error.code() + ": " + error.message()
+                    + " (" + error.key() + "; " + response.errors().size() + " objects not deleted)");
+        }
+    }
+
+    /** Polls until every NAT gateway is {@code deleted} and every endpoint gone, or the timeout. */
+    private void awaitDeleted(String region, List<CleanupAction> actions) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<CleanupAction> pending = new ArrayList<>(actions);
+        while (true) {
+            pending.removeIf(this::gone);
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new Failure(pending.get(0), region + " ec2 " + (pending.get(0).operation()
+                        == Operation.DELETE_NAT_GATEWAY ? "DescribeNatGateways" : "DescribeVpcEndpoints")
+                        + " Timeout: " + pending.get(0).id() + " still not deleted after " + timeout.toSeconds() + "s");
+            }
+            try {
+                sleeper.sleep(interval);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Failure(pending.get(0), region + " interrupted while waiting for " + pending.get(0).id());
+            }
+        }
+    }
+
+    private boolean gone(CleanupAction action) {
+        try {
+            if (action.operation() == Operation.DELETE_NAT_GATEWAY) {
+                List<NatGateway> nats = AwsCall.call("ec2", "DescribeNatGateways",
+                        () -> ec2().describeNatGateways(r -> r.natGatewayIds(action.id())).natGateways());
+                if (nats.stream().anyMatch(n -> n.state() == NatGatewayState.FAILED)) {
+                    throw new Failure(action, clients.region() + " ec2 DeleteNatGateway failed: " + action.id()
+                            + " is in state failed");
+                }
+                return nats.stream().allMatch(n -> n.state() == NatGatewayState.DELETED);
+            }
+            return AwsCall.call("ec2", "DescribeVpcEndpoints",
+                    () -> ec2().describeVpcEndpoints(r -> r.vpcEndpointIds(action.id())).vpcEndpoints()).stream()
+                    .allMatch(e -> "deleted".equalsIgnoreCase(e.stateAsString()));
+        } catch (AwsCall.AwsCallException e) {
+            if (notFound(e.getCause())) {
+                return true;
+            }
+            throw new Failure(action, clients.region() + " " + e.service() + " " + e.operation() + " "
+                    + AwsErrors.code(e.getCause()) + ": " + AwsErrors.message(e.getCause()));
+        }
+    }
+
+    private static boolean notFound(SdkException e) {
+        return e instanceof AwsServiceException service && AwsErrors.code(service).contains("NotFound");
+    }
+
+    private Ec2Client ec2() {
+        return clients.ec2();
+    }
+}
