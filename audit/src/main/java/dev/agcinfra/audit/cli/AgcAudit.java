@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
         },
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {AuditResources.class, AuditCosts.class, dev.agcinfra.audit.retained.RetainedCommand.class,
+                dev.agcinfra.audit.cleanup.CleanupCommand.class,
                 AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:nothing to report",
