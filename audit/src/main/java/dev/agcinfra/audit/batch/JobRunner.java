@@ -129,7 +129,7 @@ public final class JobRunner {
         long start = System.nanoTime();
         RegionScope scope = new RegionScope(region, account, awsPartition(region));
         try (RegionClients regionClientsForPartition = regionClients.apply(region)) {
-            RegionContext context = new RegionContext(scope, regionClientsForPartition);
+            RegionContext context = new RegionContext(scope, regionClientsForPartition, errors::add);
             for (Step<?, O> step : job.steps()) {
                 SdkException failure = runStep(step, context, chunk -> merge.put(index, chunk), errors);
                 if (failure != null && AwsErrors.isRegionWide(failure)) {

@@ -1,9 +1,12 @@
 package dev.agcinfra.audit.batch;
 
+import dev.agcinfra.audit.aws.AwsErrors;
 import dev.agcinfra.audit.aws.RegionClients;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * What a reader gets for its partition: the scope, the region's clients, and data the partition's steps share
@@ -16,10 +19,26 @@ public final class RegionContext {
     private final RegionScope scope;
     private final RegionClients clients;
     private final Map<String, Object> data = new HashMap<>();
+    private final Consumer<AuditError> errors;
 
+    /** A context whose {@link #recordError} is ignored (for tests of single readers). */
     public RegionContext(RegionScope scope, RegionClients clients) {
+        this(scope, clients, error -> { });
+    }
+
+    /** A context that passes {@link #recordError} to the job's errors. */
+    public RegionContext(RegionScope scope, RegionClients clients, Consumer<AuditError> errors) {
         this.scope = scope;
         this.clients = clients;
+        this.errors = errors;
+    }
+
+    /**
+     * Records a failed call that the reader can do without (e.g. one bucket's location): it is reported like any
+     * other error and makes the run partial (exit 3), but the step goes on.
+     */
+    public void recordError(String service, String operation, SdkException e) {
+        errors.accept(new AuditError(region(), service, operation, AwsErrors.code(e), AwsErrors.message(e)));
     }
 
     public RegionScope scope() {

@@ -2,6 +2,7 @@ package dev.agcinfra.audit.resources;
 
 import dev.agcinfra.audit.TagFilter;
 import dev.agcinfra.audit.aws.AwsCall;
+import dev.agcinfra.audit.aws.AwsErrors;
 import dev.agcinfra.audit.batch.ItemReader;
 import dev.agcinfra.audit.batch.Job;
 import dev.agcinfra.audit.batch.RegionContext;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.model.LogGroup;
 import software.amazon.awssdk.services.ec2.model.Address;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -111,10 +113,22 @@ public final class ResourcesJob {
                 });
     }
 
-    /** The bucket's region: GetBucketLocation gives no constraint for us-east-1 and {@code EU} for eu-west-1. */
+    /**
+     * The bucket's region: GetBucketLocation gives no constraint for us-east-1 and {@code EU} for eu-west-1. When the
+     * call fails (e.g. no s3:GetBucketLocation permission) the error is recorded and null returned: the bucket is
+     * then listed in the region whose API returned it, and the other resources are still read.
+     */
     static String bucketRegion(RegionContext context, String bucket) {
-        String constraint = AwsCall.call("s3", "GetBucketLocation",
-                () -> context.clients().s3().getBucketLocation(r -> r.bucket(bucket)).locationConstraintAsString());
+        String constraint;
+        try {
+            constraint = context.clients().s3().getBucketLocation(r -> r.bucket(bucket)).locationConstraintAsString();
+        } catch (SdkException e) {
+            if (AwsErrors.isRegionWide(e)) {
+                throw new AwsCall.AwsCallException("s3", "GetBucketLocation", e);
+            }
+            context.recordError("s3", "GetBucketLocation", e);
+            return null;
+        }
         if (constraint == null || constraint.isEmpty()) {
             return "us-east-1";
         }

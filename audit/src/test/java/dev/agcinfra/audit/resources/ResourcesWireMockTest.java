@@ -194,6 +194,27 @@ class ResourcesWireMockTest {
     }
 
     @Test
+    @DisplayName("a bucket whose location is denied is listed where it was found; the error is reported, the rest complete")
+    void bucketLocationDenied() throws Exception {
+        // Given
+        aws.agcRegion("us-east-1");
+        wm.stubFor(WireMock.get(WireMock.urlPathEqualTo("/agc-123456789012-us-east-1")).atPriority(1)
+                .willReturn(WireMock.aResponse().withStatus(403).withHeader("Content-Type", "application/xml")
+                        .withBody("<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>")));
+
+        // When
+        CliRun run = resources("--regions", "us-east-1");
+
+        // Then
+        assertThat(run.status()).isEqualTo(ExitCode.AWS_FAILURE);
+        JsonNode report = report(run);
+        assertThat(arns(report)).hasSize(AwsStubs.FIXTURE_RESOURCES);
+        assertThat(byArn(report, "arn:aws:s3:::agc-123456789012-us-east-1").get("region").asText()).isEqualTo("us-east-1");
+        assertThat(run.errLines()).containsExactly("agc-audit: us-east-1 s3 GetBucketLocation AccessDenied: Access Denied",
+                "agc-audit: 1 of 1 regions had errors; the report is partial");
+    }
+
+    @Test
     @DisplayName("credentials that STS rejects: one line, exit 3, and no report")
     void expiredCredentials() {
         wm.stubFor(post("/").withRequestBody(containing("Action=GetCallerIdentity")).atPriority(1)
