@@ -1,0 +1,205 @@
+package dev.agcinfra.audit.costs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.agcinfra.audit.TagFilter;
+import dev.agcinfra.audit.batch.AuditError;
+import dev.agcinfra.audit.costs.CostsReport.Advice;
+import dev.agcinfra.audit.costs.CostsReport.RegionCosts;
+import dev.agcinfra.audit.costs.LiveItem.LiveElasticIp;
+import dev.agcinfra.audit.costs.LiveItem.LiveInterfaceEndpoint;
+import dev.agcinfra.audit.costs.LiveItem.LiveNatGateway;
+import dev.agcinfra.audit.costs.LiveItem.NatTraffic;
+import dev.agcinfra.audit.estimate.Category;
+import dev.agcinfra.audit.estimate.EstimateReport.PricedItem;
+import dev.agcinfra.audit.estimate.PriceTable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Pricing live inventories with the estimate's model, the budget, and advice: pure, no AWS. */
+class RunRateAndAdviceTest {
+
+    static final PriceTable PRICES = PriceTable.embedded();
+    static final BillingPeriods PERIODS = BillingPeriods.of(LocalDate.parse("2026-08-15"));
+
+    /** AGC core as the costs job reads it: 3 NAT gateways with EIPs (tagged too), 7 endpoints x 3 AZs, 1 idle EIP. */
+    static RegionInventory agcCore(String region) {
+        RegionInventory inventory = new RegionInventory(region);
+        for (int i = 1; i <= 3; i++) {
+            inventory.add(new LiveNatGateway(region, "nat-" + i, "nat-" + i, 1, List.of("eipalloc-" + i)));
+            inventory.add(new LiveElasticIp(region, "eipalloc-" + i, "203.0.113.1" + i, "nat-" + i, true));
+        }
+        for (int i = 1; i <= 7; i++) {
+            inventory.add(new LiveInterfaceEndpoint(region, "vpce-" + i, null, "com.amazonaws." + region + ".svc" + i, 3));
+        }
+        inventory.add(new LiveElasticIp(region, "eipalloc-idle", "203.0.113.99", "idle", false));
+        return inventory;
+    }
+
+    static CostsReport report(BigDecimal budget, RegionInventory... inventories) {
+        return CostsReport.build(TagFilter.DEFAULT, List.of(inventories), PRICES, null, budget, List.of(),
+                Advisor.defaults(), PERIODS);
+    }
+
+    static BigDecimal cents(BigDecimal usd) {
+        return usd.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    static BigDecimal monthly(RegionCosts region, Category category) {
+        return region.estimate().items().stream().filter(i -> i.category() == category).map(PricedItem::monthlyUsd)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Nested
+    @DisplayName("the run rate of AGC core in us-east-1")
+    class UsEast1 {
+
+        final RegionCosts region = report(null, agcCore("us-east-1")).regions().get(0);
+
+        @Test
+        @DisplayName("is 3 NAT gateways $98.55 + 21 endpoint-AZs $153.30 + 4 public IPv4 $14.60 = $266.45")
+        void figures() {
+            assertThat(cents(monthly(region, Category.NAT_GATEWAY_HOURS))).isEqualByComparingTo("98.55");
+            assertThat(cents(monthly(region, Category.INTERFACE_ENDPOINT_HOURS))).isEqualByComparingTo("153.30");
+            assertThat(cents(monthly(region, Category.PUBLIC_IPV4_HOURS))).isEqualByComparingTo("14.60");
+            assertThat(cents(region.estimatedMonthlyUsd())).isEqualByComparingTo("266.45");
+        }
+
+        @Test
+        @DisplayName("prices a NAT gateway's Elastic IP once, with the gateway")
+        void natElasticIpOnce() {
+            assertThat(region.publicIpv4()).isEqualTo(4);
+            assertThat(region.estimate().items()).filteredOn(i -> i.address().equals("eipalloc-1")).isEmpty();
+            assertThat(region.estimate().items()).filteredOn(i -> i.address().equals("eipalloc-idle")).hasSize(1);
+            assertThat(region.idleElasticIps()).isEqualTo(1);
+            assertThat(region.endpointNetworkInterfaces()).isEqualTo(21);
+        }
+
+        @Test
+        @DisplayName("lists data processing by its unit price, never at an invented volume")
+        void usageBased() {
+            assertThat(region.estimate().usageBased()).extracting(u -> u.category())
+                    .contains(Category.NAT_GATEWAY_DATA, Category.INTERFACE_ENDPOINT_DATA);
+            assertThat(region.estimate().items()).noneMatch(i -> i.category().usageBased());
+        }
+    }
+
+    @Test
+    @DisplayName("without its three NAT gateways' Elastic IPs tagged, the addresses still bill with the gateways")
+    void untaggedNatElasticIps() {
+        RegionInventory inventory = new RegionInventory("us-east-1");
+        inventory.add(new LiveNatGateway("us-east-1", "nat-1", null, 1, List.of("eipalloc-untagged")));
+
+        RegionCosts region = report(null, inventory).regions().get(0);
+
+        assertThat(cents(monthly(region, Category.PUBLIC_IPV4_HOURS))).isEqualByComparingTo("3.65");
+        assertThat(region.publicIpv4()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("an item without a sourced price is unknown, not $0, and the report says the total is a lower bound")
+    void unknownPrices() {
+        // Given: sa-east-1 has NAT and IPv4 prices in the table, but no interface endpoint price
+        CostsReport report = report(null, agcCore("sa-east-1"));
+
+        // Then
+        RegionCosts region = report.regions().get(0);
+        assertThat(region.estimate().unknown()).hasSize(7 + 7)
+                .allMatch(u -> u.category() == Category.INTERFACE_ENDPOINT_HOURS
+                        || u.category() == Category.INTERFACE_ENDPOINT_DATA);
+        assertThat(region.estimate().items()).noneMatch(i -> i.category() == Category.INTERFACE_ENDPOINT_HOURS);
+        assertThat(cents(monthly(region, Category.NAT_GATEWAY_HOURS))).isEqualByComparingTo("203.67");
+        assertThat(report.complete()).isFalse();
+        assertThat(report.warnings()).anySatisfy(w -> assertThat(w)
+                .contains("sa-east-1", "interface-endpoint-hours", "unknown", "lower bound"));
+    }
+
+    @Nested
+    @DisplayName("the budget")
+    class Budget {
+
+        @Test
+        @DisplayName("is exceeded only above the estimated total, not at it")
+        void exceeded() {
+            assertThat(report(new BigDecimal("266.44"), agcCore("us-east-1")).overBudget()).isTrue();
+            assertThat(report(new BigDecimal("266.45"), agcCore("us-east-1")).overBudget()).isFalse();
+            assertThat(report(null, agcCore("us-east-1")).overBudget()).isFalse();
+        }
+
+        @Test
+        @DisplayName("counts every region")
+        void everyRegion() {
+            CostsReport report = report(new BigDecimal("500"), agcCore("us-east-1"), agcCore("us-west-2"));
+
+            assertThat(cents(report.totalEstimatedMonthlyUsd())).isEqualByComparingTo("532.90");
+            assertThat(report.overBudget()).isTrue();
+        }
+    }
+
+    @Nested
+    @DisplayName("advice")
+    class Advising {
+
+        @Test
+        @DisplayName("public subnets would save the NAT gateways, their IPv4 addresses and the endpoints: $262.80")
+        void publicSubnets() {
+            Advice advice = report(null, agcCore("us-east-1")).advice().get(0);
+
+            assertThat(advice.kind()).isEqualTo("public-subnets");
+            assertThat(cents(advice.monthlyUsd())).isEqualByComparingTo("262.80");
+        }
+
+        @Test
+        @DisplayName("is not given for public subnets where there is nothing to save")
+        void nothingToSave() {
+            RegionInventory empty = new RegionInventory("us-east-1");
+
+            assertThat(report(null, empty).advice()).isEmpty();
+        }
+
+        @Test
+        @DisplayName("names a NAT gateway below 1 GB in the window, not one above, nor one CloudWatch did not report")
+        void idleNatGateways() {
+            RegionInventory inventory = agcCore("us-east-1");
+            inventory.add(new NatTraffic("us-east-1", "nat-1", new BigDecimal("0.4"), 14));
+            inventory.add(new NatTraffic("us-east-1", "nat-2", new BigDecimal("12"), 14));
+
+            List<Advice> idle = report(null, inventory).advice().stream()
+                    .filter(a -> a.kind().equals("idle-nat-gateway")).toList();
+
+            assertThat(idle).extracting(Advice::resource).containsExactly("nat-1");
+            assertThat(cents(idle.get(0).monthlyUsd())).isEqualByComparingTo("36.50");
+            assertThat(idle.get(0).message()).contains("0.4 GB in the last 14 days");
+        }
+
+        @Test
+        @DisplayName("names each idle Elastic IP with what it costs")
+        void idleElasticIp() {
+            List<Advice> idle = report(null, agcCore("us-east-1")).advice().stream()
+                    .filter(a -> a.kind().equals("idle-elastic-ip")).toList();
+
+            assertThat(idle).extracting(Advice::resource).containsExactly("eipalloc-idle");
+            assertThat(cents(idle.get(0).monthlyUsd())).isEqualByComparingTo("3.65");
+        }
+    }
+
+    @Test
+    @DisplayName("errors of the regions and of Cost Explorer are all in the report")
+    void errors() {
+        AuditError regionError = new AuditError("eu-west-1", "ec2", "DescribeNatGateways", "AuthFailure", "no");
+        AuditError ceError = new AuditError("us-east-1", "ce", "GetCostAndUsage", "AccessDeniedException", "no");
+        CostExplorerReader.Result actuals = new CostExplorerReader.Result(null, 0, List.of(), List.of(ceError));
+
+        CostsReport report = CostsReport.build(TagFilter.DEFAULT, List.of(agcCore("us-east-1")), PRICES, actuals,
+                null, List.of(regionError), Advisor.defaults(), PERIODS);
+
+        assertThat(report.errors()).containsExactly(regionError, ceError);
+        assertThat(report.regions().get(0).actual()).isNull();
+        assertThat(report.hasActuals()).isFalse();
+    }
+}
