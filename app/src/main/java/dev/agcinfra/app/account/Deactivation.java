@@ -23,9 +23,15 @@ public final class Deactivation {
     }
 
     private final AccountContext ctx;
-    private final RetainedReporter retained;
+    private final java.util.function.Function<Settings, RetainedReporter> retained;
 
-    public Deactivation(AccountContext ctx, RetainedReporter retained) {
+    /** Ends with the audit's retained report ({@link AuditRetainedReporter}). */
+    public Deactivation(AccountContext ctx) {
+        this(ctx, settings -> new AuditRetainedReporter(settings, ctx.profile()));
+    }
+
+    /** @param retained the report printed at the end, given the settings as they were before */
+    public Deactivation(AccountContext ctx, java.util.function.Function<Settings, RetainedReporter> retained) {
         this.ctx = ctx;
         this.retained = retained;
     }
@@ -90,7 +96,10 @@ public final class Deactivation {
                         + " (comments are not kept)");
             }
             out.println("agc-infra: deactivated " + region);
-            retained.report(aws, account, region, out);
+            out.println("agc-infra: kept in " + region + ": " + RegionStack.dataStackName(region) + " (the results "
+                    + "bucket and its objects), the Terraform state bucket, CloudWatch logs, and any VPC or bucket you "
+                    + "brought");
+            retained.apply(settings).report(aws, account, region, out);
             return ExitCode.OK;
         }
     }

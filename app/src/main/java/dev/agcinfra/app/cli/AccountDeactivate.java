@@ -1,7 +1,6 @@
 package dev.agcinfra.app.cli;
 
 import dev.agcinfra.app.account.Deactivation;
-import dev.agcinfra.app.account.RetainedReporter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +45,7 @@ public final class AccountDeactivate implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        return new Deactivation(account.root.context(aws, out, err), RetainedReporter.pointer())
+        return new Deactivation(account.root.context(aws, out, err))
                 .run(new Deactivation.Request(aws.region(), force, yes));
     }
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +31,13 @@ class AccountDeactivateTest {
     CloudFormationClient cfn;
     SsmClient ssm;
     CliRun cli;
+
+    @BeforeAll
+    static void auditCredentials() {
+        // The audit's retained report builds its clients with the SDK's default chain, which reads these.
+        System.setProperty("aws.accessKeyId", "test");
+        System.setProperty("aws.secretAccessKey", "test");
+    }
 
     @BeforeEach
     void start() throws IOException {
@@ -110,6 +118,9 @@ class AccountDeactivateTest {
                 .isEqualTo(SettingsDocument.parse("x: { tags: { team: genomics } }", "t").get("x"));
         assertThat(r.out()).contains("forgot the VPC vpc-0123456789abcdef0", "deactivated us-east-1",
                 "kept in us-east-1: agc-data-us-east-1");
+        // and the audit's retained report ends the output, with the state bucket and the total per month
+        assertThat(r.out()).contains("what deactivation kept in us-east-1 (agc-audit retained):", "Regions: us-east-1 (deactivated)",
+                "Total: ");
     }
 
     @Test
