@@ -1,0 +1,164 @@
+package dev.agcinfra.audit.cleanup;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.agcinfra.audit.testing.AwsStubs.ec2Error;
+import static dev.agcinfra.audit.testing.AwsStubs.xmlBody;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.agcinfra.audit.aws.AwsClientFactory;
+import dev.agcinfra.audit.aws.AwsSettings;
+import dev.agcinfra.audit.aws.RegionClients;
+import dev.agcinfra.audit.testing.AwsStubs;
+import dev.agcinfra.audit.testing.TestCredentials;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The cleanup runner against exact EC2 answers: a deletion that fails mid-way, a NAT gateway that never goes. */
+class CleanupRunnerWireMockTest {
+
+    static final String REGION = "eu-west-1";
+    static final String NS = " xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"";
+
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .build();
+
+    AwsStubs aws;
+    AwsClientFactory factory;
+    RegionClients clients;
+
+    final CleanupAction endpoint = action(Operation.DELETE_VPC_ENDPOINT, "vpc-endpoint", "vpce-0a1b2c3d4e5f00301", "16.06");
+    final CleanupAction nat = action(Operation.DELETE_NAT_GATEWAY, "natgateway", "nat-0a1b2c3d4e5f00101", "35.04");
+    final CleanupAction eip = action(Operation.RELEASE_ADDRESS, "elastic-ip", "eipalloc-0a1b2c3d4e5f00201", "3.65");
+    final CleanupAction vpc = action(Operation.DELETE_VPC, "vpc", "vpc-0abc123def4567890", "0");
+    final CleanupPlan plan = new CleanupPlan(REGION, false, List.of(endpoint, nat, eip, vpc), List.of());
+
+    @BeforeEach
+    void clients() {
+        TestCredentials.install();
+        aws = new AwsStubs(wm);
+        factory = new AwsClientFactory(AwsSettings.defaults().withEndpoint(URI.create(wm.baseUrl()))
+                .withRetries(1, Duration.ofMillis(1)), Map.of());
+        clients = new RegionClients(factory, REGION);
+        aws.ec2(REGION, "DeleteVpcEndpoints", xmlBody("<DeleteVpcEndpointsResponse" + NS
+                + "><requestId>r1</requestId><unsuccessful/></DeleteVpcEndpointsResponse>"));
+        aws.ec2(REGION, "DescribeVpcEndpoints", xmlBody("<DescribeVpcEndpointsResponse" + NS
+                + "><requestId>r2</requestId><vpcEndpointSet/></DescribeVpcEndpointsResponse>"));
+        aws.ec2(REGION, "DeleteNatGateway", xmlBody("<DeleteNatGatewayResponse" + NS
+                + "><requestId>r3</requestId><natGatewayId>" + nat.id() + "</natGatewayId></DeleteNatGatewayResponse>"));
+    }
+
+    @AfterEach
+    void close() {
+        clients.close();
+        factory.close();
+    }
+
+    @Test
+    @DisplayName("a release that fails after the endpoint and NAT gateway went stops there, and the report says what was and was not deleted")
+    void stopsAtTheFirstFailure() {
+        // Given
+        natGatewayState("deleted");
+        aws.ec2(REGION, "ReleaseAddress", ec2Error(400, "InvalidIPAddress.InUse",
+                "Address " + eip.id() + " is in use."));
+
+        // When
+        CleanupResult result = new CleanupRunner(clients, Duration.ofMillis(1), Duration.ofSeconds(5), d -> { })
+                .run(plan);
+
+        // Then
+        assertThat(result.complete()).isFalse();
+        assertThat(result.deleted()).containsExactly(endpoint, nat);
+        assertThat(result.failed()).isEqualTo(eip);
+        assertThat(result.error()).isEqualTo("eu-west-1 ec2 ReleaseAddress InvalidIPAddress.InUse: Address "
+                + eip.id() + " is in use.");
+        assertThat(result.notDone()).containsExactly(vpc);
+        wm.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteVpc&")));
+        String text = CleanupReports.resultText(result);
+        assertThat(text).contains("Deleted (2):\n  delete-vpc-endpoint " + endpoint.id() + "\n  delete-nat-gateway "
+                + nat.id(), "Failed: release-address " + eip.id() + ": eu-west-1 ec2 ReleaseAddress",
+                "Not deleted (2):\n  release-address " + eip.id() + "\n  delete-vpc " + vpc.id(),
+                "Stopped at the first failure");
+    }
+
+    @Test
+    @DisplayName("a NAT gateway still deleting after the timeout fails the run before its Elastic IP is released")
+    void natGatewayThatNeverGoesTimesOut() {
+        // Given
+        natGatewayState("deleting");
+        AtomicInteger waits = new AtomicInteger();
+
+        // When
+        CleanupResult result = new CleanupRunner(clients, Duration.ofMillis(5), Duration.ofMillis(200), d -> {
+            waits.incrementAndGet();
+            Thread.sleep(d.toMillis());
+        }).run(plan);
+
+        // Then
+        assertThat(waits.get()).isPositive();
+        assertThat(result.deleted()).containsExactly(endpoint);
+        assertThat(result.failed()).isEqualTo(nat);
+        assertThat(result.error()).contains("Timeout", nat.id(), "still not deleted");
+        assertThat(result.notDone()).containsExactly(eip, vpc);
+        wm.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ReleaseAddress")));
+    }
+
+    @Test
+    @DisplayName("waiting polls until the NAT gateway is deleted, then goes on")
+    void waitsForTheNatGateway() {
+        // Given: deleting twice, then deleted
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/")
+                .withRequestBody(containing("Action=DescribeNatGateways")).inScenario("nat")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(natGateways("deleting")).willSetStateTo("second"));
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/")
+                .withRequestBody(containing("Action=DescribeNatGateways")).inScenario("nat")
+                .whenScenarioStateIs("second").willReturn(natGateways("deleting")).willSetStateTo("third"));
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/")
+                .withRequestBody(containing("Action=DescribeNatGateways")).inScenario("nat")
+                .whenScenarioStateIs("third").willReturn(natGateways("deleted")));
+        aws.ec2(REGION, "ReleaseAddress", xmlBody("<ReleaseAddressResponse" + NS
+                + "><requestId>r4</requestId><return>true</return></ReleaseAddressResponse>"));
+        aws.ec2(REGION, "DeleteVpc", xmlBody("<DeleteVpcResponse" + NS
+                + "><requestId>r5</requestId><return>true</return></DeleteVpcResponse>"));
+        AtomicInteger waits = new AtomicInteger();
+
+        // When
+        CleanupResult result = new CleanupRunner(clients, Duration.ofMillis(1), Duration.ofSeconds(5),
+                d -> waits.incrementAndGet()).run(plan);
+
+        // Then
+        assertThat(result.complete()).as(result.error()).isTrue();
+        assertThat(result.deleted()).containsExactly(endpoint, nat, eip, vpc);
+        assertThat(waits.get()).isEqualTo(2);
+        wm.verify(3, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeNatGateways")));
+    }
+
+    private void natGatewayState(String state) {
+        aws.ec2(REGION, "DescribeNatGateways", natGateways(state));
+    }
+
+    private com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder natGateways(String state) {
+        return xmlBody("<DescribeNatGatewaysResponse" + NS + "><requestId>r6</requestId><natGatewaySet><item>"
+                + "<natGatewayId>" + nat.id() + "</natGatewayId><state>" + state + "</state></item></natGatewaySet>"
+                + "</DescribeNatGatewaysResponse>");
+    }
+
+    private static CleanupAction action(Operation operation, String type, String id, String usd) {
+        return new CleanupAction(operation, type, id, null, "aws ec2 ... " + id, new BigDecimal(usd));
+    }
+}
