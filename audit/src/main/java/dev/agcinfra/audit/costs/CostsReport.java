@@ -123,6 +123,8 @@ public record CostsReport(TagFilter tag, String prices, BillingPeriods periods, 
             advice.addAll(advisor.advise(inventory, region));
             warnings.addAll(unknownPriceWarnings(region));
         }
+        jobErrors.stream().map(AuditError::region).distinct().forEach(region -> warnings.add(region
+                + ": some calls failed (see errors), so its counts and estimate may be incomplete"));
         if (actuals != null) {
             warnings.addAll(actuals.warnings());
         }

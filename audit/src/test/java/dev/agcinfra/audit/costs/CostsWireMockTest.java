@@ -338,4 +338,79 @@ class CostsWireMockTest {
         assertThat(lines.get(lines.size() - 1)).isEqualTo(",total,,,,,,266.45,,,");
         assertThat(lines.stream().filter(l -> l.startsWith("us-east-1,estimate,")).count()).isEqualTo(3 + 3 + 7 + 1);
     }
+
+    @Test
+    @DisplayName("a region whose EC2 calls are denied is an error and exit 3; the other region is reported in full")
+    void oneRegionDenied() throws Exception {
+        // Given
+        twoCostExplorerPages();
+        aws.costAllocationTag("application-name", "Active");
+        String ns = " xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\"";
+        aws.ec2("eu-west-1", "DescribeNatGateways", CostsStubs.xml("<Response><Errors><Error><Code>UnauthorizedOperation"
+                + "</Code><Message>You are not authorized to perform this operation.</Message></Error></Errors>"
+                + "<RequestID>0b1b2c3d-0000-4000-8000-000000000000</RequestID></Response>").withStatus(403));
+        aws.ec2("eu-west-1", "DescribeVpcEndpoints", CostsStubs.xml("<DescribeVpcEndpointsResponse" + ns
+                + "><vpcEndpointSet/></DescribeVpcEndpointsResponse>"));
+        aws.ec2("eu-west-1", "DescribeAddresses", CostsStubs.xml("<DescribeAddressesResponse" + ns
+                + "><addressesSet/></DescribeAddressesResponse>"));
+
+        // When
+        CliRun run = CliRun.run("costs", "--regions", "us-east-1,eu-west-1", "--endpoint-url", wm.baseUrl(),
+                "--today", "2026-08-15", "--max-attempts", "1", "--format", "json");
+
+        // Then
+        assertThat(run.status()).isEqualTo(ExitCode.AWS_FAILURE);
+        JsonNode report = report(run);
+        assertThat(report.get("regions")).hasSize(2);
+        assertThat(report.get("regions").get(0).get("estimatedMonthlyUsd").decimalValue()).isEqualByComparingTo("266.45");
+        assertThat(report.get("regions").get(1).get("region").asText()).isEqualTo("eu-west-1");
+        assertThat(report.get("regions").get(1).get("actual").get("lastMonthUsd").decimalValue())
+                .isEqualByComparingTo("0");
+        assertThat(report.get("regions").get(1).get("actual").get("monthToDateUsd").decimalValue())
+                .isEqualByComparingTo("15.12");
+        assertThat(report.get("errors")).hasSize(1);
+        assertThat(report.get("errors").get(0).get("region").asText()).isEqualTo("eu-west-1");
+        assertThat(report.get("errors").get(0).get("operation").asText()).isEqualTo("DescribeNatGateways");
+        assertThat(report.get("errors").get(0).get("code").asText()).isEqualTo("UnauthorizedOperation");
+        assertThat(report.get("warnings")).anySatisfy(w -> assertThat(w.asText())
+                .contains("eu-west-1: some calls failed", "incomplete"));
+    }
+
+    @Test
+    @DisplayName("--no-actuals makes no Cost Explorer call and reports actual as null")
+    void noActuals() throws Exception {
+        // When
+        CliRun run = costs("--no-actuals", "--format", "json");
+
+        // Then
+        assertThat(run.status()).isEqualTo(ExitCode.OK);
+        wm.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("Authorization", containing("/ce/")));
+        assertThat(report(run).get("regions").get(0).get("actual").isNull()).isTrue();
+    }
+
+    @Test
+    @DisplayName("--price-file overrides the embedded table: NAT gateways at $0.05 an hour make $109.50")
+    void priceFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // Given
+        java.nio.file.Path prices = dir.resolve("prices.json");
+        java.nio.file.Files.writeString(prices, """
+                {"currency": "USD", "regions": {"us-east-1": {
+                  "nat-gateway-hours": {"usd": "0.05", "source": "negotiated rate, test", "date": "2026-08-01"}}}}
+                """);
+
+        // When
+        CliRun run = costs("--no-actuals", "--price-file", prices.toString(), "--format", "json");
+
+        // Then
+        JsonNode region = report(run).get("regions").get(0);
+        java.math.BigDecimal nat = java.math.BigDecimal.ZERO;
+        for (JsonNode item : region.get("items")) {
+            if (item.get("category").asText().equals("nat-gateway-hours")) {
+                nat = nat.add(item.get("monthlyUsd").decimalValue());
+                assertThat(item.get("source").asText()).isEqualTo("negotiated rate, test");
+            }
+        }
+        assertThat(nat).isEqualByComparingTo("109.50");
+        assertThat(region.get("estimatedMonthlyUsd").decimalValue()).isEqualByComparingTo("277.40");
+    }
 }
