@@ -1,0 +1,81 @@
+package dev.agcinfra.audit.retained;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.agcinfra.audit.AuditException;
+import dev.agcinfra.audit.ExitCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the user brought, from agc-infra's settings file. */
+class UserResourcesTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @DisplayName("a named bucket without createBucket, and a named VPC, are the user's; a bucket agc-infra creates is not")
+    void readsBucketsAndVpcs() throws IOException {
+        // Given
+        Path file = temp.resolve("agc.json");
+        Files.writeString(file, """
+                {"account": "123456789012", "stateBucket": "tf-{account}-{region}",
+                 "regions": {"us-east-1": {},
+                             "eu-west-1": {"vpc": "vpc-0123", "bucket": "lab-results"},
+                             "us-west-2": {"bucket": "made-by-agc-infra", "createBucket": true}}}
+                """);
+
+        // When
+        UserResources user = UserResources.read(file);
+
+        // Then
+        assertThat(user.buckets()).containsExactly(Map.entry("eu-west-1", "lab-results"));
+        assertThat(user.vpcs()).containsExactly(Map.entry("eu-west-1", "vpc-0123"));
+        assertThat(user.userBucket("eu-west-1", "lab-results")).isTrue();
+        assertThat(user.userBucket("us-east-1", "lab-results")).isFalse();
+        assertThat(user.stateBucket("123456789012", "eu-west-1")).isEqualTo("tf-123456789012-eu-west-1");
+    }
+
+    @Test
+    @DisplayName("without --settings, AGC_CONFIG names the file; with neither, nothing is the user's")
+    void agcConfigFallback() throws IOException {
+        Path file = temp.resolve("settings.json");
+        Files.writeString(file, "{\"regions\": {\"eu-west-1\": {\"bucket\": \"b\"}}}");
+
+        assertThat(CommandSupport.user(null, Map.of("AGC_CONFIG", file.toString())).buckets()).containsKey("eu-west-1");
+        assertThat(CommandSupport.user(null, Map.of())).isEqualTo(UserResources.NONE);
+    }
+
+    @Test
+    @DisplayName("a missing file and an unparsable one are invalid input (exit 2), naming the file")
+    void badFiles() throws IOException {
+        Path yaml = temp.resolve("agc.yaml");
+        Files.writeString(yaml, "regions:\n  eu-west-1:\n    bucket: [unclosed\n");
+
+        assertThatThrownBy(() -> CommandSupport.user(temp.resolve("nope.json"), Map.of()))
+                .isInstanceOf(AuditException.class).hasMessageContaining("nope.json does not exist")
+                .extracting(e -> ((AuditException) e).status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThatThrownBy(() -> UserResources.read(yaml)).isInstanceOf(AuditException.class)
+                .hasMessageContaining("cannot parse settings file " + yaml);
+    }
+
+    @Test
+    @DisplayName("YAML settings need Jackson's YAML module; without it the error says to convert to JSON")
+    void yamlNeedsTheModule() throws IOException {
+        Path yaml = temp.resolve("agc.yaml");
+        Files.writeString(yaml, "regions:\n  eu-west-1:\n    bucket: lab-results\n");
+
+        if (UserResources.yamlAvailable()) {
+            assertThat(UserResources.read(yaml).buckets()).containsEntry("eu-west-1", "lab-results");
+        } else {
+            assertThatThrownBy(() -> UserResources.read(yaml)).hasMessageContaining("JSON settings only")
+                    .hasMessageContaining("yq -o json");
+        }
+    }
+}
