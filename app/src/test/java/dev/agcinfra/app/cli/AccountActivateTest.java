@@ -100,6 +100,33 @@ class AccountActivateTest {
     }
 
     @Test
+    void privateSubnetsWithNoRouteToTheInternetAndNoEndpointsAreRefused() throws IOException {
+        // Given a VPC with isolated subnets (no default route, no endpoints) in three AZs
+        String vpc = moto.ec2.createVpc(v -> v.cidrBlock("10.2.0.0/16")).vpc().vpcId();
+        moto.subnet(vpc, "10.2.0.0/24", "us-east-1a");
+        moto.subnet(vpc, "10.2.1.0/24", "us-east-1b");
+        moto.subnet(vpc, "10.2.2.0/24", "us-east-1c");
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--vpc", vpc);
+
+        // Then
+        assertNothingChanged(r);
+        assertThat(r.err()).contains("have no route to the internet (no 0.0.0.0/0 route) and the VPC lacks endpoints "
+                + "for s3, dynamodb, logs, ecr.dkr, ecr.api, ecs-agent, ecs-telemetry, ecs, ec2");
+    }
+
+    @Test
+    void aVpcThatDoesNotExistIsRefused() throws IOException {
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--vpc", "vpc-0123456789abcdef0");
+
+        // Then
+        assertNothingChanged(r);
+        assertThat(r.err()).contains("refused: vpc vpc-0123456789abcdef0 does not exist in account 123456789012");
+    }
+
+    @Test
     void anAmiOfAnotherOwnerIsRefused() throws IOException {
         // Given one of the public images, owned by another account
         String ami = moto.amazonAmi();
