@@ -43,15 +43,21 @@ public final class Activation {
         out.println("agc-infra: account " + account + ", region " + region + ", terraform " + tfVersion);
 
         SettingsFile file = new SettingsFile(ctx.settingsFile());
+        Settings before = loadAsItIs(file, region, account);
         try (AccountAws aws = new AccountAws(ctx.aws(), region)) {
             boolean active = Regions.isActive(aws);
             Preflight preflight = new Preflight(aws, account);
             ObjectNode document = file.read();
 
+            Optional<RegionSettings> current = before.regions().stream().filter(r -> r.region().equals(region)).findFirst();
             Optional<Boolean> createBucket = Optional.empty();
             if (request.flags().bucket().isPresent()) {
-                Preflight.BucketStatus bucket = preflight.bucket(request.flags().bucket().get());
-                createBucket = Optional.of(!bucket.exists());
+                String named = request.flags().bucket().get();
+                boolean managed = current.map(r -> r.createBucket() && r.bucket().equals(named)).orElse(false);
+                createBucket = Optional.of(managed || !preflight.bucket(named).exists());
+                current.filter(r -> r.createBucket() && !r.bucket().equals(named)).ifPresent(r -> out.println(
+                        "agc-infra: " + RegionStack.dataStackName(region) + " and its bucket " + r.bucket() + " are no "
+                                + "longer deployed by activate, and are not destroyed either: the bucket and its state stay"));
             }
             SettingsUpdate.Result updated = SettingsUpdate.activate(document, region, request.flags(), active, createBucket);
             updated.notes().forEach(n -> out.println("agc-infra: " + n));
@@ -128,12 +134,22 @@ public final class Activation {
         return ExitCode.OK;
     }
 
+    /** The settings file as it is now, checked (its own problems are reported with their real positions). */
+    private static Settings loadAsItIs(SettingsFile file, String region, String account) {
+        try {
+            return file.load(Regions.resolved(region, account));
+        } catch (SettingsException e) {
+            throw new AccountException(ExitCode.INVALID_INPUT, String.join(System.lineSeparator(), e.problems()));
+        }
+    }
+
     private static SettingsFile.Candidate checked(SettingsFile file, ObjectNode document, String region, String account) {
         SettingsFile.Candidate candidate;
         try {
             candidate = file.check(document, Regions.resolved(region, account));
         } catch (SettingsException e) {
-            throw new AccountException(ExitCode.INVALID_INPUT, String.join(System.lineSeparator(), e.problems()));
+            throw new AccountException(ExitCode.INVALID_INPUT, String.join(System.lineSeparator(), e.problems().stream()
+                    .map(p -> p + " (in the settings file as activate would write it)").toList()));
         }
         if (!candidate.settings().account().equals(account)) {
             candidate.discard();

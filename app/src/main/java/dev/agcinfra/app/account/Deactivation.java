@@ -44,11 +44,9 @@ public final class Deactivation {
         SettingsFile file = new SettingsFile(ctx.settingsFile());
         Settings settings;
         try {
-            settings = file.check(file.read(), Regions.resolved(region, account)).settings();
+            settings = file.load(Regions.resolved(region, account));
         } catch (SettingsException e) {
             throw new AccountException(ExitCode.INVALID_INPUT, String.join(System.lineSeparator(), e.problems()));
-        } finally {
-            deleteNext(file);
         }
 
         try (AccountAws aws = new AccountAws(ctx.aws(), region)) {
@@ -101,14 +99,6 @@ public final class Deactivation {
                     + "brought");
             retained.apply(settings).report(aws, account, region, out);
             return ExitCode.OK;
-        }
-    }
-
-    private static void deleteNext(SettingsFile file) {
-        try {
-            Files.deleteIfExists(file.path().resolveSibling(file.path().getFileName() + ".next"));
-        } catch (java.io.IOException ignored) {
-            // harmless leftover
         }
     }
 }

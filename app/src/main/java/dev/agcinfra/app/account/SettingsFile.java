@@ -74,6 +74,19 @@ public final class SettingsFile {
         }
     }
 
+    /**
+     * The file as it is (every default applied), checked by {@link SettingsLoader} with its real line numbers; all
+     * defaults when it does not exist.
+     */
+    public Settings load(AwsDefaults aws) {
+        if (Files.exists(file)) {
+            return loader(file).load(aws);
+        }
+        Candidate empty = check(read(), aws);
+        empty.discard();
+        return empty.settings();
+    }
+
     /** A loader that reads {@code settingsFile} as AGC_CONFIG (relative to its own directory). */
     public static SettingsLoader loader(Path settingsFile) {
         return new SettingsLoader(settingsFile.getParent(),

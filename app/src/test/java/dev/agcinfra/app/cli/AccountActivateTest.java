@@ -274,6 +274,49 @@ class AccountActivateTest {
     }
 
     @Test
+    void namingTheBucketAgcDataAlreadyManagesKeepsManagingIt() throws IOException {
+        // Given the default bucket, created by agc-data on an earlier activation
+        s3.createBucket(b -> b.bucket("agc-123456789012-us-east-1"));
+
+        // When the user names it
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--bucket",
+                "agc-123456789012-us-east-1", "--usePublicSubnets", "--yes");
+
+        // Then it stays agc-data's bucket, never handed over as the user's
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(SettingsDocument.read(dir.resolve("agc.yaml")).path("regions").path("us-east-1").path("createBucket")
+                .asBoolean(false)).isTrue();
+        assertThat(cli.terraformCalls()).anyMatch(c -> c.startsWith("agc-data-us-east-1|apply"));
+    }
+
+    @Test
+    void withoutASettingsFileActivationWritesOne() throws IOException {
+        // Given
+        Files.delete(dir.resolve("agc.yaml"));
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--usePublicSubnets", "--yes");
+
+        // Then
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(SettingsDocument.read(dir.resolve("agc.yaml")))
+                .isEqualTo(SettingsDocument.parse("regions: { us-east-1: { usePublicSubnets: true } }", "t"));
+    }
+
+    @Test
+    void aBrokenSettingsFileIsReportedAtItsOwnLineBeforeAnyChange() throws IOException {
+        // Given
+        Files.writeString(dir.resolve("agc.yaml"), "# my settings\naccount: \"123456789012\"\nregions: { us-east-1: { vcp: x } }\n");
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1");
+
+        // Then
+        assertNothingChanged(r);
+        assertThat(r.err()).contains("agc-infra: agc.yaml:3:").contains("regions.us-east-1.vcp: unknown key; did you mean vpc?");
+    }
+
+    @Test
     void switchingPublicSubnetModeInAnActiveRegionIsRefusedWithAdvice() throws IOException {
         // Given an active region in public-subnet mode
         Files.writeString(dir.resolve("agc.yaml"), "# my settings\naccount: \"123456789012\"\n"
