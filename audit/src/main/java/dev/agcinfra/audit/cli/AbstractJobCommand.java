@@ -76,25 +76,26 @@ abstract class AbstractJobCommand implements Callable<Integer> {
                     : List.of(preflight.defaultRegion());
             String account = preflight.account(regions);
             Writer report = output.open(spec.commandLine().getOut());
-            int status;
+            JobResult result;
             try (Progress progress = progress(err, regions.size())) {
-                JobResult result = execute(new Run(clients, account, regions, tag, scope.parallelism, progress,
-                        report, err, logging.verbose()));
-                status = status(result);
+                result = execute(new Run(clients, account, regions, tag, scope.parallelism, progress, report, err,
+                        logging.verbose()));
                 report.flush();
-                for (AuditError error : result.errors()) {
-                    err.println("agc-audit: " + error.toLine());
-                }
-                if (!result.errors().isEmpty()) {
-                    long failedRegions = result.errors().stream().map(AuditError::region).distinct().count();
-                    err.println("agc-audit: " + failedRegions + " of " + regions.size()
-                            + " regions had errors; the report is partial");
-                }
             } finally {
                 if (report != spec.commandLine().getOut()) {
                     report.close();
                 }
             }
+            // After the progress line is gone: one line per error, then a summary.
+            for (AuditError error : result.errors()) {
+                err.println("agc-audit: " + error.toLine());
+            }
+            if (!result.errors().isEmpty()) {
+                long failedRegions = result.errors().stream().map(AuditError::region).distinct().count();
+                err.println("agc-audit: " + failedRegions + " of " + regions.size()
+                        + " regions had errors; the report is partial");
+            }
+            int status = status(result);
             err.flush();
             return status;
         } catch (UncheckedIOException e) {

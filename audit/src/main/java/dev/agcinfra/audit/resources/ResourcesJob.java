@@ -93,7 +93,8 @@ public final class ResourcesJob {
     static ItemReader<TaggedResource> taggedReader(RegionContext context, TagFilter tag) {
         Set<String> taggedLogGroups = context.data(TAGGED_LOG_GROUPS, HashSet::new);
         return () -> context.clients().tagging()
-                .getResourcesPaginator(r -> r.tagFilters(f -> f.key(tag.key()).values(tag.value()))
+                .getResourcesPaginator(r -> r.tagFilters(software.amazon.awssdk.services.resourcegroupstaggingapi.model.TagFilter
+                                .builder().key(tag.key()).values(tag.value()).build())
                         .resourcesPerPage(TAGGING_PAGE_SIZE))
                 .stream()
                 .map(page -> {

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -136,11 +138,13 @@ public final class AgcScenario {
                 expect(region, "ssm/parameter", "arn:aws:ssm:" + region + ":" + ACCOUNT + ":parameter" + parameter, null, null);
             }
             dynamodb.createTable(r -> r.tableName("Agc").billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(a -> a.attributeName("PK").attributeType(ScalarAttributeType.S),
-                            a -> a.attributeName("SK").attributeType(ScalarAttributeType.S))
-                    .keySchema(k -> k.attributeName("PK").keyType(KeyType.HASH),
-                            k -> k.attributeName("SK").keyType(KeyType.RANGE))
-                    .tags(t -> t.key("application-name").value("agc")));
+                    .attributeDefinitions(
+                            AttributeDefinition.builder().attributeName("PK").attributeType(ScalarAttributeType.S).build(),
+                            AttributeDefinition.builder().attributeName("SK").attributeType(ScalarAttributeType.S).build())
+                    .keySchema(KeySchemaElement.builder().attributeName("PK").keyType(KeyType.HASH).build(),
+                            KeySchemaElement.builder().attributeName("SK").keyType(KeyType.RANGE).build())
+                    .tags(software.amazon.awssdk.services.dynamodb.model.Tag.builder().key("application-name").value("agc")
+                            .build()));
             expect(region, "dynamodb/table", "arn:aws:dynamodb:" + region + ":" + ACCOUNT + ":table/Agc", null, null);
 
             // Another team: a VPC tagged with another application, an untagged NAT gateway, EIP and endpoint,
