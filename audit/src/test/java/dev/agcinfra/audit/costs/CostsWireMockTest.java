@@ -374,6 +374,11 @@ class CostsWireMockTest {
         assertThat(report.get("errors").get(0).get("code").asText()).isEqualTo("UnauthorizedOperation");
         assertThat(report.get("warnings")).anySatisfy(w -> assertThat(w.asText())
                 .contains("eu-west-1: some calls failed", "incomplete"));
+        // Cost Explorer is global: asked once per run (two pages), from us-east-1, not once per region
+        wm.verify(2, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(GET_COST_AND_USAGE)));
+        wm.verify(1, postRequestedFor(urlEqualTo("/"))
+                .withHeader("X-Amz-Target", equalTo(CostsStubs.LIST_COST_ALLOCATION_TAGS)));
+        wm.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("Authorization", containing("/eu-west-1/ce/")));
     }
 
     @Test
