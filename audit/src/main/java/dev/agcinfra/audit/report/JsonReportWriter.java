@@ -19,6 +19,7 @@ public final class JsonReportWriter<T> implements ReportWriter<T> {
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private final JsonGenerator json;
