@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,14 +109,12 @@ public final class PriceTable implements PriceSource {
             throw new InvalidInputException(what + ": \"regions\" must be an object keyed by region code");
         }
         Map<String, Map<Category, Price>> prices = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = regions.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> region = it.next();
+        for (Map.Entry<String, JsonNode> region : regions.properties()) {
             if (region.getKey().equals("//")) {
                 continue;
             }
             Map<Category, Price> byCategory = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> cit = region.getValue().fields(); cit.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = cit.next();
+            for (Map.Entry<String, JsonNode> entry : region.getValue().properties()) {
                 if (entry.getKey().equals("//")) {
                     continue;
                 }

@@ -7,7 +7,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -82,8 +81,7 @@ public final class StackLoader {
             throw new InvalidInputException(manifest + " has no \"stacks\" object");
         }
         List<StackInventory> found = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = stacks.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : stacks.properties()) {
             JsonNode stack = entry.getValue();
             String name = stack.path("name").asText(entry.getKey());
             String relative = stack.path("synthesizedStackPath").asText("stacks/" + entry.getKey() + "/cdk.tf.json");

@@ -7,7 +7,6 @@ import dev.agcinfra.audit.estimate.StackInventory.InterfaceEndpoint;
 import dev.agcinfra.audit.estimate.StackInventory.NatGateway;
 import dev.agcinfra.audit.estimate.StackInventory.Unsupported;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -254,8 +253,7 @@ public final class TerraformJsonReader {
             block.forEach(element -> forEachBlock(element, action));
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = block.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : block.properties()) {
             if (!entry.getKey().equals("//")) {
                 action.accept(entry.getKey(), entry.getValue());
             }

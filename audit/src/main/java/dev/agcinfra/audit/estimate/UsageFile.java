@@ -81,8 +81,7 @@ public final class UsageFile {
             if (!stacks.isObject()) {
                 throw new InvalidInputException("usage file " + file + ": 'stacks' must map stack names to usage");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = stacks.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> stack = it.next();
+            for (Map.Entry<String, JsonNode> stack : stacks.properties()) {
                 byStack.put(stack.getKey(), usage(stack.getValue(), file, "stacks." + stack.getKey() + "."));
             }
         }
