@@ -152,7 +152,7 @@ public final class RetainedReports {
         StringBuilder text = new StringBuilder("Regions:");
         for (RegionStatus status : statuses) {
             text.append(' ').append(status.region()).append(' ').append(status.active() == null ? "(unknown)"
-                    : status.active() ? "(active: not audited)" : "(deactivated)");
+                    : status.active() ? "(active: not audited)" : "(not active)");
         }
         text.append('\n');
         List<Finding> orphans = findings.stream().filter(f -> f.kind() == Kind.ORPHAN).toList();

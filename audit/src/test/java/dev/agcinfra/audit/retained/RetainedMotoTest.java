@@ -153,7 +153,7 @@ class RetainedMotoTest {
         // Then
         assertThat(run.status()).isEqualTo(ExitCode.FINDINGS);
         String table = run.out();
-        assertThat(table).contains("Regions: eu-west-1 (deactivated)");
+        assertThat(table).contains("Regions: eu-west-1 (not active)");
         assertThat(table.indexOf("Orphans, billing by the hour")).isPositive()
                 .isLessThan(table.indexOf("Data kept by deactivation"));
         assertThat(table).contains("$35.04/mo", "$3.65/mo", "$16.06/mo", "$ aws ec2 delete-nat-gateway");

@@ -37,7 +37,7 @@ class RetainedReportsTest {
         RetainedReports.write(RetainedReports.table(out), result);
 
         String text = out.toString();
-        assertThat(text).startsWith("Regions: eu-west-1 (deactivated) us-east-1 (active: not audited)\n");
+        assertThat(text).startsWith("Regions: eu-west-1 (not active) us-east-1 (active: not audited)\n");
         assertThat(text.indexOf("nat-1")).isLessThan(text.indexOf("agc-123456789012-eu-west-1"));
         assertThat(text).contains("$35.04/mo", "$0.0001/mo", "unknown", "2.9 KB, 2 objects",
                 "      $ aws ec2 delete-nat-gateway --region eu-west-1 --nat-gateway-id nat-1",
