@@ -49,7 +49,9 @@ public final class Main {
     }
 
     /**
-     * Runs the app with everything injected (tests, embedding).
+     * Runs the app with everything injected (tests, embedding). The injected parts serve the synth (no arguments);
+     * with arguments, the commands run in the process's environment (inject theirs with
+     * {@link AgcInfraCommand#run(PrintWriter, PrintWriter, CliEnvironment, String...)}).
      *
      * @param outdir where to write, or null for CDKTF's choice ({@code CDKTF_OUTDIR}, else {@code cdktf.out})
      */

@@ -101,8 +101,8 @@ public final class Preflight {
     private void checkBucket(RegionSettings region, String stateBucket, PreflightReport report) {
         BucketStatus status = bucket(region.bucket());
         if (status.exists() && !status.inThisAccount()) {
-            report.refuse("bucket " + region.bucket() + " exists but not in account " + account + " (S3 denies it to "
-                    + "these credentials); name a bucket of this account with --bucket, or omit --bucket for "
+            report.refuse("bucket " + region.bucket() + " exists but is not one of account " + account + "'s buckets; "
+                    + "name a bucket of this account with --bucket, or omit --bucket for "
                     + RegionSettings.defaultBucket(account, region.region()));
         } else if (!region.createBucket()) {
             if (status.exists()) {
