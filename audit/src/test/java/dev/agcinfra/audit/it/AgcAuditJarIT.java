@@ -149,8 +149,12 @@ class AgcAuditJarIT {
             throw new AssertionError("agc-audit did not finish within 60 s");
         }
         try {
-            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
+            // The JVM's own notice about JAVA_TOOL_OPTIONS is not agc-audit's output.
+            String stderr = Files.readString(err, StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.startsWith("Picked up "))
+                    .map(line -> line + "\n")
+                    .collect(java.util.stream.Collectors.joining());
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), stderr);
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
