@@ -111,14 +111,50 @@ public final class CleanupRunner {
     /** A failed action: the message is "region service operation code: message". */
     static final class Failure extends RuntimeException {
         final CleanupAction action;
+        final String code;
 
         Failure(CleanupAction action, String message) {
+            this(action, message, null);
+        }
+
+        Failure(CleanupAction action, String message, String code) {
             super(message);
             this.action = action;
+            this.code = code;
         }
     }
 
+    /** Operations that may meet {@code DependencyViolation} while AWS still removes what was deleted just before. */
+    static final java.util.Set<Operation> RETRIED_ON_DEPENDENCY = java.util.EnumSet.of(Operation.DELETE_SECURITY_GROUP,
+            Operation.DELETE_ROUTE_TABLE, Operation.DELETE_SUBNET, Operation.DELETE_INTERNET_GATEWAY,
+            Operation.DELETE_VPC);
+
+    /**
+     * Runs an action; a VPC part that fails with {@code DependencyViolation} (network interfaces of a just-deleted
+     * endpoint or NAT gateway take a while to go) is tried again every {@code interval} until {@code timeout}.
+     */
     private void execute(CleanupAction action) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            try {
+                executeOnce(action);
+                return;
+            } catch (Failure e) {
+                if (!"DependencyViolation".equals(e.code) || !RETRIED_ON_DEPENDENCY.contains(action.operation())
+                        || System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+                try {
+                    sleeper.sleep(interval);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void executeOnce(CleanupAction action) {
         try {
             switch (action.operation()) {
                 case DELETE_VPC_ENDPOINT -> {
@@ -152,8 +188,14 @@ public final class CleanupRunner {
                         () -> ec2().deleteSubnet(r -> r.subnetId(action.id())));
                 case DELETE_INTERNET_GATEWAY -> {
                     if (action.vpcId() != null) {
-                        AwsCall.call("ec2", "DetachInternetGateway", () -> ec2().detachInternetGateway(
-                                r -> r.internetGatewayId(action.id()).vpcId(action.vpcId())));
+                        try {
+                            AwsCall.call("ec2", "DetachInternetGateway", () -> ec2().detachInternetGateway(
+                                    r -> r.internetGatewayId(action.id()).vpcId(action.vpcId())));
+                        } catch (AwsCall.AwsCallException e) {
+                            if (!"Gateway.NotAttached".equals(AwsErrors.code(e.getCause()))) {
+                                throw e;
+                            }
+                        }
                     }
                     AwsCall.call("ec2", "DeleteInternetGateway",
                             () -> ec2().deleteInternetGateway(r -> r.internetGatewayId(action.id())));
@@ -166,7 +208,7 @@ public final class CleanupRunner {
             }
         } catch (AwsCall.AwsCallException e) {
             throw new Failure(action, clients.region() + " " + e.service() + " " + e.operation() + " "
-                    + AwsErrors.code(e.getCause()) + ": " + AwsErrors.message(e.getCause()));
+                    + AwsErrors.code(e.getCause()) + ": " + AwsErrors.message(e.getCause()), AwsErrors.code(e.getCause()));
         }
     }
 

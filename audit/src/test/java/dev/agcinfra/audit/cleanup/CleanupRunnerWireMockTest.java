@@ -148,6 +148,58 @@ class CleanupRunnerWireMockTest {
         wm.verify(3, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeNatGateways")));
     }
 
+    @Test
+    @DisplayName("a subnet still in use by a just-deleted endpoint's interfaces is tried again until it goes")
+    void retriesDependencyViolation() {
+        // Given: DependencyViolation once, then deleted
+        CleanupAction subnet = new CleanupAction(Operation.DELETE_SUBNET, "subnet", "subnet-0a1b2c3d4e5f00011", vpc.id(),
+                "aws ec2 delete-subnet ...", BigDecimal.ZERO);
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/")
+                .withRequestBody(containing("Action=DeleteSubnet")).inScenario("subnet")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(ec2Error(400, "DependencyViolation", "The subnet has dependencies and cannot be deleted."))
+                .willSetStateTo("free"));
+        wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/")
+                .withRequestBody(containing("Action=DeleteSubnet")).inScenario("subnet")
+                .whenScenarioStateIs("free").willReturn(xmlBody("<DeleteSubnetResponse" + NS
+                        + "><requestId>r7</requestId><return>true</return></DeleteSubnetResponse>")));
+        aws.ec2(REGION, "DeleteVpc", xmlBody("<DeleteVpcResponse" + NS
+                + "><requestId>r5</requestId><return>true</return></DeleteVpcResponse>"));
+        AtomicInteger waits = new AtomicInteger();
+        CleanupPlan vpcPlan = new CleanupPlan(REGION, false, List.of(subnet, vpc), List.of());
+
+        // When
+        CleanupResult result = new CleanupRunner(clients, Duration.ofMillis(1), Duration.ofSeconds(5),
+                d -> waits.incrementAndGet()).run(vpcPlan);
+
+        // Then
+        assertThat(result.complete()).as(result.error()).isTrue();
+        assertThat(result.deleted()).containsExactly(subnet, vpc);
+        assertThat(waits.get()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a dependency that outlasts the timeout fails the run, and the VPC is not attempted")
+    void dependencyThatStays() {
+        // Given
+        CleanupAction subnet = new CleanupAction(Operation.DELETE_SUBNET, "subnet", "subnet-0a1b2c3d4e5f00011", vpc.id(),
+                "aws ec2 delete-subnet ...", BigDecimal.ZERO);
+        aws.ec2(REGION, "DeleteSubnet", ec2Error(400, "DependencyViolation",
+                "The subnet has dependencies and cannot be deleted."));
+        CleanupPlan vpcPlan = new CleanupPlan(REGION, false, List.of(subnet, vpc), List.of());
+
+        // When
+        CleanupResult result = new CleanupRunner(clients, Duration.ofMillis(5), Duration.ofMillis(100),
+                d -> Thread.sleep(d.toMillis())).run(vpcPlan);
+
+        // Then
+        assertThat(result.failed()).isEqualTo(subnet);
+        assertThat(result.error()).isEqualTo("eu-west-1 ec2 DeleteSubnet DependencyViolation: The subnet has "
+                + "dependencies and cannot be deleted.");
+        assertThat(result.notDone()).containsExactly(vpc);
+        wm.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteVpc&")));
+    }
+
     private void natGatewayState(String state) {
         aws.ec2(REGION, "DescribeNatGateways", natGateways(state));
     }
