@@ -47,17 +47,26 @@ public final class Terraform {
     private final Map<String, String> env;
     private final PrintWriter out;
     private final PrintWriter err;
+    private final ProcessBuilder.Redirect input;
 
     /**
+     * A runner whose terraform reads the terminal when it asks for approval.
+     *
      * @param env the environment of the terraform process (the caller's, with any test overrides); also where
      *            {@value #BINARY_ENV} is read
      */
     public Terraform(Map<String, String> env, PrintWriter out, PrintWriter err) {
+        this(env, out, err, ProcessBuilder.Redirect.INHERIT);
+    }
+
+    /** @param input where terraform reads its answer to "Do you want to perform these actions?" (without --yes) */
+    public Terraform(Map<String, String> env, PrintWriter out, PrintWriter err, ProcessBuilder.Redirect input) {
         String configured = env.get(BINARY_ENV);
         this.binary = configured == null || configured.isBlank() ? "terraform" : configured;
         this.env = Map.copyOf(env);
         this.out = out;
         this.err = err;
+        this.input = input;
     }
 
     /** The binary that runs. */
@@ -186,7 +195,7 @@ public final class Terraform {
         Map<String, String> childEnv = pb.environment();
         childEnv.clear();
         childEnv.putAll(childEnvironment(options));
-        pb.redirectInput(options.autoApprove() ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.INHERIT);
+        pb.redirectInput(options.autoApprove() ? ProcessBuilder.Redirect.PIPE : input);
         try {
             Process p = pb.start();
             if (options.autoApprove()) {

@@ -97,7 +97,7 @@ public final class AgcInfraCommand {
 
     /** The account commands' shared context from the options. */
     AccountContext context(AwsOptions aws, PrintWriter out, PrintWriter err) {
-        return new AccountContext(aws.aws(cli), aws.settingsFile(cli), new Terraform(aws.terraformEnv(cli), out, err),
+        return new AccountContext(aws.aws(cli), aws.settingsFile(cli), new Terraform(aws.terraformEnv(cli), out, err, cli.terraformInput()),
                 cli.synthesizer(), aws.profile(), cli.pollInterval(), out, err);
     }
 

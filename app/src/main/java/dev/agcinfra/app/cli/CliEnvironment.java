@@ -17,9 +17,11 @@ import software.amazon.awssdk.regions.providers.AwsRegionProvider;
  * @param credentials    empty: the SDK's default chain (or {@code --profile})
  * @param regionFallback empty: the SDK's default region chain (or {@code --profile})
  * @param pollInterval   how often to poll CloudFormation while deleting context stacks
+ * @param terraformInput what terraform reads when it asks for approval (without {@code --yes}): the terminal
  */
 public record CliEnvironment(Path workingDir, Map<String, String> env, Optional<AwsCredentialsProvider> credentials,
-                             Optional<AwsRegionProvider> regionFallback, Synthesizer synthesizer, Duration pollInterval) {
+                             Optional<AwsRegionProvider> regionFallback, Synthesizer synthesizer, Duration pollInterval,
+                             ProcessBuilder.Redirect terraformInput) {
 
     public CliEnvironment {
         workingDir = workingDir.toAbsolutePath().normalize();
@@ -29,6 +31,6 @@ public record CliEnvironment(Path workingDir, Map<String, String> env, Optional<
     /** The process's own. */
     public static CliEnvironment system() {
         return new CliEnvironment(Path.of(""), System.getenv(), Optional.empty(), Optional.empty(),
-                Synthesizer.cdktf(), Duration.ofSeconds(10));
+                Synthesizer.cdktf(), Duration.ofSeconds(10), ProcessBuilder.Redirect.INHERIT);
     }
 }

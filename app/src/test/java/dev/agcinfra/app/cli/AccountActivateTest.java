@@ -216,6 +216,31 @@ class AccountActivateTest {
     }
 
     @Test
+    void aProfileGivesTheCredentialsAndTheRegionAndIsPassedToTerraform() throws IOException {
+        // Given a profile with moto's credentials and region eu-west-1 in the AWS files the SDK reads
+        Path config = Files.writeString(dir.resolve("aws-config"), "[profile agc-test]\nregion = eu-west-1\n");
+        Path credentials = Files.writeString(dir.resolve("aws-credentials"),
+                "[agc-test]\naws_access_key_id = test\naws_secret_access_key = test\n");
+        System.setProperty("aws.configFile", config.toString());
+        System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+        try {
+            // When
+            CliRun.Result r = cli.sdkChains().run("account", "activate", "--profile", "agc-test", "--usePublicSubnets",
+                    "--yes");
+
+            // Then
+            assertThat(r.status()).as(r.all()).isZero();
+            assertThat(r.out()).contains("account 123456789012, region eu-west-1");
+            assertThat(cli.terraformCalls().subList(1, cli.terraformCalls().size()))
+                    .allMatch(c -> c.endsWith("|eu-west-1|profile=agc-test"));
+            assertThat(Files.readString(dir.resolve("backend-agc-core-eu-west-1.tfbackend"))).contains("profile = \"agc-test\"");
+        } finally {
+            System.clearProperty("aws.configFile");
+            System.clearProperty("aws.sharedCredentialsFile");
+        }
+    }
+
+    @Test
     void withoutYesTerraformAsksForApprovalItself() {
         // When
         CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1");

@@ -43,6 +43,8 @@ public final class CliRun {
     private final Path dir;
     private final Map<String, String> env = new HashMap<>();
     private Synthesizer synthesizer = backendOnly();
+    private ProcessBuilder.Redirect terraformInput = ProcessBuilder.Redirect.PIPE;
+    private boolean sdkChains;
 
     public CliRun(Path dir) {
         this.dir = dir;
@@ -58,7 +60,10 @@ public final class CliRun {
         return dir;
     }
 
-    /** The fake terraform's record: one line per call, {@code <stack dir name>|<args>|AWS_ENDPOINT_URL|AWS_REGION}. */
+    /**
+     * The fake terraform's record: one line per call, {@code <stack dir name>|<args>|AWS_ENDPOINT_URL|AWS_REGION}, then
+     * {@code |profile=<AWS_PROFILE>} when set.
+     */
     public Path log() {
         return dir.resolve("terraform.log");
     }
@@ -80,6 +85,18 @@ public final class CliRun {
         return this;
     }
 
+    /** What terraform reads when it asks for approval (default: nothing, end of input). */
+    public CliRun terraformInput(Path answers) {
+        this.terraformInput = ProcessBuilder.Redirect.from(answers.toFile());
+        return this;
+    }
+
+    /** Use the SDK's own credential and region chains (profiles) instead of fixed test credentials. */
+    public CliRun sdkChains() {
+        this.sdkChains = true;
+        return this;
+    }
+
     public CliRun synthesizer(Synthesizer s) {
         this.synthesizer = s;
         return this;
@@ -98,8 +115,9 @@ public final class CliRun {
         AwsRegionProvider noRegion = () -> {
             throw new IllegalStateException("no region configured");
         };
-        CliEnvironment cli = new CliEnvironment(dir, env, Optional.of(AwsTestClients.CREDENTIALS),
-                Optional.of(noRegion), synthesizer, Duration.ofMillis(50));
+        CliEnvironment cli = new CliEnvironment(dir, env,
+                sdkChains ? Optional.empty() : Optional.of(AwsTestClients.CREDENTIALS),
+                sdkChains ? Optional.empty() : Optional.of(noRegion), synthesizer, Duration.ofMillis(50), terraformInput);
         int status = AgcInfraCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), cli,
                 all.toArray(String[]::new));
         return new Result(status, out.toString(), err.toString());
@@ -148,7 +166,7 @@ public final class CliRun {
         Path script = dir.resolve("fake-terraform");
         String text = """
                 #!/bin/sh
-                echo "$(basename "$PWD")|$*|${AWS_ENDPOINT_URL:-}|${AWS_REGION:-}" >> "$FAKE_TF_LOG"
+                echo "$(basename "$PWD")|$*|${AWS_ENDPOINT_URL:-}|${AWS_REGION:-}${AWS_PROFILE:+|profile=$AWS_PROFILE}" >> "$FAKE_TF_LOG"
                 if [ "$1" = "version" ]; then
                   echo "{\\"terraform_version\\": \\"${FAKE_TF_VERSION:-1.11.4}\\"}"
                   exit 0

@@ -107,6 +107,47 @@ class RealTerraformTest {
     }
 
     @Test
+    void withoutYesTerraformAsksAndOnlyYesApplies() throws IOException {
+        // Given stacks with a built-in terraform_data resource (no provider to download) besides their backend
+        assumeTrue(Files.isExecutable(Path.of(terraform())), "no terraform at " + terraform());
+        Synthesizer withMarker = (settings, subnets, outdir) -> {
+            CliRun.backendOnly().synth(settings, subnets, outdir);
+            ObjectMapper json = new ObjectMapper();
+            try (Stream<Path> stacks = Files.list(outdir.resolve("stacks"))) {
+                for (Path stack : stacks.toList()) {
+                    ObjectNode root = (ObjectNode) json.readTree(stack.resolve("cdk.tf.json").toFile());
+                    root.putObject("resource").putObject("terraform_data").putObject("marker")
+                            .put("input", stack.getFileName().toString());
+                    json.writeValue(stack.resolve("cdk.tf.json").toFile(), root);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        Path no = Files.writeString(dir.resolve("no.txt"), "no\n");
+        Path yes = Files.writeString(dir.resolve("yes.txt"), "yes\n");
+        CliRun cli = new CliRun(dir).env("AGC_TERRAFORM", terraform()).synthesizer(withMarker);
+
+        // When the answer is no
+        CliRun.Result refused = cli.terraformInput(no).run("account", "activate", "--region", "us-east-1",
+                "--usePublicSubnets");
+
+        // Then terraform asked, cancelled with status 1, and agc-core was not touched
+        assertThat(refused.status()).as(refused.all()).isEqualTo(1);
+        assertThat(refused.out()).contains("Enter a value:");
+        assertThat(refused.all()).contains("Apply cancelled.").doesNotContain("agc-core-us-east-1: terraform");
+
+        // When the answer is yes
+        CliRun.Result applied = cli.terraformInput(yes).run("account", "activate", "--region", "us-east-1",
+                "--usePublicSubnets");
+
+        // Then both stacks were applied, and their state holds the resource
+        assertThat(applied.status()).as(applied.all()).isZero();
+        String state = s3.getObjectAsBytes(g -> g.bucket(STATE_BUCKET).key("agc/agc-core-us-east-1.tfstate")).asUtf8String();
+        assertThat(state).contains("\"type\": \"terraform_data\"", "agc-core-us-east-1");
+    }
+
+    @Test
     void aTerraformErrorIsTheExitStatus() throws IOException {
         // Given the real terraform and a state bucket that cannot be reached (wrong key in the backend-config)
         assumeTrue(Files.isExecutable(Path.of(terraform())), "no terraform at " + terraform());
