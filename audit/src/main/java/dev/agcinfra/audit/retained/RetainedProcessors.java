@@ -132,7 +132,8 @@ public final class RetainedProcessors {
                     .append(" counted by listing");
         }
         if (bucket.deleteMarkers() > 0) {
-            reason.append(" (and ").append(bucket.deleteMarkers()).append(" delete markers)");
+            reason.append(" (and ").append(bucket.deleteMarkers())
+                    .append(bucket.deleteMarkers() == 1 ? " delete marker)" : " delete markers)");
         }
         reason.append("; priced as S3 Standard");
         if (monthly == null && bucket.sizeBytes() != null) {

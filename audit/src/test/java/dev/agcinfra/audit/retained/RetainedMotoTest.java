@@ -199,6 +199,30 @@ class RetainedMotoTest {
     }
 
     @Test
+    @DisplayName("with versioning on, every version is counted and sized, delete markers apart, and the command deletes versions")
+    void countsEveryVersion() throws IOException {
+        // Given: the first object overwritten (two versions), the second deleted (a delete marker over its version)
+        AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().deactivate();
+        try (software.amazon.awssdk.services.s3.S3Client s3 = region.s3()) {
+            s3.putBucketVersioning(r -> r.bucket(region.bucket).versioningConfiguration(v -> v.status("Enabled")));
+            s3.putObject(r -> r.bucket(region.bucket).key("project/run-1/out.txt"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromBytes(new byte[500]));
+            s3.deleteObject(r -> r.bucket(region.bucket).key("project/run-2/out.txt"));
+        }
+
+        // When
+        CliRun run = retained("--regions", REGION, "--format", "json");
+
+        // Then
+        JsonNode bucket = byId(JSON.readTree(run.out())).get(region.bucket);
+        assertThat(bucket.get("objects").asLong()).isEqualTo(3);
+        assertThat(bucket.get("sizeBytes").asLong())
+                .isEqualTo(AgcRegion.OBJECT_1_BYTES + AgcRegion.OBJECT_2_BYTES + 500);
+        assertThat(bucket.get("reason").asText()).contains("3 versions counted by listing", "(and 1 delete marker)");
+        assertThat(bucket.get("cleanup").asText()).contains("list-object-versions", "aws s3 rb s3://" + region.bucket);
+    }
+
+    @Test
     @DisplayName("beyond --max-objects the bucket's size comes from CloudWatch's daily metrics, and the report says so")
     void beyondMaxObjectsUsesCloudWatch() throws IOException {
         // Given
