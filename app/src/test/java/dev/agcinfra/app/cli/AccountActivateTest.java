@@ -155,6 +155,24 @@ class AccountActivateTest {
     }
 
     @Test
+    void elasticIpsAgcInfraAlreadyHoldsForItsNatGatewaysCountAsAvailable() {
+        // Given an active default region whose 3 NAT gateway addresses are agc's, and 2 others: the quota of 5 is used
+        for (int i = 0; i < 5; i++) {
+            String allocation = moto.ec2.allocateAddress(a -> a.domain("vpc")).allocationId();
+            if (i < 3) {
+                moto.tag(allocation, "application-name", "agc");
+            }
+        }
+
+        // When it is activated again
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--yes");
+
+        // Then no new address is needed
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(r.out()).contains("Elastic IPs: 0 needed for NAT gateways, 0 of 5 free");
+    }
+
+    @Test
     void publicSubnetsNeedNoElasticIps() {
         // Given no Elastic IP left
         for (int i = 0; i < 5; i++) {
