@@ -142,6 +142,38 @@ class RetainedMotoTest {
     }
 
     @Test
+    @DisplayName("the library API (what 'account deactivate' calls) collects the same findings without picocli")
+    void libraryApi() throws IOException {
+        // Given
+        AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().failedDestroy();
+        dev.agcinfra.audit.testing.TestCredentials.install();
+        UserResources user = new UserResources(Map.of(), Map.of(REGION, region.vpc), UserResources.DEFAULT_STATE_BUCKET);
+
+        // When
+        RetainedResult result;
+        try (dev.agcinfra.audit.aws.AwsClientFactory clients = new dev.agcinfra.audit.aws.AwsClientFactory(
+                dev.agcinfra.audit.aws.AwsSettings.defaults().withEndpoint(moto.endpoint()), Map.of())) {
+            result = new RetainedAudit(clients, AgcRegion.ACCOUNT, RetainedOptions.defaults().withUser(user))
+                    .parallelism(1).scan(List.of(REGION));
+        }
+
+        // Then
+        assertThat(result.regions()).containsExactly(new RegionStatus(REGION, false, null));
+        assertThat(result.findings()).hasSize(8);
+        assertThat(result.findingCount()).isEqualTo(8);
+        assertThat(result.exitCode()).isEqualTo(ExitCode.FINDINGS);
+        assertThat(result.findings()).filteredOn(f -> f.id().equals(region.vpc)).singleElement()
+                .satisfies(vpc -> {
+                    assertThat(vpc.owner()).as("named in the settings").isEqualTo(Owner.USER);
+                    assertThat(vpc.cleanup()).isNull();
+                });
+        assertThat(result.totalMonthlyUsd()).isEqualByComparingTo("54.75");
+        java.io.StringWriter table = new java.io.StringWriter();
+        RetainedReports.write(RetainedReports.table(table), result);
+        assertThat(table.toString()).contains("Total: $54.75/month for 8 findings");
+    }
+
+    @Test
     @DisplayName("the table lists orphans first, then data, each with its monthly cost and the total")
     void tableListsOrphansFirst() {
         // Given
