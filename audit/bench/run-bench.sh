@@ -46,10 +46,11 @@ echo
 
 # --- Wall time, 100 ms per call ------------------------------------------------------------------------------------
 start_server 100 0
-run_audit() { # regions -> seconds
-  local t0 t1
+run_audit() { # regions [options...] -> seconds
+  local t0 t1 regions="$1"
+  shift
   t0=$(now)
-  java -jar "$JAR" resources --regions "$1" --endpoint-url "$ENDPOINT" --format json --output "$RESULTS/resources.json" \
+  java -jar "$JAR" resources --regions "$regions" "$@" --endpoint-url "$ENDPOINT" --format json --output "$RESULTS/resources.json" \
     2> "$RESULTS/audit.err" || { echo "agc-audit failed:" >&2; cat "$RESULTS/audit.err" >&2; exit 1; }
   t1=$(now)
   secs "$t0" "$t1"
@@ -62,6 +63,7 @@ done
 count17=$(python3 -c "import json; print(len(json.load(open('$RESULTS/resources.json'))['resources']))")
 echo "agc-audit resources, 1 region:   ${one[*]} s (median $(median "${one[@]}") s)"
 echo "agc-audit resources, 17 regions: ${all[*]} s (median $(median "${all[@]}") s), $count17 resources"
+echo "agc-audit resources, 17 regions one at a time (--parallelism 1): $(run_audit "$REGIONS_17" --parallelism 1) s (one run)"
 
 # What an operator would script with the AWS CLI: the same reads, region after region.
 if command -v aws > /dev/null; then
