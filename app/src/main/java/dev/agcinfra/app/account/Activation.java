@@ -56,8 +56,8 @@ public final class Activation {
                 boolean managed = current.map(r -> r.createBucket() && r.bucket().equals(named)).orElse(false);
                 createBucket = Optional.of(managed || !preflight.bucket(named).exists());
                 current.filter(r -> r.createBucket() && !r.bucket().equals(named)).ifPresent(r -> out.println(
-                        "agc-infra: " + RegionStack.dataStackName(region) + " and its bucket " + r.bucket() + " are no "
-                                + "longer deployed by activate, and are not destroyed either: the bucket and its state stay"));
+                        "agc-infra: " + RegionStack.dataStackName(region) + " and its bucket " + r.bucket() + " will no "
+                                + "longer be deployed by activate, and are not destroyed either: the bucket and its state stay"));
             }
             SettingsUpdate.Result updated = SettingsUpdate.activate(document, region, request.flags(), active, createBucket);
             updated.notes().forEach(n -> out.println("agc-infra: " + n));
