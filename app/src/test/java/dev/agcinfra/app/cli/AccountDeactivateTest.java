@@ -119,8 +119,9 @@ class AccountDeactivateTest {
         assertThat(r.out()).contains("forgot the VPC vpc-0123456789abcdef0", "deactivated us-east-1",
                 "kept in us-east-1: agc-data-us-east-1");
         // and the audit's retained report ends the output, with the state bucket and the total per month
-        assertThat(r.out()).contains("what deactivation kept in us-east-1 (agc-audit retained):", "Regions: us-east-1 (deactivated)",
-                "Total: ");
+        // (its wording is the audit's own: only its frame is checked here)
+        assertThat(r.out()).contains("what deactivation kept in us-east-1 (agc-audit retained):", "Regions: us-east-1 (",
+                "Total: $");
     }
 
     @Test
