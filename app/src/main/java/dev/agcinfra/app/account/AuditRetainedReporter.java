@@ -53,7 +53,7 @@ public final class AuditRetainedReporter implements RetainedReporter {
             out.flush();
         } catch (IOException | RuntimeException e) {
             out.println("agc-infra: warning: the retained report failed (" + e.getMessage() + "); run agc-audit "
-                    + "retained --region " + region + " for it");
+                    + "retained --regions " + region + " for it");
         }
     }
 }
