@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Times a whole synth as a user runs it, for 1, 4 and 17 regions, and reports wall time and peak memory.
 
-Usage: bench/synth.py [--runs N] [--cdktf PATH_TO_CDKTF_CLI]
+Usage: bench/synth.py [--runs N] [--cdktf PATH_TO_CDKTF_CLI] [--full-provider]
 
 Runs the prebuilt jar (app/target/agc-infra.jar; build it first with `mvn -pl app -am -DskipTests package`)
 in a scratch directory with generated agc.yaml files (account set, every region with defaults, so no AWS call),
@@ -68,12 +68,20 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cdktf", default=shutil.which("cdktf"))
+    parser.add_argument("--full-provider", action="store_true",
+                        help="also time the jar with the provider's full jsii bundle (what the trimming saves)")
     args = parser.parse_args()
     if not os.path.exists(JAR):
         sys.exit(f"{JAR} is missing: run `mvn -pl app -am -DskipTests package` first")
     env = dict(os.environ, JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="20", CHECKPOINT_DISABLE="1",
                DISABLE_VERSION_CHECK="1")
     tools = [("agc-infra.jar", lambda d: ["java", "-jar", JAR])]
+    if args.full_provider:
+        # The provider jar first on the class path: jsii loads its full bundle instead of the trimmed one.
+        lib = os.path.join(ROOT, "app", "target", "lib")
+        provider = [os.path.join(lib, j) for j in os.listdir(lib) if j.startswith("cdktf-provider-aws-")]
+        tools.append(("agc-infra.jar, full provider bundle",
+                      lambda d: ["java", "-cp", os.pathsep.join(provider + [JAR]), "dev.agcinfra.app.Main"]))
     if args.cdktf:
         tools.append(("cdktf synth", lambda d: [args.cdktf, "synth"]))
     print(f"| tool | regions | stacks | wall s (median of {args.runs}) | peak MiB | jsii+provider load s |")
