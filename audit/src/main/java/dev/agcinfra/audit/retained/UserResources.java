@@ -1,8 +1,8 @@
 package dev.agcinfra.audit.retained;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.agcinfra.audit.AuditException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,8 +19,7 @@ import java.util.Set;
  * {@code user}-owned whatever their tags, and never proposed for deletion. Also the state bucket name template
  * ({@code stateBucket}, default {@code agc-tfstate-{account}-{region}}).
  *
- * <p>The file is read as JSON; YAML too when Jackson's YAML module is on the classpath (it is in the agc-infra app,
- * not in the agc-audit jar, which then asks for JSON: {@code yq -o json agc.yaml > agc.json}).
+ * <p>The file is read as JSON, or as YAML when Jackson's YAML module is on the classpath (both jars have it).
  *
  * @param buckets             region to the bucket the user brought
  * @param vpcs                region to the VPC the user brought
@@ -77,11 +76,10 @@ public record UserResources(Map<String, String> buckets, Map<String, String> vpc
         }
         JsonNode root;
         try {
-            root = mapperFor(text).readTree(text);
+            // YAML is a superset of JSON, so one parser reads both.
+            root = new ObjectMapper(new YAMLFactory()).readTree(text);
         } catch (IOException e) {
-            String hint = yamlAvailable() ? "" : " (this agc-audit reads JSON settings only: convert with "
-                    + "'yq -o json " + file + "')";
-            throw AuditException.invalidInput("cannot parse settings file " + file + hint + ": "
+            throw AuditException.invalidInput("cannot parse settings file " + file + ": "
                     + e.getMessage().lines().findFirst().orElse(""));
         }
         return parse(root, file.toString());
@@ -112,25 +110,5 @@ public record UserResources(Map<String, String> buckets, Map<String, String> vpc
             }
         }
         return new UserResources(buckets, vpcs, template);
-    }
-
-    /** Whether Jackson's YAML module is on the classpath. */
-    public static boolean yamlAvailable() {
-        return yamlFactory() != null;
-    }
-
-    private static ObjectMapper mapperFor(String text) {
-        String start = text.stripLeading();
-        JsonFactory yaml = start.startsWith("{") ? null : yamlFactory();
-        return yaml == null ? new ObjectMapper() : new ObjectMapper(yaml);
-    }
-
-    private static JsonFactory yamlFactory() {
-        try {
-            Class<?> type = Class.forName("com.fasterxml.jackson.dataformat.yaml.YAMLFactory");
-            return (JsonFactory) type.getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
-        }
     }
 }

@@ -66,16 +66,14 @@ class UserResourcesTest {
     }
 
     @Test
-    @DisplayName("YAML settings need Jackson's YAML module; without it the error says to convert to JSON")
-    void yamlNeedsTheModule() throws IOException {
+    @DisplayName("the agc.yaml the app reads is read as it is, YAML and all")
+    void readsTheYamlSettingsFile() throws IOException {
         Path yaml = temp.resolve("agc.yaml");
-        Files.writeString(yaml, "regions:\n  eu-west-1:\n    bucket: lab-results\n");
+        Files.writeString(yaml, "regions:\n  eu-west-1:\n    bucket: lab-results\n    vpc: vpc-0123456789abcdef0\n");
 
-        if (UserResources.yamlAvailable()) {
-            assertThat(UserResources.read(yaml).buckets()).containsEntry("eu-west-1", "lab-results");
-        } else {
-            assertThatThrownBy(() -> UserResources.read(yaml)).hasMessageContaining("JSON settings only")
-                    .hasMessageContaining("yq -o json");
-        }
+        UserResources user = UserResources.read(yaml);
+
+        assertThat(user.buckets()).containsExactlyEntriesOf(java.util.Map.of("eu-west-1", "lab-results"));
+        assertThat(user.vpcs()).containsExactlyEntriesOf(java.util.Map.of("eu-west-1", "vpc-0123456789abcdef0"));
     }
 }
