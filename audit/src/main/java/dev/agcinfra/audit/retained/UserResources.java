@@ -2,7 +2,6 @@ package dev.agcinfra.audit.retained;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.agcinfra.audit.AuditException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * What the user brought, per region, from agc-infra's settings file: a bucket named with {@code bucket} (and not
@@ -76,11 +79,13 @@ public record UserResources(Map<String, String> buckets, Map<String, String> vpc
         }
         JsonNode root;
         try {
-            // YAML is a superset of JSON, so one parser reads both.
-            root = new ObjectMapper(new YAMLFactory()).readTree(text);
-        } catch (IOException e) {
+            // YAML is a superset of JSON, so one parser reads both. SnakeYAML, not Jackson's tree reader: only it
+            // resolves aliases and merge keys (regions sharing an entry with *anchor or <<:), as agc-infra does.
+            Object loaded = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+            root = new ObjectMapper().valueToTree(loaded);
+        } catch (YAMLException | IllegalArgumentException e) {
             throw AuditException.invalidInput("cannot parse settings file " + file + ": "
-                    + e.getMessage().lines().findFirst().orElse(""));
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
         return parse(root, file.toString());
     }

@@ -76,4 +76,28 @@ class UserResourcesTest {
         assertThat(user.buckets()).containsExactlyEntriesOf(java.util.Map.of("eu-west-1", "lab-results"));
         assertThat(user.vpcs()).containsExactlyEntriesOf(java.util.Map.of("eu-west-1", "vpc-0123456789abcdef0"));
     }
+
+    @Test
+    @DisplayName("regions sharing an entry through an alias or a merge key keep the user's VPC and bucket")
+    void aliasesAndMergeKeys() throws IOException {
+        // Given: docs/settings.md's example of regions sharing settings
+        Path yaml = temp.resolve("agc.yaml");
+        Files.writeString(yaml, """
+                regions:
+                  us-east-1: &mine { vpc: vpc-0123456789abcdef0, bucket: lab-results }
+                  us-east-2: *mine
+                  us-west-2:
+                    <<: *mine
+                    ami: ami-0123456789abcdef0
+                """);
+
+        // When
+        UserResources user = UserResources.read(yaml);
+
+        // Then
+        for (String region : java.util.List.of("us-east-1", "us-east-2", "us-west-2")) {
+            assertThat(user.userVpc(region, "vpc-0123456789abcdef0")).as(region).isTrue();
+            assertThat(user.userBucket(region, "lab-results")).as(region).isTrue();
+        }
+    }
 }
