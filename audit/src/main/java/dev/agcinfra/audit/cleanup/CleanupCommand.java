@@ -91,7 +91,7 @@ public final class CleanupCommand implements Callable<Integer> {
     String tag;
 
     @Option(names = "--settings", paramLabel = "FILE",
-            description = "agc-infra's settings file: the bucket and VPC it names are the user's (default: AGC_CONFIG).")
+            description = "agc-infra's settings file: the bucket and VPC it names are the user's (default: AGC_CONFIG, else ./agc.yaml when it exists).")
     Path settings;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",

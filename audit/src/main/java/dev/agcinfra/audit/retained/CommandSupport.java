@@ -121,14 +121,28 @@ public final class CommandSupport {
                 .withMaxConnections(Math.max(AwsSettings.DEFAULT_MAX_CONNECTIONS, parallelism * 4));
     }
 
-    /** {@code --settings FILE}, else {@code AGC_CONFIG}, else nothing brought. */
+    /** agc-infra's settings file when neither {@code --settings} nor {@code AGC_CONFIG} names one. */
+    public static final String DEFAULT_SETTINGS = "agc.yaml";
+
+    /**
+     * {@code --settings FILE}, else {@code AGC_CONFIG}, else {@code agc.yaml} in the working directory when it exists
+     * (where agc-infra reads it), else nothing brought.
+     */
     public static UserResources user(Path settings, Map<String, String> environment) {
+        return user(settings, environment, Path.of(""));
+    }
+
+    static UserResources user(Path settings, Map<String, String> environment, Path workingDirectory) {
         Path file = settings;
         if (file == null && environment.get("AGC_CONFIG") != null && !environment.get("AGC_CONFIG").isBlank()) {
             file = Path.of(environment.get("AGC_CONFIG"));
         }
         if (file == null) {
-            return UserResources.NONE;
+            Path fallback = workingDirectory.resolve(DEFAULT_SETTINGS);
+            if (!Files.isRegularFile(fallback)) {
+                return UserResources.NONE;
+            }
+            file = fallback;
         }
         if (!Files.isRegularFile(file)) {
             throw AuditException.invalidInput("settings file " + file + " does not exist"

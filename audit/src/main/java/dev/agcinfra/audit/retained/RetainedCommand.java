@@ -84,8 +84,8 @@ public final class RetainedCommand implements Callable<Integer> {
 
     @Option(names = "--settings", paramLabel = "FILE",
             description = "agc-infra's settings file, to know the bucket and VPC the user brought (regions.<r>.bucket"
-                    + " and .vpc): those are user-owned (default: AGC_CONFIG when set). JSON; YAML only where "
-                    + "Jackson's YAML module is on the classpath.")
+                    + " and .vpc): those are user-owned (default: AGC_CONFIG when set, else ./agc.yaml when it "
+                    + "exists). YAML or JSON.")
     Path settings;
 
     @Option(names = "--log-group-prefix", paramLabel = "PREFIX",

@@ -43,13 +43,21 @@ class UserResourcesTest {
     }
 
     @Test
-    @DisplayName("without --settings, AGC_CONFIG names the file; with neither, nothing is the user's")
+    @DisplayName("without --settings, AGC_CONFIG names the file; with neither and no agc.yaml, nothing is the user's")
     void agcConfigFallback() throws IOException {
         Path file = temp.resolve("settings.json");
         Files.writeString(file, "{\"regions\": {\"eu-west-1\": {\"bucket\": \"b\"}}}");
 
         assertThat(CommandSupport.user(null, Map.of("AGC_CONFIG", file.toString())).buckets()).containsKey("eu-west-1");
-        assertThat(CommandSupport.user(null, Map.of())).isEqualTo(UserResources.NONE);
+        assertThat(CommandSupport.user(null, Map.of(), temp.resolve("empty"))).isEqualTo(UserResources.NONE);
+    }
+
+    @Test
+    @DisplayName("with neither --settings nor AGC_CONFIG, agc.yaml in the working directory is read, as agc-infra does")
+    void agcYamlInTheWorkingDirectory() throws IOException {
+        Files.writeString(temp.resolve("agc.yaml"), "regions:\n  eu-west-1:\n    vpc: vpc-0123456789abcdef0\n");
+
+        assertThat(CommandSupport.user(null, Map.of(), temp).userVpc("eu-west-1", "vpc-0123456789abcdef0")).isTrue();
     }
 
     @Test
