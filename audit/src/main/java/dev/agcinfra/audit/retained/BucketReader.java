@@ -119,6 +119,12 @@ public final class BucketReader {
             objects = metric(context, name, "NumberOfObjects", "AllStorageTypes").orElse(null);
         }
         List<String> stateFiles = stateBucket ? holdingState(s3, name, listing.stateKeys) : List.of();
+        if (stateBucket && (listing.truncated || listing.stateKeysCut)) {
+            // Not every state file was read: what was not read may hold state, so the bucket is never proposed.
+            stateFiles = new ArrayList<>(stateFiles);
+            stateFiles.add(listing.truncated ? "objects beyond the first " + maxObjects + " not read"
+                    : "state files beyond the first " + MAX_STATE_FILES + " not read");
+        }
         return Optional.of(new BucketItem(name, tags, versioned, objects, listing.deleteMarkers, bytes, source,
                 maxObjects, stateFiles));
     }
@@ -152,13 +158,18 @@ public final class BucketReader {
         long bytes;
         long deleteMarkers;
         boolean truncated;
+        boolean stateKeysCut;
         final List<String> stateKeys = new ArrayList<>();
 
         boolean add(String key, Long size, boolean latest, long maxObjects) {
             objects++;
             bytes += size == null ? 0 : size;
-            if (latest && key.endsWith(".tfstate") && stateKeys.size() < MAX_STATE_FILES) {
-                stateKeys.add(key);
+            if (latest && key.endsWith(".tfstate")) {
+                if (stateKeys.size() < MAX_STATE_FILES) {
+                    stateKeys.add(key);
+                } else {
+                    stateKeysCut = true;
+                }
             }
             if (objects > maxObjects) {
                 truncated = true;

@@ -273,6 +273,21 @@ class RetainedMotoTest {
                 .isEqualTo(2);
     }
 
+    @Test
+    @DisplayName("a state bucket whose listing stops at --max-objects is never proposed for deletion: its state was not all read")
+    void stateBucketBeyondMaxObjectsIsKept() throws IOException {
+        // Given: the data stack's state sorts after the (empty) core stack's, beyond a one-object listing
+        AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().deactivate();
+
+        // When
+        CliRun run = retained("--regions", REGION, "--format", "json", "--max-objects", "1");
+
+        // Then
+        JsonNode state = byId(JSON.readTree(run.out())).get(region.stateBucket);
+        assertThat(state.get("cleanup").isNull()).as(state.toString()).isTrue();
+        assertThat(state.get("reason").asText()).contains("still holds state", "not read");
+    }
+
     private long metric(AgcRegion region, String metric, String storageType) {
         try (CloudWatchClient cloudWatch = AwsTestClients.build(CloudWatchClient.builder(), moto.endpoint(), REGION)) {
             java.time.Instant now = java.time.Instant.now();
