@@ -19,9 +19,9 @@ import software.amazon.awssdk.services.s3.model.Tag;
 
 /**
  * The region's Terraform state bucket, created when missing and brought up to agc-infra's settings: versioning on,
- * default encryption, every public access block on, a TLS-only bucket policy and the tag
- * {@code application-name=agc}. Idempotent; it only ever adds protection, never removes any (an existing encryption
- * setting, policy statement or tag is kept).
+ * default encryption, every public access block on, a TLS-only bucket policy, and, only when it creates the bucket,
+ * the tag {@code application-name=agc} (an existing bucket stays the user's). Idempotent; it only ever adds
+ * protection, never removes any (an existing encryption setting, policy statement or tag is kept).
  */
 public final class StateBucket {
 
@@ -51,7 +51,8 @@ public final class StateBucket {
      */
     public List<String> ensure(String bucket) {
         List<String> changes = new ArrayList<>();
-        if (!exists(bucket)) {
+        boolean created = !exists(bucket);
+        if (created) {
             s3.createBucket(r -> {
                 r.bucket(bucket);
                 if (!"us-east-1".equals(region)) {
@@ -79,7 +80,11 @@ public final class StateBucket {
         if (tlsOnly) {
             ensureTlsOnly(bucket, changes);
         }
-        ensureTag(bucket, changes);
+        if (created) {
+            // Only a bucket agc-infra creates is marked as its own: the tag makes agc-audit cleanup --include-data
+            // willing to delete it, and an existing bucket (a stateBucket: the user named) is the user's.
+            ensureTag(bucket, changes);
+        }
         return changes;
     }
 

@@ -75,7 +75,7 @@ class StateBucketTest {
     }
 
     @Test
-    void anExistingBucketIsCompletedWithoutLosingItsOwnPolicyEncryptionOrTags() throws IOException {
+    void anExistingBucketIsCompletedWithoutLosingItsOwnPolicyEncryptionOrTagsAndIsNotTaggedAgc() throws IOException {
         // Given a bucket with KMS encryption, its own policy statement and a tag, but no versioning or access block
         s3.createBucket(r -> r.bucket(BUCKET).createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
         s3.putBucketEncryption(r -> r.bucket(BUCKET).serverSideEncryptionConfiguration(c -> c.rules(rule -> rule
@@ -91,12 +91,13 @@ class StateBucketTest {
 
         // Then what was missing is added, and nothing that was there is removed
         assertThat(changes).containsExactly("turned on versioning", "blocked all public access",
-                "added a TLS-only statement to the bucket policy", "tagged application-name=agc");
+                "added a TLS-only statement to the bucket policy");
         assertThat(s3.getBucketEncryption(r -> r.bucket(BUCKET)).serverSideEncryptionConfiguration().rules().get(0)
                 .applyServerSideEncryptionByDefault().sseAlgorithm()).isEqualTo(ServerSideEncryption.AWS_KMS);
         JsonNode statements = new ObjectMapper().readTree(s3.getBucketPolicy(r -> r.bucket(BUCKET)).policy()).path("Statement");
         assertThat(statements).extracting(s -> s.path("Sid").asText()).containsExactly("TeamRead", StateBucket.TLS_ONLY_SID);
-        assertThat(tags()).containsEntry("team", "genomics").containsEntry("application-name", "agc");
+        assertThat(tags()).as("not created by agc-infra: stays the user's, never claimed for agc-audit cleanup")
+                .containsExactly(Map.entry("team", "genomics"));
     }
 
     @Test
