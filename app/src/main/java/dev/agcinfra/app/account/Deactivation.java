@@ -50,6 +50,17 @@ public final class Deactivation {
         }
 
         try (AccountAws aws = new AccountAws(ctx.aws(), region)) {
+            // Refusals first: --force must not delete context stacks of a region there is no agc-core to destroy in.
+            Path outdir = ctx.outdir();
+            ctx.synthesizer().synth(settings, PrivateSubnetLookup.besideSettings(file.path(), ctx.aws())::privateSubnets,
+                    outdir);
+            String core = RegionStack.coreStackName(region);
+            Path dir = outdir.resolve("stacks").resolve(core);
+            if (!Files.isRegularFile(dir.resolve("cdk.tf.json"))) {
+                throw new AccountException(ExitCode.INVALID_INPUT, region + " is not in the settings file, so there is "
+                        + "no " + core + " to destroy; add it under regions: as it was activated, or give --region");
+            }
+
             Contexts contexts = new Contexts(aws, ctx.pollInterval(), Duration.ofMinutes(60));
             Contexts.Found found = contexts.find();
             if (!found.isEmpty() && !request.force()) {
@@ -66,15 +77,6 @@ public final class Deactivation {
                         + ", outside AGC's context stacks; delete them yourself, then deactivate again");
             }
 
-            Path outdir = ctx.outdir();
-            ctx.synthesizer().synth(settings, PrivateSubnetLookup.besideSettings(file.path(), ctx.aws())::privateSubnets,
-                    outdir);
-            String core = RegionStack.coreStackName(region);
-            Path dir = outdir.resolve("stacks").resolve(core);
-            if (!Files.isRegularFile(dir.resolve("cdk.tf.json"))) {
-                throw new AccountException(ExitCode.INVALID_INPUT, region + " is not in the settings file, so there is "
-                        + "no " + core + " to destroy; add it under regions: as it was activated, or give --region");
-            }
             Terraform.Options options = ctx.terraformOptions(region, request.yes());
             int status = ctx.terraform().init(dir, options);
             if (status == 0) {

@@ -125,6 +125,28 @@ class AccountDeactivateTest {
     }
 
     @Test
+    void forceInARegionNotInTheSettingsFileIsRefusedBeforeAnyContextStackIsDeleted() throws IOException {
+        // Given a context stack in us-east-1, and a settings file that names only us-west-2
+        contextStack("Agc-Context-Demo-alice-ctx1", "agc");
+        Files.writeString(dir.resolve("agc.yaml"), """
+                account: "123456789012"
+                regions:
+                  us-west-2: { usePublicSubnets: true }
+                """);
+
+        // When
+        CliRun.Result r = cli.run("account", "deactivate", "--region", "us-east-1", "--force", "--yes");
+
+        // Then
+        assertThat(r.status()).as(r.all()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("us-east-1 is not in the settings file");
+        assertThat(r.out()).doesNotContain("deleting context stack");
+        assertThat(cfn.describeStacks(d -> d.stackName("Agc-Context-Demo-alice-ctx1")).stacks())
+                .extracting(s -> s.stackStatus()).containsExactly(StackStatus.CREATE_COMPLETE);
+        assertThat(cli.terraformCalls()).allMatch(c -> c.contains("|version -json|"));
+    }
+
+    @Test
     void aFailedDestroyKeepsTheRememberedVpcAndIsTheExitStatus() throws IOException {
         // Given
         cli.env("FAKE_TF_FAIL_CMD", "destroy").env("FAKE_TF_FAIL_DIR", "agc-core-us-east-1");
