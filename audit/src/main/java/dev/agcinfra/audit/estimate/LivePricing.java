@@ -1,18 +1,34 @@
 package dev.agcinfra.audit.estimate;
 
-import dev.agcinfra.audit.AuditException;
-import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.audit.aws.AwsClientFactory;
+import dev.agcinfra.audit.aws.AwsSettings;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
+import software.amazon.awssdk.services.pricing.PricingClient;
 
-/** {@code --pricing live}: prices from the AWS Price List API. */
+/** {@code --pricing live}: prices from the AWS Price List API, read before any report is written. */
 final class LivePricing {
+
+    /** The Price List API answers in us-east-1 (and a few other regions); its prices cover every region. */
+    static final String PRICING_REGION = "us-east-1";
 
     private LivePricing() {
     }
 
+    /**
+     * Reads the prices of every region of {@code stacks}; the client is closed before returning.
+     *
+     * @throws dev.agcinfra.audit.AuditException with exit code 3 when the API cannot be read
+     */
     static PriceSource source(String profile, URI endpoint, List<StackInventory> stacks) {
-        throw new AuditException(ExitCode.INTERNAL_ERROR,
-                "--pricing live is not available in this build (the AWS SDK pricing module is missing)");
+        AwsSettings settings = AwsSettings.defaults().withProfile(profile).withEndpoint(endpoint);
+        try (AwsClientFactory factory = new AwsClientFactory(settings);
+             PricingClient client = factory.build(PricingClient.builder(), PRICING_REGION)) {
+            LivePriceSource source = new LivePriceSource(client, Clock.systemUTC());
+            stacks.stream().map(StackInventory::region).filter(Objects::nonNull).distinct().forEach(source::prices);
+            return source;
+        }
     }
 }
