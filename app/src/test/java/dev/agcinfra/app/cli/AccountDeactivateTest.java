@@ -96,9 +96,11 @@ class AccountDeactivateTest {
 
     @Test
     void forceDeletesTheContextStacksWaitsThenDestroysOnlyTheCoreStackAndForgetsTheVpc() throws IOException {
-        // Given two context stacks
+        // Given two context stacks, and two stacks that are not AGC's contexts
         contextStack("Agc-Context-Demo-alice-ctx1", "agc");
         contextStack("Agc-Context-Demo-bob-ctx2", "agc");
+        contextStack("Agc-Context-Other", "other");
+        contextStack("Agc-Core-Shared", "agc");
 
         // When
         CliRun.Result r = cli.run("account", "deactivate", "--region", "us-east-1", "--force", "--yes");
@@ -107,7 +109,10 @@ class AccountDeactivateTest {
         assertThat(r.status()).as(r.all()).isZero();
         assertThat(r.out()).contains("deleted context stack Agc-Context-Demo-alice-ctx1",
                 "deleted context stack Agc-Context-Demo-bob-ctx2");
-        assertThat(cfn.describeStacks().stacks()).allMatch(s -> s.stackStatus() == StackStatus.DELETE_COMPLETE);
+        // and only those: another application's stack and a non-context stack stay
+        assertThat(cfn.describeStacks().stacks().stream().filter(s -> s.stackStatus() != StackStatus.DELETE_COMPLETE)
+                .map(s -> s.stackName())).containsExactlyInAnyOrder("Agc-Context-Other", "Agc-Core-Shared");
+        assertThat(r.out()).doesNotContain("Agc-Context-Other", "Agc-Core-Shared");
         // and only agc-core was destroyed
         assertThat(cli.terraformCalls().subList(1, cli.terraformCalls().size())).extracting(c -> c.split("\\|")[0]
                 + " " + c.split("\\|")[1]).containsExactly(
