@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {AuditResources.class, AuditCosts.class, dev.agcinfra.audit.retained.RetainedCommand.class,
                 dev.agcinfra.audit.cleanup.CleanupCommand.class,
+                dev.agcinfra.audit.estimate.EstimateCommand.class,
                 AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:nothing to report",
