@@ -243,6 +243,18 @@ class EstimateCommandTest {
         }
     }
 
+    @Test
+    void agcAuditRunsEstimateAsASubcommand() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exitCode = dev.agcinfra.audit.cli.AgcAudit.run(new PrintWriter(out), new PrintWriter(err),
+                "estimate", fixture("default-us-east-1"), "--format", "JSON");
+
+        assertThat(exitCode).isZero();
+        assertThat(out.toString()).contains("\"totalMonthlyUsd\" : 262.8");
+    }
+
     @Nested
     class Errors {
 
