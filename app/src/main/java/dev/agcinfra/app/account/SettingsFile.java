@@ -112,10 +112,21 @@ public final class SettingsFile {
             return next;
         }
 
-        /** Replaces the settings file with the candidate. */
+        /**
+         * Replaces the settings file with the candidate. A symbolic link is followed: the file it points to is
+         * replaced (atomically, from a copy beside it), and the link stays.
+         */
         public void commit() {
             try {
-                Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                if (Files.isSymbolicLink(file)) {
+                    Path target = file.toRealPath();
+                    Path staged = target.resolveSibling(target.getFileName() + ".next");
+                    Files.copy(next, staged, StandardCopyOption.REPLACE_EXISTING);
+                    Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    Files.delete(next);
+                } else {
+                    Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot replace " + file, e);
             }

@@ -52,6 +52,26 @@ class SettingsFileTest {
     }
 
     @Test
+    void aSettingsFileThatIsASymbolicLinkIsRewrittenWhereItPointsAndTheLinkStays() throws IOException {
+        // Given agc.yaml linking to the team's file elsewhere
+        Path real = Files.writeString(Files.createDirectories(dir.resolve("team")).resolve("agc.yaml"),
+                "account: \"123456789012\"\nregions:\n  us-east-1: { vpc: vpc-0123456789abcdef0 }\n");
+        Path link = Files.createSymbolicLink(dir.resolve("agc.yaml"), real);
+        SettingsFile settings = new SettingsFile(link);
+        ObjectNode document = settings.read();
+        SettingsUpdate.deactivate(document, "us-east-1");
+
+        // When
+        settings.check(document, OFFLINE).commit();
+
+        // Then the team's file is changed, through the link that is still there
+        assertThat(link).isSymbolicLink();
+        assertThat(Files.readString(real)).contains("123456789012").doesNotContain("vpc-0123456789abcdef0");
+        assertThat(dir.resolve("agc.yaml.next")).doesNotExist();
+        assertThat(real.resolveSibling("agc.yaml.next")).doesNotExist();
+    }
+
+    @Test
     void aCandidateWithProblemsIsNotWrittenAndNamesTheRule() throws IOException {
         // Given
         Path file = Files.writeString(dir.resolve("agc.yaml"), "account: \"123456789012\"\n");
