@@ -1,19 +1,17 @@
 package dev.agcinfra.audit.estimate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.agcinfra.audit.estimate.UsageAssumptions.Usage;
 import java.io.IOException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,13 +26,12 @@ import java.util.Set;
  *     natGb: 500        # this stack only
  * </pre>
  *
- * The YAML accepted is the subset this format needs: nested mappings by indentation, scalars, comments. Unknown keys
- * are errors, so a typo is never silently ignored.
+ * Unknown keys are errors, so a typo is never silently ignored.
  */
 public final class UsageFile {
 
     private static final Set<String> USAGE_KEYS = Set.of("natGb", "endpointGb");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private UsageFile() {
     }
@@ -48,15 +45,11 @@ public final class UsageFile {
             throw new InvalidInputException("cannot read usage file " + file + ": " + e.getMessage());
         }
         JsonNode root;
-        if (text.stripLeading().startsWith("{")) {
-            try {
-                root = JSON.readTree(text);
-            } catch (IOException e) {
-                throw new InvalidInputException("usage file " + file + " is not valid JSON: "
-                        + PriceTable.firstLine(e.getMessage()));
-            }
-        } else {
-            root = parseYaml(text, file);
+        try {
+            // YAML is a superset of JSON, so one parser reads both.
+            root = YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("usage file " + file + " is not valid YAML or JSON" + problem(e));
         }
         return fromTree(root, file);
     }
@@ -105,6 +98,17 @@ public final class UsageFile {
         return new Usage(gb(node.get("natGb"), file, prefix + "natGb"), gb(node.get("endpointGb"), file, prefix + "endpointGb"));
     }
 
+    /** Where and what the parser's problem is: SnakeYAML's problem mark rather than Jackson's context. */
+    private static String problem(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+            return " at line " + (yaml.getProblemMark().getLine() + 1) + ", column " + (yaml.getProblemMark().getColumn() + 1)
+                    + ": " + yaml.getProblem();
+        }
+        String where = e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return where + ": " + PriceTable.firstLine(e.getOriginalMessage());
+    }
+
     private static BigDecimal gb(JsonNode node, Path file, String key) {
         if (node == null || node.isNull()) {
             return null;
@@ -119,88 +123,5 @@ public final class UsageFile {
             throw new InvalidInputException("usage file " + file + ": '" + key + "' must be a number of GB per month"
                     + " (0 or more), not '" + node.asText() + "'");
         }
-    }
-
-    /** The YAML subset: {@code key: value} and {@code key:} opening a nested mapping, by indentation. */
-    static JsonNode parseYaml(String text, Path file) {
-        ObjectNode root = JsonNodeFactory.instance.objectNode();
-        Deque<Map.Entry<Integer, ObjectNode>> open = new ArrayDeque<>();
-        open.push(Map.entry(-1, root));
-        List<String> lines = text.lines().toList();
-        for (int n = 0; n < lines.size(); n++) {
-            String raw = stripComment(lines.get(n));
-            if (raw.isBlank() || raw.strip().equals("---")) {
-                continue;
-            }
-            int indent = raw.length() - raw.stripLeading().length();
-            if (raw.substring(0, indent).contains("\t")) {
-                throw yamlError(file, n, "tabs cannot indent YAML");
-            }
-            String line = raw.strip();
-            if (line.startsWith("- ") || line.equals("-")) {
-                throw yamlError(file, n, "lists are not part of the usage file format");
-            }
-            int colon = keyEnd(line);
-            if (colon < 0) {
-                throw yamlError(file, n, "expected 'key: value'");
-            }
-            while (open.peek().getKey() >= indent) {
-                open.pop();
-            }
-            ObjectNode parent = open.peek().getValue();
-            String key = unquote(line.substring(0, colon).strip());
-            String value = line.substring(colon + 1).strip();
-            if (parent.has(key)) {
-                throw yamlError(file, n, "duplicate key '" + key + "'");
-            }
-            if (value.isEmpty()) {
-                ObjectNode child = parent.putObject(key);
-                open.push(Map.entry(indent, child));
-            } else if (value.equals("{}")) {
-                parent.putObject(key);
-            } else if (value.equals("~") || value.equals("null")) {
-                parent.putNull(key);
-            } else {
-                parent.put(key, unquote(value));
-            }
-        }
-        return root;
-    }
-
-    private static int keyEnd(String line) {
-        if (line.startsWith("\"") || line.startsWith("'")) {
-            int close = line.indexOf(line.charAt(0), 1);
-            return close < 0 ? -1 : line.indexOf(':', close);
-        }
-        int colon = line.indexOf(": ");
-        return colon >= 0 ? colon : (line.endsWith(":") ? line.length() - 1 : -1);
-    }
-
-    private static String stripComment(String line) {
-        boolean single = false;
-        boolean dbl = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '\'' && !dbl) {
-                single = !single;
-            } else if (c == '"' && !single) {
-                dbl = !dbl;
-            } else if (c == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-                return line.substring(0, i);
-            }
-        }
-        return line;
-    }
-
-    private static String unquote(String text) {
-        if (text.length() >= 2 && (text.startsWith("\"") && text.endsWith("\"")
-                || text.startsWith("'") && text.endsWith("'"))) {
-            return text.substring(1, text.length() - 1);
-        }
-        return text;
-    }
-
-    private static InvalidInputException yamlError(Path file, int line, String problem) {
-        return new InvalidInputException("usage file " + file + ", line " + (line + 1) + ": " + problem);
     }
 }
