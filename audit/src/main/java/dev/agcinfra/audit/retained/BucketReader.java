@@ -79,7 +79,7 @@ public final class BucketReader {
         byName.add("agc-" + account + "-" + region);
         byName.add(user.stateBucket(account, region));
         if (user.buckets().containsKey(region)) {
-            byName.add(user.buckets().get(region));
+            byName.add(user.buckets().get(region).replace(UserResources.ACCOUNT, account));
         }
         byName.forEach(name -> names.putIfAbsent(name, true));
         return names;

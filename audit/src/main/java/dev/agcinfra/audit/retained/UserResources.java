@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * What the user brought, per region, from agc-infra's settings file: a bucket named with {@code bucket} (and not
- * created by agc-infra, {@code createBucket} not {@code true}) and a VPC named with {@code vpc}. Such resources are
+ * created by agc-infra, {@code createBucket} not {@code true}), or {@code agc-<account>-<region>} adopted with
+ * {@code createBucket: false} alone, and a VPC named with {@code vpc}. Such resources are
  * {@code user}-owned whatever their tags, and never proposed for deletion. Also the state bucket name template
  * ({@code stateBucket}, default {@code agc-tfstate-{account}-{region}}).
  *
@@ -42,9 +43,18 @@ public record UserResources(Map<String, String> buckets, Map<String, String> vpc
         Objects.requireNonNull(stateBucketTemplate, "stateBucketTemplate must be non-null");
     }
 
+    /** Stands for the account in a bucket name when the settings file does not give it. */
+    static final String ACCOUNT = "{account}";
+
     /** Whether {@code bucket} is the user's in {@code region}. */
     public boolean userBucket(String region, String bucket) {
-        return bucket.equals(buckets.get(region));
+        String named = buckets.get(region);
+        if (named != null && named.contains(ACCOUNT)) {
+            int at = named.indexOf(ACCOUNT);
+            return bucket.matches(java.util.regex.Pattern.quote(named.substring(0, at)) + "\\d{12}"
+                    + java.util.regex.Pattern.quote(named.substring(at + ACCOUNT.length())));
+        }
+        return bucket.equals(named);
     }
 
     /** Whether {@code vpcId} is the user's in {@code region}. */
@@ -106,6 +116,11 @@ public record UserResources(Map<String, String> buckets, Map<String, String> vpc
             Map.Entry<String, JsonNode> region = it.next();
             JsonNode settings = region.getValue();
             String bucket = settings.path("bucket").asText(null);
+            if (bucket == null && settings.path("createBucket").isBoolean()
+                    && !settings.path("createBucket").asBoolean()) {
+                // createBucket: false alone adopts agc-<account>-<region> (left by an earlier AGC activation)
+                bucket = "agc-" + root.path("account").asText(ACCOUNT) + "-" + region.getKey();
+            }
             if (bucket != null && !settings.path("createBucket").asBoolean(false)) {
                 buckets.put(region.getKey(), bucket);
             }

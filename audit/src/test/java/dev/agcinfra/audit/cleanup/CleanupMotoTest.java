@@ -219,6 +219,25 @@ class CleanupMotoTest {
     }
 
     @Test
+    @DisplayName("the tagged results bucket a settings file adopts with createBucket: false alone is the user's, and stays")
+    void keepsTheBucketAdoptedWithCreateBucketFalse() throws IOException {
+        // Given
+        AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().deactivate();
+        Path settings = temp.resolve("agc.yaml");
+        Files.writeString(settings, "regions:\n  eu-west-1: { createBucket: false }\n");
+
+        // When
+        CliRun run = cleanup("--region", REGION, "--include-data", "--yes", "--settings", settings.toString());
+
+        // Then
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains(region.bucket + " (user): user-owned (named in the settings file)");
+        try (S3Client s3 = region.s3()) {
+            assertThat(bucketExists(s3, region.bucket)).isTrue();
+        }
+    }
+
+    @Test
     @DisplayName("an active region is refused with exit 2 before anything is deleted")
     void refusesActiveRegion() {
         // Given

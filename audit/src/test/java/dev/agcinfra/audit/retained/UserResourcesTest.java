@@ -108,4 +108,23 @@ class UserResourcesTest {
             assertThat(user.userBucket(region, "lab-results")).as(region).isTrue();
         }
     }
+
+    @Test
+    @DisplayName("createBucket: false alone adopts agc-<account>-<region>: the user's, with or without account in the file")
+    void createBucketFalseAloneAdoptsTheDefaultBucket() throws IOException {
+        // Given
+        Path withAccount = temp.resolve("with.yaml");
+        Files.writeString(withAccount, "account: \"123456789012\"\nregions:\n  eu-west-1: { createBucket: false }\n");
+        Path withoutAccount = temp.resolve("without.yaml");
+        Files.writeString(withoutAccount, "regions:\n  eu-west-1: { createBucket: false }\n  us-east-1: {}\n");
+
+        // Then
+        for (Path file : java.util.List.of(withAccount, withoutAccount)) {
+            UserResources user = UserResources.read(file);
+            assertThat(user.userBucket("eu-west-1", "agc-123456789012-eu-west-1")).as(file.toString()).isTrue();
+            assertThat(user.userBucket("eu-west-1", "agc-123456789012-us-east-1")).as(file.toString()).isFalse();
+            assertThat(user.userBucket("us-east-1", "agc-123456789012-us-east-1")).as("agc-infra creates it").isFalse();
+        }
+        assertThat(UserResources.read(withoutAccount).userBucket("eu-west-1", "agc-x-eu-west-1")).isFalse();
+    }
 }
