@@ -35,7 +35,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * bucket {@code agc-<account>-<region>}, the state bucket and the bucket the settings file names. Each one that exists
  * in this region is read: tags, versioning, then every object (every version when versioning is or was on) up to
  * {@code maxObjects}; beyond that the listing stops and CloudWatch's daily storage metrics give size and count.
- * A state bucket's {@code *.tfstate} objects are read to see whether they still hold resources.
+ * Every bucket's {@code *.tfstate} objects (the state bucket's, or any other's) are read to see whether they still hold
+ * resources.
  *
  * <p>One page per bucket, read when the previous one has been handed on.
  */
@@ -118,7 +119,9 @@ public final class BucketReader {
             bytes = metric(context, name, "BucketSizeBytes", "StandardStorage").orElse(null);
             objects = metric(context, name, "NumberOfObjects", "AllStorageTypes").orElse(null);
         }
-        List<String> stateFiles = stateBucket ? holdingState(s3, name, listing.stateKeys) : List.of();
+        // Any bucket's state files are read, not only the state bucket's: a stateBucket: template the audit was not
+        // told about (no settings file) must not make a bucket holding state look like plain data.
+        List<String> stateFiles = holdingState(s3, name, listing.stateKeys);
         if (stateBucket && (listing.truncated || listing.stateKeysCut)) {
             // Not every state file was read: what was not read may hold state, so the bucket is never proposed.
             stateFiles = new ArrayList<>(stateFiles);

@@ -211,6 +211,30 @@ class RetainedMotoTest {
     }
 
     @Test
+    @DisplayName("a tagged bucket holding Terraform state is never proposed for deletion, whatever its name, without the settings file")
+    void stateUnderAnotherNameIsKept() throws IOException {
+        // Given: the state bucket of a custom stateBucket: template ("acme-tfstate-{region}"), and no settings file
+        AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().deactivate();
+        try (software.amazon.awssdk.services.s3.S3Client s3 = region.s3()) {
+            s3.createBucket(r -> r.bucket("acme-tfstate-" + REGION).createBucketConfiguration(c -> c.locationConstraint(REGION)));
+            s3.putBucketTagging(r -> r.bucket("acme-tfstate-" + REGION).tagging(t -> t.tagSet(
+                    software.amazon.awssdk.services.s3.model.Tag.builder().key("application-name").value("agc").build())));
+            s3.putObject(r -> r.bucket("acme-tfstate-" + REGION).key("agc/agc-data-" + REGION + ".tfstate"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString(
+                            "{\"version\":4,\"resources\":[{\"type\":\"aws_s3_bucket\",\"name\":\"results\"}]}"));
+        }
+
+        // When
+        CliRun run = retained("--regions", REGION, "--format", "json");
+
+        // Then
+        JsonNode state = byId(JSON.readTree(run.out())).get("acme-tfstate-" + REGION);
+        assertThat(state.get("owner").asText()).isEqualTo("agc");
+        assertThat(state.get("cleanup").isNull()).as(state.toString()).isTrue();
+        assertThat(state.get("reason").asText()).contains("still holds state (agc/agc-data-" + REGION + ".tfstate)");
+    }
+
+    @Test
     @DisplayName("a bucket named in the settings file, untagged, is the user's: reported without a cleanup command")
     void userBroughtBucketIsTheUsers() throws IOException {
         // Given
