@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.audit.testing.TestCredentials;
 import dev.agcinfra.audit.estimate.UsageAssumptions.Usage;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -228,19 +229,13 @@ class LivePriceSourceTest {
     @Test
     void theCommandWithLivePricingPrintsTheEstimateFromTheApi(WireMockRuntimeInfo wireMock) {
         stubUsEast1();
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-        try {
-            EstimateCommandTest.Result result = EstimateCommandTest.run(Fixtures.resource("default-us-east-1").toString(),
-                    "--pricing", "live", "--endpoint-url", wireMock.getHttpBaseUrl(), "--format", "json");
+        TestCredentials.install();
+        EstimateCommandTest.Result result = EstimateCommandTest.run(Fixtures.resource("default-us-east-1").toString(),
+                "--pricing", "live", "--endpoint-url", wireMock.getHttpBaseUrl(), "--format", "json");
 
-            assertThat(result.exitCode()).isZero();
-            assertThat(result.json().path("totalMonthlyUsd").decimalValue()).isEqualByComparingTo("262.80");
-            assertThat(result.json().path("prices").asText()).startsWith("AWS Price List API");
-        } finally {
-            System.clearProperty("aws.accessKeyId");
-            System.clearProperty("aws.secretAccessKey");
-        }
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.json().path("totalMonthlyUsd").decimalValue()).isEqualByComparingTo("262.80");
+        assertThat(result.json().path("prices").asText()).startsWith("AWS Price List API");
     }
 
     @Test
@@ -248,18 +243,12 @@ class LivePriceSourceTest {
         stubFor(post(urlEqualTo("/")).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/x-amz-json-1.1")
                 .withBody("{\"__type\": \"AccessDeniedException\", \"message\": \"not allowed\"}")));
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-        try {
-            EstimateCommandTest.Result result = EstimateCommandTest.run(Fixtures.resource("default-us-east-1").toString(),
-                    "--pricing", "live", "--endpoint-url", wireMock.getHttpBaseUrl());
+        TestCredentials.install();
+        EstimateCommandTest.Result result = EstimateCommandTest.run(Fixtures.resource("default-us-east-1").toString(),
+                "--pricing", "live", "--endpoint-url", wireMock.getHttpBaseUrl());
 
-            assertThat(result.exitCode()).isEqualTo(ExitCode.AWS_FAILURE);
-            assertThat(result.out()).isEmpty();
-            assertThat(result.err().lines()).singleElement().asString().contains("AccessDeniedException");
-        } finally {
-            System.clearProperty("aws.accessKeyId");
-            System.clearProperty("aws.secretAccessKey");
-        }
+        assertThat(result.exitCode()).isEqualTo(ExitCode.AWS_FAILURE);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err().lines()).singleElement().asString().contains("AccessDeniedException");
     }
 }
