@@ -86,9 +86,11 @@ public final class CleanupCommand implements Callable<Integer> {
             description = "Only these findings (ids as 'retained' reports them; a VPC with its parts); repeatable.")
     List<String> ids = new ArrayList<>();
 
-    @Option(names = "--tag", paramLabel = "KEY=VALUE", defaultValue = "application-name=agc",
-            description = "The tag that marks AGC's resources; nothing without it is touched (default: ${DEFAULT-VALUE}).")
-    String tag;
+    /**
+     * What marks AGC's resources. Fixed, unlike the reporting jobs' {@code --tag}: a command that deletes must never be
+     * pointed at another tag ({@code env=prod}) by an option.
+     */
+    static final String AGC_TAG = "application-name=agc";
 
     @Option(names = "--settings", paramLabel = "FILE",
             description = "agc-infra's settings file: the bucket and VPC it names are the user's (default: AGC_CONFIG, else ./agc.yaml when it exists).")
@@ -118,7 +120,7 @@ public final class CleanupCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("json")) {
             throw new ParameterException(spec.commandLine(), "invalid --format '" + format + "': expected table or json");
         }
-        TagFilter tagFilter = TagFilter.parse(tag);
+        TagFilter tagFilter = TagFilter.parse(AGC_TAG);
         UserResources user = CommandSupport.user(settings, System.getenv());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

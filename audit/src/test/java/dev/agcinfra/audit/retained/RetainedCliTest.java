@@ -20,6 +20,7 @@ class RetainedCliTest {
         "cleanup --region nope                              | invalid region 'nope'",
         "cleanup --region eu-west-1 --format csv            | expected table or json",
         "cleanup                                            | Missing required option: '--region=REGION'",
+        "cleanup --region eu-west-1 --tag env=prod          | Unknown options: '--tag'",
     })
     void invalidInput(String args, String message) {
         // When
