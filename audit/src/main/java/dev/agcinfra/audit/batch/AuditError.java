@@ -1,6 +1,8 @@
 package dev.agcinfra.audit.batch;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.PrintWriter;
+import java.util.List;
 
 /**
  * One failed AWS call, reported on one line; the other regions go on.
@@ -17,5 +19,16 @@ public record AuditError(String region, String service, String operation, String
     /** {@code region service operation code: message}, as printed on stderr and in tables. */
     public String toLine() {
         return region + " " + service + " " + operation + " " + code + ": " + message;
+    }
+
+    /** After a job: one line per error on stderr, then how many of the regions failed (the report is partial). */
+    public static void printAll(PrintWriter err, List<AuditError> errors, int regionCount) {
+        for (AuditError error : errors) {
+            err.println("agc-audit: " + error.toLine());
+        }
+        if (!errors.isEmpty()) {
+            long failedRegions = errors.stream().map(AuditError::region).distinct().count();
+            err.println("agc-audit: " + failedRegions + " of " + regionCount + " regions had errors; the report is partial");
+        }
     }
 }

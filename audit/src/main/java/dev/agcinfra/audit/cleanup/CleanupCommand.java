@@ -125,7 +125,7 @@ public final class CleanupCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean json = format.equals("json");
-        try (AwsClientFactory clients = new AwsClientFactory(options.aws(1))) {
+        try (AwsClientFactory clients = new AwsClientFactory(aws.settings(1))) {
             String account = new Preflight(clients).account(List.of(checkedRegion));
             Cleanup cleanup = new Cleanup(clients, account, RetainedOptions.defaults().withTag(tagFilter).withUser(user))
                     .waiting(waitInterval, waitTimeout, duration -> Thread.sleep(duration.toMillis()));

@@ -87,14 +87,7 @@ abstract class AbstractJobCommand implements Callable<Integer> {
                 }
             }
             // After the progress line is gone: one line per error, then a summary.
-            for (AuditError error : result.errors()) {
-                err.println("agc-audit: " + error.toLine());
-            }
-            if (!result.errors().isEmpty()) {
-                long failedRegions = result.errors().stream().map(AuditError::region).distinct().count();
-                err.println("agc-audit: " + failedRegions + " of " + regions.size()
-                        + " regions had errors; the report is partial");
-            }
+            AuditError.printAll(err, result.errors(), regions.size());
             int status = status(result);
             err.flush();
             return status;

@@ -44,7 +44,7 @@ public final class AwsOptions {
     Duration retryBaseDelay = AwsSettings.DEFAULT_BACKOFF_BASE;
 
     /** The settings these options describe, after checking them. */
-    AwsSettings settings(int parallelism) {
+    public AwsSettings settings(int parallelism) {
         URI endpoint = null;
         if (endpointUrl != null) {
             try {

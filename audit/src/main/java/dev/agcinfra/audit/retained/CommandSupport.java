@@ -3,13 +3,9 @@ package dev.agcinfra.audit.retained;
 import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.audit.Regions;
 import dev.agcinfra.audit.TagFilter;
-import dev.agcinfra.audit.aws.AwsSettings;
 import dev.agcinfra.audit.report.Format;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,41 +82,6 @@ public final class CommandSupport {
         return value("--output");
     }
 
-    /** The AWS settings of {@code --profile}, {@code --endpoint-url} and the hidden tuning options. */
-    public AwsSettings aws(int parallelism) {
-        String endpointUrl = value("--endpoint-url");
-        URI endpoint = null;
-        if (endpointUrl != null) {
-            try {
-                endpoint = new URI(endpointUrl);
-            } catch (URISyntaxException e) {
-                endpoint = null;
-            }
-            if (endpoint == null || endpoint.getScheme() == null || endpoint.getHost() == null
-                    || !(endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https"))) {
-                throw new ParameterException(spec.commandLine(),
-                        "invalid --endpoint-url '" + endpointUrl + "': expected http(s)://host[:port]");
-            }
-        }
-        String profile = value("--profile");
-        if (profile != null && profile.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "--profile is empty");
-        }
-        Integer maxAttempts = value("--max-attempts");
-        if (maxAttempts != null && maxAttempts < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-attempts must be at least 1, was " + maxAttempts);
-        }
-        Duration callTimeout = orDefault(value("--call-timeout"), AwsSettings.DEFAULT_CALL_TIMEOUT);
-        Duration attemptTimeout = orDefault(value("--attempt-timeout"), AwsSettings.DEFAULT_ATTEMPT_TIMEOUT);
-        Duration retryBase = orDefault(value("--retry-base-delay"), AwsSettings.DEFAULT_BACKOFF_BASE);
-        return AwsSettings.defaults()
-                .withProfile(profile)
-                .withEndpoint(endpoint)
-                .withTimeouts(callTimeout, attemptTimeout)
-                .withRetries(maxAttempts == null ? AwsSettings.DEFAULT_MAX_ATTEMPTS : maxAttempts, retryBase)
-                .withMaxConnections(Math.max(AwsSettings.DEFAULT_MAX_CONNECTIONS, parallelism * 4));
-    }
-
     /** agc-infra's settings file when neither {@code --settings} nor {@code AGC_CONFIG} names one. */
     public static final String DEFAULT_SETTINGS = "agc.yaml";
 
@@ -149,9 +110,5 @@ public final class CommandSupport {
                     + (settings == null ? " (from AGC_CONFIG)" : ""));
         }
         return UserResources.read(file);
-    }
-
-    private static <T> T orDefault(T value, T otherwise) {
-        return value == null ? otherwise : value;
     }
 }

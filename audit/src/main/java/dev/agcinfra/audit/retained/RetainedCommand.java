@@ -104,7 +104,7 @@ public final class RetainedCommand implements Callable<Integer> {
         List<String> requested = options.regions();
         UserResources user = CommandSupport.user(settings, System.getenv());
         PrintWriter err = spec.commandLine().getErr();
-        try (AwsClientFactory clients = new AwsClientFactory(options.aws(parallelism))) {
+        try (AwsClientFactory clients = new AwsClientFactory(aws.settings(parallelism))) {
             Preflight preflight = new Preflight(clients);
             List<String> regions = requested != null ? requested
                     : options.allRegions() ? preflight.enabledRegions() : List.of(preflight.defaultRegion());
@@ -124,13 +124,7 @@ public final class RetainedCommand implements Callable<Integer> {
                     report.close();
                 }
             }
-            for (AuditError error : result.errors()) {
-                err.println("agc-audit: " + error.toLine());
-            }
-            if (!result.errors().isEmpty()) {
-                long failed = result.errors().stream().map(AuditError::region).distinct().count();
-                err.println("agc-audit: " + failed + " of " + regions.size() + " regions had errors; the report is partial");
-            }
+            AuditError.printAll(err, result.errors(), regions.size());
             err.flush();
             return result.exitCode();
         }
