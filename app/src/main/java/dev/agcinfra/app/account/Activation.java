@@ -29,16 +29,21 @@ public final class Activation {
         this.ctx = ctx;
     }
 
+    /** Stands in for the region while checking flags whose rules are the same in every region. */
+    private static final String FLAG_CHECK_REGION = "us-east-1";
+
     /** Runs the activation; returns the exit status ({@link ExitCode}, or terraform's own when it fails). */
     public int run(Request request) {
         var out = ctx.out();
         String tfVersion = ctx.terraform().requireVersion();
 
-        String region = Regions.region(ctx.aws(), request.region());
-        List<String> flagProblems = request.flags().problems(region);
+        // The flags first (AGC's order): their rules do not depend on which region they are for, so a bad flag is
+        // reported even before the region is known.
+        List<String> flagProblems = request.flags().problems(request.region().orElse(FLAG_CHECK_REGION));
         if (!flagProblems.isEmpty()) {
             throw new AccountException(ExitCode.INVALID_INPUT, String.join(System.lineSeparator(), flagProblems));
         }
+        String region = Regions.region(ctx.aws(), request.region());
         String account = Regions.account(ctx.aws(), region);
         out.println("agc-infra: account " + account + ", region " + region + ", terraform " + tfVersion);
 

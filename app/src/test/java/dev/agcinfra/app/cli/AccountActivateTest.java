@@ -394,6 +394,17 @@ class AccountActivateTest {
     }
 
     @Test
+    void aFlagConflictIsReportedEvenBeforeTheRegionIsKnown() throws IOException {
+        // When: no --region, and no AWS_REGION in the environment
+        CliRun.Result both = cli.run("account", "activate", "--usePublicSubnets", "--vpc", "vpc-12345678");
+
+        // Then the flags' rule, not the missing region, is what the user hears first
+        assertNothingChanged(both);
+        assertThat(both.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(both.err()).contains("--usePublicSubnets: true conflicts with vpc").doesNotContain("no region");
+    }
+
+    @Test
     void terraformOlderThanOneTenIsRefusedInOneLineBeforeAnythingElse() throws IOException {
         // Given
         cli.env("FAKE_TF_VERSION", "1.9.8");
