@@ -30,8 +30,13 @@ public final class EstimateJsonWriter {
     }
 
     public static void write(EstimateReport report, Writer out) {
+        writeTree(toJson(report), out);
+    }
+
+    /** Writes one JSON document and a line break, leaving {@code out} open (it may be stdout). */
+    private static void writeTree(ObjectNode tree, Writer out) {
         try {
-            JSON.writeValue(new NonClosingWriter(out), toJson(report));
+            JSON.writeValue(new NonClosingWriter(out), tree);
             out.write(System.lineSeparator());
             out.flush();
         } catch (IOException e) {
@@ -52,13 +57,7 @@ public final class EstimateJsonWriter {
     }
 
     public static void write(ComparisonReport report, Writer out) {
-        try {
-            JSON.writeValue(new NonClosingWriter(out), toJson(report));
-            out.write(System.lineSeparator());
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        writeTree(toJson(report), out);
     }
 
     /**
