@@ -1,6 +1,6 @@
 package dev.agcinfra.app;
 
-import dev.agcinfra.app.settings.RegionSettings;
+import dev.agcinfra.settings.RegionSettings;
 import java.util.List;
 
 /** Finds the subnets AGC runs in when the user brings a VPC without naming subnets. */

@@ -3,7 +3,7 @@ package dev.agcinfra.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agcinfra.app.lookup.AwsEnvironment;
-import dev.agcinfra.app.settings.SettingsLoader;
+import dev.agcinfra.settings.SettingsLoader;
 import dev.agcinfra.audit.estimate.Category;
 import dev.agcinfra.audit.estimate.CostEstimator;
 import dev.agcinfra.audit.estimate.EstimateReport;

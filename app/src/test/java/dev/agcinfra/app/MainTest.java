@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agcinfra.app.lookup.AwsEnvironment;
-import dev.agcinfra.app.settings.SettingsLoader;
+import dev.agcinfra.settings.SettingsLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,6 +1,6 @@
 package dev.agcinfra.app.account;
 
-import dev.agcinfra.app.settings.VpcMode;
+import dev.agcinfra.settings.VpcMode;
 import dev.agcinfra.app.stacks.RegionStack;
 import java.util.ArrayList;
 import java.util.HashMap;

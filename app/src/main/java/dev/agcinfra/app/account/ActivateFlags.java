@@ -2,7 +2,7 @@ package dev.agcinfra.app.account;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agcinfra.app.settings.SettingsDocument;
+import dev.agcinfra.settings.SettingsDocument;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

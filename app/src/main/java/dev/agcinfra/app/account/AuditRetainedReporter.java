@@ -1,7 +1,7 @@
 package dev.agcinfra.app.account;
 
-import dev.agcinfra.app.settings.RegionSettings;
-import dev.agcinfra.app.settings.Settings;
+import dev.agcinfra.settings.RegionSettings;
+import dev.agcinfra.settings.Settings;
 import dev.agcinfra.audit.aws.AwsClientFactory;
 import dev.agcinfra.audit.aws.AwsSettings;
 import dev.agcinfra.audit.retained.RetainedAudit;

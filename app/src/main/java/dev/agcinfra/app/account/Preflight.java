@@ -2,9 +2,9 @@ package dev.agcinfra.app.account;
 
 import dev.agcinfra.app.lookup.ContextCache;
 import dev.agcinfra.app.lookup.PrivateSubnetLookup;
-import dev.agcinfra.app.settings.RegionSettings;
-import dev.agcinfra.app.settings.SettingsException;
-import dev.agcinfra.app.settings.VpcMode;
+import dev.agcinfra.settings.RegionSettings;
+import dev.agcinfra.settings.SettingsException;
+import dev.agcinfra.settings.VpcMode;
 import dev.agcinfra.app.stacks.AvailabilityZones;
 import dev.agcinfra.app.stacks.RegionStack;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package dev.agcinfra.app.account;
 
 import dev.agcinfra.app.ExitCode;
 import dev.agcinfra.app.lookup.AwsEnvironment;
-import dev.agcinfra.app.settings.AwsDefaults;
-import dev.agcinfra.app.settings.AwsNames;
-import dev.agcinfra.app.settings.SettingsException;
+import dev.agcinfra.settings.AwsDefaults;
+import dev.agcinfra.settings.AwsNames;
+import dev.agcinfra.settings.SettingsException;
 import java.util.Optional;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.agcinfra.app.settings.AwsDefaults;
-import dev.agcinfra.app.settings.Settings;
-import dev.agcinfra.app.settings.SettingsDocument;
-import dev.agcinfra.app.settings.SettingsLoader;
+import dev.agcinfra.settings.AwsDefaults;
+import dev.agcinfra.settings.Settings;
+import dev.agcinfra.settings.SettingsDocument;
+import dev.agcinfra.settings.SettingsLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +56,7 @@ public final class SettingsFile {
      * Writes {@code document} beside the file as {@code <name>.next}, loads it with {@link SettingsLoader} (every
      * settings rule) and returns the candidate; nothing is replaced yet.
      *
-     * @throws dev.agcinfra.app.settings.SettingsException with every problem of the document
+     * @throws dev.agcinfra.settings.SettingsException with every problem of the document
      */
     public Candidate check(ObjectNode document, AwsDefaults aws) {
         Path next = file.resolveSibling(file.getFileName() + ".next");

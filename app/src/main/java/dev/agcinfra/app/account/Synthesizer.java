@@ -2,7 +2,7 @@ package dev.agcinfra.app.account;
 
 import dev.agcinfra.app.AgcInfraApp;
 import dev.agcinfra.app.SubnetResolver;
-import dev.agcinfra.app.settings.Settings;
+import dev.agcinfra.settings.Settings;
 import java.nio.file.Path;
 
 /** Writes the stacks of {@code settings} to {@code outdir} ({@code <outdir>/stacks/<stack>/cdk.tf.json}). */

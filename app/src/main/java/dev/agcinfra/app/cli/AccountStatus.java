@@ -2,8 +2,8 @@ package dev.agcinfra.app.cli;
 
 import dev.agcinfra.app.ExitCode;
 import dev.agcinfra.app.account.AccountAws;
-import dev.agcinfra.app.settings.AwsNames;
-import dev.agcinfra.app.settings.SettingsException;
+import dev.agcinfra.settings.AwsNames;
+import dev.agcinfra.settings.SettingsException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

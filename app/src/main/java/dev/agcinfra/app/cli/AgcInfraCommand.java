@@ -5,7 +5,7 @@ import dev.agcinfra.app.ExitCode;
 import dev.agcinfra.app.account.AccountContext;
 import dev.agcinfra.app.account.AccountException;
 import dev.agcinfra.app.account.Terraform;
-import dev.agcinfra.app.settings.SettingsException;
+import dev.agcinfra.settings.SettingsException;
 import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine;

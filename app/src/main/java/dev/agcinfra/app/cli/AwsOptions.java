@@ -1,7 +1,7 @@
 package dev.agcinfra.app.cli;
 
 import dev.agcinfra.app.lookup.AwsEnvironment;
-import dev.agcinfra.app.settings.SettingsLoader;
+import dev.agcinfra.settings.SettingsLoader;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;

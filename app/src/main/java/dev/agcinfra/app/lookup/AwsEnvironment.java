@@ -1,7 +1,7 @@
 package dev.agcinfra.app.lookup;
 
-import dev.agcinfra.app.settings.AwsDefaults;
-import dev.agcinfra.app.settings.SettingsException;
+import dev.agcinfra.settings.AwsDefaults;
+import dev.agcinfra.settings.SettingsException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -2,9 +2,9 @@ package dev.agcinfra.app.stacks;
 
 import com.hashicorp.cdktf.TerraformOutput;
 import com.hashicorp.cdktf.providers.aws.data_aws_s3_bucket.DataAwsS3Bucket;
-import dev.agcinfra.app.settings.RegionSettings;
-import dev.agcinfra.app.settings.Settings;
-import dev.agcinfra.app.settings.VpcMode;
+import dev.agcinfra.settings.RegionSettings;
+import dev.agcinfra.settings.Settings;
+import dev.agcinfra.settings.VpcMode;
 import dev.agcinfra.modules.endpoints.VpcEndpoints;
 import dev.agcinfra.modules.endpoints.VpcEndpointsProps;
 import dev.agcinfra.modules.network.AgcVpc;

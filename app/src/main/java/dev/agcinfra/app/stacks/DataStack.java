@@ -1,8 +1,8 @@
 package dev.agcinfra.app.stacks;
 
 import com.hashicorp.cdktf.TerraformOutput;
-import dev.agcinfra.app.settings.RegionSettings;
-import dev.agcinfra.app.settings.Settings;
+import dev.agcinfra.settings.RegionSettings;
+import dev.agcinfra.settings.Settings;
 import dev.agcinfra.modules.storage.ResultsBucket;
 import software.constructs.Construct;
 

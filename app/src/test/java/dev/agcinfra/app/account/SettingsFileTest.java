@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agcinfra.app.settings.AwsDefaults;
-import dev.agcinfra.app.settings.Settings;
-import dev.agcinfra.app.settings.SettingsDocument;
-import dev.agcinfra.app.settings.SettingsException;
+import dev.agcinfra.settings.AwsDefaults;
+import dev.agcinfra.settings.Settings;
+import dev.agcinfra.settings.SettingsDocument;
+import dev.agcinfra.settings.SettingsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,10 +3,10 @@ package dev.agcinfra.app.lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.agcinfra.app.settings.RegionSettings;
-import dev.agcinfra.app.settings.Settings;
-import dev.agcinfra.app.settings.SettingsException;
-import dev.agcinfra.app.settings.SettingsLoader;
+import dev.agcinfra.settings.RegionSettings;
+import dev.agcinfra.settings.Settings;
+import dev.agcinfra.settings.SettingsException;
+import dev.agcinfra.settings.SettingsLoader;
 import dev.agcinfra.testing.AwsTestClients;
 import dev.agcinfra.testing.MotoServer;
 import java.io.IOException;

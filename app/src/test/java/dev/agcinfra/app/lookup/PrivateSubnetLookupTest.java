@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agcinfra.app.settings.RegionSettings;
-import dev.agcinfra.app.settings.SettingsException;
+import dev.agcinfra.settings.RegionSettings;
+import dev.agcinfra.settings.SettingsException;
 import dev.agcinfra.testing.AwsTestClients;
 import dev.agcinfra.testing.MotoServer;
 import java.io.IOException;

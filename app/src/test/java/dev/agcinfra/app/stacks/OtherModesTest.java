@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agcinfra.app.SubnetResolver;
-import dev.agcinfra.app.settings.RegionSettings;
+import dev.agcinfra.settings.RegionSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.agcinfra.app.settings;
+package dev.agcinfra.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

@@ -1,4 +1,4 @@
-package dev.agcinfra.app.settings;
+package dev.agcinfra.settings;
 
 /** The three ways a region gets its network. */
 public enum VpcMode {

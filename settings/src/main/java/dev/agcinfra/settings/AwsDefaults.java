@@ -1,4 +1,4 @@
-package dev.agcinfra.app.settings;
+package dev.agcinfra.settings;
 
 /**
  * What {@link SettingsLoader} asks AWS for when agc.yaml leaves it out. The implementation for real use is

@@ -1,4 +1,4 @@
-package dev.agcinfra.app.settings;
+package dev.agcinfra.settings;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.agcinfra.app.settings;
+package dev.agcinfra.settings;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

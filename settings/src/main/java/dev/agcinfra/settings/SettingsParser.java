@@ -1,9 +1,9 @@
-package dev.agcinfra.app.settings;
+package dev.agcinfra.settings;
 
-import dev.agcinfra.app.settings.YamlNode.Entry;
-import dev.agcinfra.app.settings.YamlNode.Mapping;
-import dev.agcinfra.app.settings.YamlNode.Scalar;
-import dev.agcinfra.app.settings.YamlNode.Sequence;
+import dev.agcinfra.settings.YamlNode.Entry;
+import dev.agcinfra.settings.YamlNode.Mapping;
+import dev.agcinfra.settings.YamlNode.Scalar;
+import dev.agcinfra.settings.YamlNode.Sequence;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

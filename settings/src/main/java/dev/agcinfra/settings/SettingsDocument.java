@@ -1,12 +1,12 @@
-package dev.agcinfra.app.settings;
+package dev.agcinfra.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agcinfra.app.settings.YamlNode.Entry;
-import dev.agcinfra.app.settings.YamlNode.Mapping;
-import dev.agcinfra.app.settings.YamlNode.Scalar;
-import dev.agcinfra.app.settings.YamlNode.Sequence;
+import dev.agcinfra.settings.YamlNode.Entry;
+import dev.agcinfra.settings.YamlNode.Mapping;
+import dev.agcinfra.settings.YamlNode.Scalar;
+import dev.agcinfra.settings.YamlNode.Sequence;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

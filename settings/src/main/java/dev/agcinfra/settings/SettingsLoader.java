@@ -1,7 +1,7 @@
-package dev.agcinfra.app.settings;
+package dev.agcinfra.settings;
 
-import dev.agcinfra.app.settings.SettingsParser.Parsed;
-import dev.agcinfra.app.settings.SettingsParser.ParsedRegion;
+import dev.agcinfra.settings.SettingsParser.Parsed;
+import dev.agcinfra.settings.SettingsParser.ParsedRegion;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
