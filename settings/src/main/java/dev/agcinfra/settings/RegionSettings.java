@@ -36,7 +36,7 @@ public record RegionSettings(
 
     /** The default results bucket of a region: {@code agc-<account>-<region>}, as AGC names it. */
     public static String defaultBucket(String account, String region) {
-        return "agc-" + account + "-" + region;
+        return AgcNames.defaultBucket(account, region);
     }
 
     /** A region with every default: a new VPC with private subnets, a new bucket, the latest ECS-optimized AMI. */

@@ -14,7 +14,7 @@ import java.util.Map;
 public record Settings(String account, String stateBucketPattern, Map<String, String> tags, List<RegionSettings> regions) {
 
     /** The default remote-state bucket template. */
-    public static final String DEFAULT_STATE_BUCKET = "agc-tfstate-{account}-{region}";
+    public static final String DEFAULT_STATE_BUCKET = AgcNames.DEFAULT_STATE_BUCKET;
 
     public Settings {
         tags = Map.copyOf(tags);
@@ -23,6 +23,6 @@ public record Settings(String account, String stateBucketPattern, Map<String, St
 
     /** The remote-state bucket of one region. */
     public String stateBucket(String region) {
-        return stateBucketPattern.replace("{account}", account).replace("{region}", region);
+        return AgcNames.stateBucket(stateBucketPattern, account, region);
     }
 }

@@ -113,7 +113,7 @@ public final class Preflight {
                         + "create it, or set createBucket: true for agc-infra to create it");
             }
         } else if (status.exists()) {
-            String dataState = dev.agcinfra.modules.state.RemoteState.keyOf(RegionStack.dataStackName(region.region()));
+            String dataState = dev.agcinfra.settings.AgcNames.stateKey(RegionStack.dataStackName(region.region()));
             if (!objectExists(stateBucket, dataState)) {
                 report.warn("bucket " + region.bucket() + " already exists in account " + account + " but "
                         + RegionStack.dataStackName(region.region()) + " has no state yet, so Terraform will try to "

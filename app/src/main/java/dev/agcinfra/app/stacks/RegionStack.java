@@ -7,6 +7,7 @@ import dev.agcinfra.settings.RegionSettings;
 import dev.agcinfra.settings.Settings;
 import dev.agcinfra.modules.naming.AddressedStack;
 import dev.agcinfra.modules.state.RemoteState;
+import dev.agcinfra.settings.AgcNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +21,11 @@ import software.constructs.Construct;
 public abstract class RegionStack extends AddressedStack {
 
     /** The tag every agc-infra and AGC resource carries. */
-    public static final String APPLICATION_TAG = "application-name";
+    public static final String APPLICATION_TAG = AgcNames.APPLICATION_TAG;
     /** Its value. */
-    public static final String APPLICATION_NAME = "agc";
+    public static final String APPLICATION_NAME = AgcNames.APPLICATION_NAME;
     /** The tag holding the agc-infra version. */
-    public static final String VERSION_TAG = "agc-version";
+    public static final String VERSION_TAG = AgcNames.VERSION_TAG;
     /** {@code use_lockfile} in the S3 backend needs it. */
     public static final String REQUIRED_TERRAFORM = ">= 1.10.0";
 
@@ -35,7 +36,7 @@ public abstract class RegionStack extends AddressedStack {
                 .allowedAccountIds(List.of(settings.account()))
                 .defaultTags(List.of(AwsProviderDefaultTags.builder().tags(defaultTags(region)).build()))
                 .build();
-        RemoteState.s3(this, settings.stateBucket(region.region()), region.region());
+        RemoteState.s3(this, settings.stateBucket(region.region()), AgcNames.stateKey(id), region.region());
         addOverride("terraform.required_version", REQUIRED_TERRAFORM);
         addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
     }
@@ -50,11 +51,11 @@ public abstract class RegionStack extends AddressedStack {
 
     /** {@code agc-data-<region>}. */
     public static String dataStackName(String region) {
-        return "agc-data-" + region;
+        return AgcNames.dataStack(region);
     }
 
     /** {@code agc-core-<region>}. */
     public static String coreStackName(String region) {
-        return "agc-core-" + region;
+        return AgcNames.coreStack(region);
     }
 }

@@ -6,7 +6,6 @@ import dev.agcinfra.app.account.Synthesizer;
 import dev.agcinfra.settings.RegionSettings;
 import dev.agcinfra.settings.Settings;
 import dev.agcinfra.app.stacks.RegionStack;
-import dev.agcinfra.modules.state.RemoteState;
 import dev.agcinfra.testing.AwsTestClients;
 import dev.agcinfra.testing.MotoServer;
 import java.io.IOException;
@@ -145,7 +144,7 @@ public final class CliRun {
         terraform.put("required_version", RegionStack.REQUIRED_TERRAFORM);
         terraform.putObject("backend").putObject("s3")
                 .put("bucket", settings.stateBucket(r.region()))
-                .put("key", RemoteState.keyOf(stack))
+                .put("key", dev.agcinfra.settings.AgcNames.stateKey(stack))
                 .put("region", r.region())
                 .put("encrypt", true)
                 .put("use_lockfile", true);

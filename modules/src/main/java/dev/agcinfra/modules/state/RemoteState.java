@@ -13,28 +13,25 @@ import java.util.Objects;
  */
 public final class RemoteState {
 
-    /** The state object key of a stack: {@code agc/<stack>.tfstate}. */
-    public static String keyOf(String stackName) {
-        return "agc/" + stackName + ".tfstate";
-    }
-
     private RemoteState() {
     }
 
     /**
      * Configures the stack's backend.
      *
-     * @param stack    the stack; its name gives the state key
+     * @param stack    the stack
      * @param bucket   the state bucket, in {@code region}
+     * @param key      the state object's key in the bucket
      * @param region   the bucket's region
      * @return the backend
      */
-    public static S3Backend s3(TerraformStack stack, String bucket, String region) {
+    public static S3Backend s3(TerraformStack stack, String bucket, String key, String region) {
         Objects.requireNonNull(bucket, "bucket must be non-null");
+        Objects.requireNonNull(key, "key must be non-null");
         Objects.requireNonNull(region, "region must be non-null");
         S3Backend backend = new S3Backend(stack, S3BackendConfig.builder()
                 .bucket(bucket)
-                .key(keyOf(stack.getNode().getId()))
+                .key(key)
                 .region(region)
                 .encrypt(true)
                 .build());
