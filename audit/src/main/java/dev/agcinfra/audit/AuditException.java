@@ -1,5 +1,7 @@
 package dev.agcinfra.audit;
 
+import java.util.List;
+
 /**
  * A failure that ends a command with a known exit code and one line for the user.
  *
@@ -8,15 +10,34 @@ package dev.agcinfra.audit;
 public class AuditException extends RuntimeException {
 
     private final int status;
+    private final List<String> lines;
 
     public AuditException(int status, String message) {
         super(message);
         this.status = status;
+        this.lines = List.of();
     }
 
     public AuditException(int status, String message, Throwable cause) {
         super(message, cause);
         this.status = status;
+        this.lines = List.of();
+    }
+
+    private AuditException(int status, List<String> lines) {
+        super(String.join(System.lineSeparator(), lines));
+        this.status = status;
+        this.lines = List.copyOf(lines);
+    }
+
+    /** Several problems, each shown on its own line (a settings file's problems, as agc-infra prints them). */
+    public static AuditException invalidInput(List<String> problems) {
+        return new AuditException(ExitCode.INVALID_INPUT, problems);
+    }
+
+    /** The lines to show one by one, when the failure has several; empty for a one-line failure. */
+    public List<String> lines() {
+        return lines;
     }
 
     /** The exit code, one of {@link ExitCode}. */

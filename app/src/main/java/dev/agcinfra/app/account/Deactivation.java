@@ -27,7 +27,7 @@ public final class Deactivation {
 
     /** Ends with the audit's retained report ({@link AuditRetainedReporter}). */
     public Deactivation(AccountContext ctx) {
-        this(ctx, settings -> new AuditRetainedReporter(settings, ctx.profile()));
+        this(ctx, AuditRetainedReporter::new);
     }
 
     /** @param retained the report printed at the end, given the settings as they were before */

@@ -108,6 +108,11 @@ public final class AwsEnvironment implements AwsDefaults {
         return Optional.empty();
     }
 
+    /** The credentials of every call (the SDK's default chain unless injected). */
+    public AwsCredentialsProvider credentials() {
+        return credentials.get();
+    }
+
     /** An EC2 client for {@code region}, with the endpoint override and these credentials. Close it after use. */
     public Ec2Client ec2(String region) {
         return client(Ec2Client.builder(), "EC2", region);

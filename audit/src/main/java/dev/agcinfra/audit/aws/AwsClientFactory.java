@@ -29,6 +29,7 @@ public final class AwsClientFactory implements AutoCloseable {
     private final AwsSettings settings;
     private final Map<String, String> environment;
     private final AwsCredentialsProvider credentials;
+    private final boolean ownsCredentials;
     private final SdkHttpClient httpClient;
     private final RetryStrategy retryStrategy;
 
@@ -39,13 +40,23 @@ public final class AwsClientFactory implements AutoCloseable {
 
     /** A factory reading the given environment instead of the process's (for tests). */
     public AwsClientFactory(AwsSettings settings, Map<String, String> environment) {
+        this(settings, environment, defaultChain(settings), true);
+    }
+
+    /**
+     * A factory whose clients use {@code credentials}, which stay the caller's (not closed with the factory): for
+     * code that already has them, such as {@code agc-infra account deactivate} reporting what it kept.
+     */
+    public AwsClientFactory(AwsSettings settings, Map<String, String> environment, AwsCredentialsProvider credentials) {
+        this(settings, environment, credentials, false);
+    }
+
+    private AwsClientFactory(AwsSettings settings, Map<String, String> environment,
+            AwsCredentialsProvider credentials, boolean ownsCredentials) {
         this.settings = settings;
         this.environment = environment;
-        DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder();
-        if (settings.profile() != null) {
-            chain.profileName(settings.profile());
-        }
-        this.credentials = chain.build();
+        this.credentials = credentials;
+        this.ownsCredentials = ownsCredentials;
         this.httpClient = ApacheHttpClient.builder()
                 .maxConnections(settings.maxConnections())
                 .connectionTimeout(settings.connectTimeout())
@@ -57,6 +68,14 @@ public final class AwsClientFactory implements AutoCloseable {
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(
                         settings.backoffBase().multipliedBy(5), AwsSettings.MAX_BACKOFF))
                 .build();
+    }
+
+    private static AwsCredentialsProvider defaultChain(AwsSettings settings) {
+        DefaultCredentialsProvider.Builder chain = DefaultCredentialsProvider.builder();
+        if (settings.profile() != null) {
+            chain.profileName(settings.profile());
+        }
+        return chain.build();
     }
 
     /** The settings every client is built with. */
@@ -123,7 +142,7 @@ public final class AwsClientFactory implements AutoCloseable {
     @Override
     public void close() {
         httpClient.close();
-        if (credentials instanceof AutoCloseable closeable) {
+        if (ownsCredentials && credentials instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
             } catch (Exception ignored) {

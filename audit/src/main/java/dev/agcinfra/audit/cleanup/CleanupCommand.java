@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.cleanup;
 
+import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.audit.ExitCode;
 import dev.agcinfra.audit.TagFilter;
 import dev.agcinfra.audit.aws.AwsClientFactory;
@@ -7,9 +8,9 @@ import dev.agcinfra.audit.aws.Preflight;
 import dev.agcinfra.audit.cli.AwsOptions;
 import dev.agcinfra.audit.cli.LoggingMixin;
 import dev.agcinfra.audit.cli.VersionProvider;
+import dev.agcinfra.audit.provenance.Protection;
 import dev.agcinfra.audit.retained.CommandSupport;
 import dev.agcinfra.audit.retained.RetainedOptions;
-import dev.agcinfra.audit.retained.UserResources;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,38 +20,52 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.iam.IamClient;
 
-/** {@code agc-audit cleanup --region R}: remove what {@code retained} reports as agc-owned in one deactivated region. */
+/**
+ * {@code agc-audit cleanup --region R}: remove what agc-infra provably created, and left behind, in one deactivated
+ * region. A dry run unless confirmed; {@code --plan-file} saves the plan, {@code --apply} runs a saved plan.
+ */
 @Command(name = "cleanup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
-        header = "Remove agc-owned leftovers of one deactivated region: a dry run unless confirmed.",
+        header = "Remove what agc-infra created and left behind in one deactivated region: a dry run unless confirmed.",
         description = {
-            "Lists exactly what would go, in order, with the AWS CLI command for each and the monthly saving: "
-                    + "orphans first (interface endpoints, NAT gateways, waited for until deleted, their Elastic IPs, "
-                    + "then the VPC with its security groups, route tables, subnets and internet gateway), and only "
-                    + "with --include-data the log groups and buckets, with every object and version.",
+            "Deletes only what agc-infra provably created: what a version of its Terraform state (in the region's "
+                    + "state bucket) lists as a managed resource, and log groups AGC's contexts created (tagged and "
+                    + "named by AGC's rule). What the settings file names, what the state only reads (your VPC, "
+                    + "subnets, bucket), what no state lists, and everything when the state cannot be read, is kept "
+                    + "and listed, whatever its tags.",
             "",
-            "Nothing is deleted unless --yes is given or the region's name is typed at the prompt (a terminal is "
-                    + "needed for the prompt). Refuses regions where agc-infra is active, user-owned resources "
-                    + "(untagged, or named in the settings file) and state buckets that still hold state: those are "
-                    + "listed as kept. Stops at the first failure and reports what was and was not deleted.",
+            "The order: NAT gateways (waited for until deleted), their Elastic IPs, endpoints, then each VPC's "
+                    + "route tables, subnets, internet gateway, security groups and the VPC; with --include-data the "
+                    + "log groups and buckets (every object and version); with --include-state, last, the state "
+                    + "bucket when it holds nothing but agc-infra's empty state of the region. A VPC holding a network "
+                    + "interface of another service is kept whole.",
+            "",
+            "Nothing is deleted without --yes together with --account (the caller's account id), or the account "
+                    + "id typed at the prompt (a terminal is needed). Stops at the first failure and reports what was "
+                    + "and was not deleted; a second run finishes the job.",
         },
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
-            "0:dry run printed, or every deletion completed",
-            "2:invalid input, or refused: the region is active, or --id names something that must be kept",
+            "0:dry run printed, plan written, or every deletion completed",
+            "2:invalid input, or refused: the region is active, --account is missing or not the caller's, or --id "
+                    + "names something that must be kept",
             "3:AWS failure: the region could not be read, or a deletion failed (the report says what was deleted)",
             "4:internal error"},
         footerHeading = "%nExamples:%n",
         footer = {
-            "  ${ROOT-COMMAND-NAME} cleanup --region eu-west-1                     # dry run",
-            "  ${ROOT-COMMAND-NAME} cleanup --region eu-west-1 --yes",
-            "  ${ROOT-COMMAND-NAME} cleanup --region eu-west-1 --include-data --yes",
+            "  ${ROOT-COMMAND-NAME} cleanup --region eu-west-1                                   # dry run",
+            "  ${ROOT-COMMAND-NAME} cleanup --region eu-west-1 --plan-file plan.json             # save the plan",
+            "  ${ROOT-COMMAND-NAME} cleanup --apply plan.json --account 123456789012 --yes        # run it, re-checked",
+            "  ${ROOT-COMMAND-NAME} cleanup --region eu-west-1 --include-data --account 123456789012 --yes",
         })
 public final class CleanupCommand implements Callable<Integer> {
 
@@ -71,20 +86,40 @@ public final class CleanupCommand implements Callable<Integer> {
     @Mixin(name = "logging")
     LoggingMixin logging;
 
-    @Option(names = "--region", required = true, paramLabel = "REGION", description = "The deactivated region to clean up.")
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "The deactivated region to clean up (not with --apply, whose plan names it).")
     String region;
 
     @Option(names = "--include-data",
-            description = "Also delete agc-owned log groups and buckets, with every object and version, and state "
-                    + "buckets that no longer hold state. Data is lost for good.")
+            description = "Also delete agc-infra's log groups and buckets, with every object and version. Data is "
+                    + "lost for good.")
     boolean includeData;
 
-    @Option(names = "--yes", description = "Delete without asking.")
+    @Option(names = "--include-state",
+            description = "Also delete the region's state bucket, last, when every object version in it is one of "
+                    + "agc-infra's state or lock files of the region and no state file lists a managed resource.")
+    boolean includeState;
+
+    @Option(names = "--yes", description = "Delete without asking; needs --account.")
     boolean yes;
 
+    @Option(names = "--account", paramLabel = "ACCOUNT_ID",
+            description = "The account id the credentials must belong to; required with --yes.")
+    String account;
+
     @Option(names = "--id", paramLabel = "ID", split = ",",
-            description = "Only these findings (ids as 'retained' reports them; a VPC with its parts); repeatable.")
+            description = "Only these findings (ids as 'retained' reports them); a VPC with everything agc-infra "
+                    + "created inside it. Repeatable.")
     List<String> ids = new ArrayList<>();
+
+    @Option(names = "--plan-file", paramLabel = "FILE",
+            description = "Write the plan to FILE (JSON) and delete nothing; run it later with --apply.")
+    Path planFile;
+
+    @Option(names = "--apply", paramLabel = "FILE",
+            description = "Run a plan written with --plan-file: each entry is checked again (still there, still "
+                    + "agc-infra's, nothing new depends on it); what changed is skipped and reported.")
+    Path apply;
 
     /**
      * What marks AGC's resources. Fixed, unlike the reporting jobs' {@code --tag}: a command that deletes must never be
@@ -93,7 +128,9 @@ public final class CleanupCommand implements Callable<Integer> {
     static final String AGC_TAG = "application-name=agc";
 
     @Option(names = "--settings", paramLabel = "FILE",
-            description = "agc-infra's settings file: the bucket and VPC it names are the user's (default: AGC_CONFIG, else ./agc.yaml when it exists).")
+            description = "agc-infra's settings file, read and checked by agc-infra's own loader: what it names is "
+                    + "never deleted, and its stateBucket says where the state is (default: AGC_CONFIG, else "
+                    + "./agc.yaml when it exists).")
     Path settings;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -112,43 +149,71 @@ public final class CleanupCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandSupport options = new CommandSupport(spec);
-        String checkedRegion = options.region(List.of(region)).get(0);
-        if (region.contains(",")) {
-            throw new ParameterException(spec.commandLine(), "--region takes one region, not a list");
-        }
-        if (!format.equals("table") && !format.equals("json")) {
-            throw new ParameterException(spec.commandLine(), "invalid --format '" + format + "': expected table or json");
-        }
-        TagFilter tagFilter = TagFilter.parse(AGC_TAG);
-        UserResources user = CommandSupport.user(settings, System.getenv());
+        CleanupPlan saved = checkOptions();
+        String checkedRegion = saved != null ? saved.region() : region;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean json = format.equals("json");
         try (AwsClientFactory clients = new AwsClientFactory(aws.settings(1))) {
-            String account = new Preflight(clients).account(List.of(checkedRegion));
-            Cleanup cleanup = new Cleanup(clients, account, RetainedOptions.defaults().withTag(tagFilter).withUser(user))
+            Preflight preflight = new Preflight(clients);
+            Supplier<String> caller = CommandSupport.once(() -> preflight.account(List.of(checkedRegion)));
+            Protection protection = CommandSupport.protection(settings, System.getenv(), checkedRegion, caller);
+            String callerAccount = caller.get();
+            if (account != null && !account.equals(callerAccount)) {
+                throw AuditException.invalidInput("--account " + account + " is not the account of these credentials ("
+                        + callerAccount + "); nothing was deleted: use that account's credentials (--profile), or "
+                        + "give --account " + callerAccount + " if that is the account you mean");
+            }
+            Cleanup cleanup = new Cleanup(clients, callerAccount, RetainedOptions.defaults()
+                    .withTag(TagFilter.parse(AGC_TAG)).withProtection(protection))
                     .waiting(waitInterval, waitTimeout, duration -> Thread.sleep(duration.toMillis()));
-            CleanupPlan plan = cleanup.plan(checkedRegion, includeData, new LinkedHashSet<>(ids));
+            CleanupPlan plan;
+            List<CleanupResult.Skipped> skipped = List.of();
+            if (saved != null) {
+                Cleanup.Recheck recheck = cleanup.recheck(saved);
+                plan = recheck.plan();
+                skipped = recheck.skipped();
+            } else {
+                plan = cleanup.plan(checkedRegion, includeData, includeState, new LinkedHashSet<>(ids));
+            }
+            String accountLabel = callerAccount + alias(clients).map(a -> " (" + a + ")").orElse("");
+            String planText = CleanupReports.planText(plan, accountLabel);
+            if (planFile != null) {
+                CleanupReports.writePlan(plan, planFile);
+                out.print(json ? CleanupReports.json(plan, true, null) : planText);
+                if (!json) {
+                    out.println("Plan written to " + planFile + "; nothing was deleted. Run it with: agc-audit "
+                            + "cleanup --apply " + planFile + " --account " + callerAccount + " --yes");
+                }
+                out.flush();
+                return ExitCode.OK;
+            }
             if (!json) {
-                out.print(CleanupReports.planText(plan));
+                out.print(planText);
+                skipped.forEach(s -> out.println("Skipped: " + s.action().label() + ": " + s.reason()));
                 out.flush();
             }
             boolean confirmed = yes;
             if (!plan.empty() && !yes) {
-                String answer = prompt.apply("Type " + checkedRegion + " to delete these " + plan.actions().size()
-                        + " resources (anything else cancels): ");
-                confirmed = answer != null && answer.trim().equals(checkedRegion);
+                if (json) {
+                    err.print(planText);
+                    err.flush();
+                }
+                String answer = prompt.apply("Account " + accountLabel + ", region " + plan.region() + ": type the "
+                        + "account id to delete these " + plan.actions().size() + " resources (anything else cancels): ");
+                confirmed = answer != null && answer.trim().equals(callerAccount);
                 if (answer != null && !confirmed) {
                     err.println("agc-audit cleanup: cancelled: nothing was deleted");
                 }
             }
             if (plan.empty() || !confirmed) {
+                CleanupResult nothing = new CleanupResult(plan.region(), List.of(), List.of(), null, null, List.of(),
+                        skipped);
                 if (json) {
-                    out.print(CleanupReports.json(plan, true, null));
+                    out.print(CleanupReports.json(plan, true, skipped.isEmpty() ? null : nothing));
                 } else if (!plan.empty()) {
-                    out.println("Dry run: nothing was deleted. Run again with --yes, or type the region's name at "
-                            + "the prompt, to delete.");
+                    out.println("Dry run: nothing was deleted. Run again with --account " + callerAccount + " --yes, "
+                            + "or type the account id at the prompt, to delete.");
                 } else {
                     out.println("Nothing to delete.");
                 }
@@ -156,11 +221,9 @@ public final class CleanupCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             CleanupResult result = cleanup.execute(plan, action -> {
-                if (!json) {
-                    err.println("agc-audit cleanup: deleted " + action.label());
-                    err.flush();
-                }
-            });
+                err.println("agc-audit cleanup: deleted " + action.label());
+                err.flush();
+            }).withSkipped(skipped);
             out.print(json ? CleanupReports.json(plan, false, result) : CleanupReports.resultText(result));
             out.flush();
             if (!result.complete()) {
@@ -169,6 +232,49 @@ public final class CleanupCommand implements Callable<Integer> {
                 return ExitCode.AWS_FAILURE;
             }
             return ExitCode.OK;
+        }
+    }
+
+    /** Checks the options before anything else; returns the saved plan of {@code --apply}, else {@code null}. */
+    private CleanupPlan checkOptions() {
+        if (!format.equals("table") && !format.equals("json")) {
+            throw new ParameterException(spec.commandLine(), "invalid --format '" + format + "': expected table or json");
+        }
+        if (account != null && !account.matches("\\d{12}")) {
+            throw new ParameterException(spec.commandLine(), "--account '" + account + "' is not an account id "
+                    + "(12 digits)");
+        }
+        if (yes && account == null) {
+            throw new ParameterException(spec.commandLine(), "--yes needs --account ACCOUNT_ID, the account these "
+                    + "credentials must belong to, so that a deletion never runs in the wrong account");
+        }
+        if (planFile != null && (yes || apply != null)) {
+            throw new ParameterException(spec.commandLine(), "--plan-file writes a plan and deletes nothing: leave out "
+                    + (yes ? "--yes" : "--apply"));
+        }
+        if (apply != null) {
+            if (region != null || !ids.isEmpty() || includeData || includeState) {
+                throw new ParameterException(spec.commandLine(), "--apply runs the saved plan as it was made: leave out "
+                        + "--region, --id, --include-data and --include-state");
+            }
+            return CleanupReports.readPlan(apply);
+        }
+        if (region == null) {
+            throw new ParameterException(spec.commandLine(), "--region is required (or --apply with a saved plan)");
+        }
+        if (region.contains(",")) {
+            throw new ParameterException(spec.commandLine(), "--region takes one region, not a list");
+        }
+        new CommandSupport(spec).region(List.of(region));
+        return null;
+    }
+
+    /** The account's alias, where IAM lets the caller read it. */
+    private static java.util.Optional<String> alias(AwsClientFactory clients) {
+        try (IamClient iam = clients.build(IamClient.builder(), "us-east-1")) {
+            return iam.listAccountAliases().accountAliases().stream().findFirst();
+        } catch (SdkException noAlias) {
+            return java.util.Optional.empty();
         }
     }
 }

@@ -1,53 +1,73 @@
 package dev.agcinfra.audit.cleanup;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.agcinfra.audit.AuditException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The cleanup plan and result, as text for people and as JSON. */
+/** The cleanup plan and result, as text for people, as JSON, and as a plan file to apply later. */
 public final class CleanupReports {
+
+    /** What a plan file says it is, and its format's version. */
+    public static final String PLAN_FORMAT = "agc-audit-cleanup-plan";
+    public static final int PLAN_VERSION = 1;
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private CleanupReports() {
     }
 
-    /** The plan: each deletion in order with its command and monthly saving, what is kept and why, the total. */
-    public static String planText(CleanupPlan plan) {
+    /**
+     * The plan: the account, each deletion in order with why it is agc's, its command and monthly saving, what is
+     * kept and why, the total.
+     *
+     * @param accountLabel the account as the prompt names it, e.g. {@code 123456789012 (mylab)}
+     */
+    public static String planText(CleanupPlan plan, String accountLabel) {
         StringBuilder text = new StringBuilder();
-        text.append("Cleanup of ").append(plan.region()).append(plan.includeData() ? " (orphans and data)"
-                : " (orphans only; data needs --include-data)").append(": ").append(count(plan.actions().size()))
-                .append(" to delete, in this order\n");
+        text.append("Cleanup of ").append(plan.region()).append(" in account ").append(accountLabel)
+                .append(plan.includeData() ? " (orphans and data" : " (orphans only; data needs --include-data")
+                .append(plan.includeState() ? ", and the state bucket)" : ")").append(": ")
+                .append(count(plan.actions().size())).append(" to delete, in this order\n");
         int n = 0;
         for (CleanupAction action : plan.actions()) {
             n++;
             text.append(String.format("  %2d. %-24s %-18s %s%s%n", n, action.operation().id(), action.type(),
                     action.id(), action.monthlyUsd() == null ? "  (saving unknown)"
                             : action.monthlyUsd().signum() == 0 ? "" : "  " + usd(action.monthlyUsd()) + "/month"));
+            text.append("      ").append(action.provenance().describe()).append('\n');
             text.append("      $ ").append(action.command()).append('\n');
         }
         if (!plan.kept().isEmpty()) {
             text.append("Kept (").append(plan.kept().size()).append("):\n");
             for (Kept kept : plan.kept()) {
-                text.append("  ").append(kept.type()).append(' ').append(kept.id()).append(" (").append(kept.owner())
-                        .append("): ").append(kept.reason()).append('\n');
+                text.append("  ").append(kept.type()).append(' ').append(kept.id()).append(" (owner: ")
+                        .append(kept.owner()).append("): ").append(kept.reason()).append('\n');
             }
         }
         text.append("Monthly saving: ").append(usd(plan.monthlySavingUsd())).append('\n');
         return text.toString();
     }
 
-    /** What was deleted, what failed and why, what was not deleted. */
+    /** What was deleted, what failed and why, what was not deleted or skipped, and what the deletions save. */
     public static String resultText(CleanupResult result) {
         StringBuilder text = new StringBuilder();
         text.append("Deleted (").append(result.deleted().size()).append("):");
@@ -56,37 +76,33 @@ public final class CleanupReports {
             text.append("Deletion requested, not yet complete (").append(result.requested().size()).append("):");
             list(text, result.requested());
         }
+        if (!result.skipped().isEmpty()) {
+            text.append("Skipped, changed since the plan was made (").append(result.skipped().size()).append("):\n");
+            for (CleanupResult.Skipped skipped : result.skipped()) {
+                text.append("  ").append(skipped.action().label()).append(": ").append(skipped.reason()).append('\n');
+            }
+        }
         if (result.failed() != null) {
             text.append("Failed: ").append(result.failed().label()).append(": ").append(result.error()).append('\n');
             text.append("Not deleted (").append(result.notDone().size() + 1).append("):");
-            list(text, prepend(result.failed(), result.notDone()));
+            List<CleanupAction> notDeleted = new ArrayList<>(result.notDone());
+            notDeleted.add(0, result.failed());
+            list(text, notDeleted);
             text.append("Stopped at the first failure; run cleanup again once the cause is fixed.\n");
         } else {
             text.append("Every deletion completed.\n");
         }
+        text.append("Monthly saving of what was deleted: ").append(usd(result.monthlySavingUsd())).append('\n');
         return text.toString();
     }
 
     /** {@code {"plan": ..., "dryRun": ..., "result": ...}}. */
     public static String json(CleanupPlan plan, boolean dryRun, CleanupResult result) {
         Map<String, Object> document = new LinkedHashMap<>();
-        Map<String, Object> planFields = new LinkedHashMap<>();
-        planFields.put("region", plan.region());
-        planFields.put("includeData", plan.includeData());
-        planFields.put("monthlySavingUsd", plan.monthlySavingUsd());
-        planFields.put("actions", plan.actions());
-        planFields.put("kept", plan.kept());
-        document.put("plan", planFields);
+        document.put("plan", plan);
         document.put("dryRun", dryRun);
         if (result != null) {
-            Map<String, Object> resultFields = new LinkedHashMap<>();
-            resultFields.put("complete", result.complete());
-            resultFields.put("deleted", result.deleted());
-            resultFields.put("requested", result.requested());
-            resultFields.put("failed", result.failed());
-            resultFields.put("error", result.error());
-            resultFields.put("notDone", result.notDone());
-            document.put("result", resultFields);
+            document.put("result", result);
         }
         try {
             return MAPPER.writeValueAsString(document) + "\n";
@@ -95,10 +111,59 @@ public final class CleanupReports {
         }
     }
 
-    private static List<CleanupAction> prepend(CleanupAction first, List<CleanupAction> rest) {
-        java.util.ArrayList<CleanupAction> all = new java.util.ArrayList<>(rest);
-        all.add(0, first);
-        return all;
+    /** Writes {@code plan} to {@code file} (whole or not at all: a temporary file beside it, then moved). */
+    public static void writePlan(CleanupPlan plan, Path file) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("format", PLAN_FORMAT);
+        document.put("version", PLAN_VERSION);
+        document.put("plan", plan);
+        Path target = file.toAbsolutePath();
+        try {
+            Path temporary = Files.createTempFile(target.getParent(), ".cleanup-plan-", ".json");
+            try {
+                Files.writeString(temporary, MAPPER.writeValueAsString(document) + "\n", StandardCharsets.UTF_8);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw AuditException.invalidInput("--plan-file " + file + ": cannot write it (" + e.getMessage()
+                    + "); choose a writable path");
+        }
+    }
+
+    /**
+     * Reads a plan file written by {@link #writePlan}.
+     *
+     * @throws AuditException exit 2 when it is missing, not a plan file, or of another version
+     */
+    public static CleanupPlan readPlan(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw AuditException.invalidInput("--apply " + file + ": no such file; give a file written by "
+                    + "'agc-audit cleanup --plan-file'");
+        }
+        JsonNode document;
+        try {
+            document = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw AuditException.invalidInput("--apply " + file + ": cannot read it as JSON (" + e.getMessage()
+                    + "); give a file written by 'agc-audit cleanup --plan-file'");
+        }
+        if (document == null || !PLAN_FORMAT.equals(document.path("format").asText())
+                || document.path("version").asInt() != PLAN_VERSION || !document.path("plan").isObject()) {
+            throw AuditException.invalidInput("--apply " + file + ": not a cleanup plan of version " + PLAN_VERSION
+                    + "; give a file written by 'agc-audit cleanup --plan-file'");
+        }
+        try {
+            CleanupPlan plan = MAPPER.treeToValue(document.path("plan"), CleanupPlan.class);
+            if (plan.account() == null || plan.region() == null) {
+                throw AuditException.invalidInput("--apply " + file + ": the plan names no account or region");
+            }
+            return plan;
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            throw AuditException.invalidInput("--apply " + file + ": the plan cannot be read (" + e.getMessage()
+                    + "); make a new one with --plan-file");
+        }
     }
 
     private static void list(StringBuilder text, List<CleanupAction> actions) {

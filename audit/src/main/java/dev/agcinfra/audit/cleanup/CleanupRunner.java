@@ -15,15 +15,17 @@ import software.amazon.awssdk.services.ec2.model.DeleteVpcEndpointsResponse;
 import software.amazon.awssdk.services.ec2.model.NatGateway;
 import software.amazon.awssdk.services.ec2.model.NatGatewayState;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
+import software.amazon.awssdk.services.ec2.waiters.Ec2Waiter;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 /**
- * Runs a plan's actions in order and stops at the first failure. After a run of endpoint or NAT gateway deletions it
- * waits until they are gone, polling every {@code interval} up to {@code timeout}, since what depends on them (their
- * Elastic IPs, subnets, the VPC) cannot go before.
+ * Runs a plan's actions in order and stops at the first failure. After a run of NAT gateway deletions it waits with
+ * the SDK's waiter until they are deleted, and after a run of endpoint deletions it polls until they are gone, every
+ * {@code interval} up to {@code timeout}, since what depends on them (their Elastic IPs, subnets, the VPC) cannot go
+ * before.
  */
 public final class CleanupRunner {
 
@@ -77,7 +79,7 @@ public final class CleanupRunner {
         for (int i = 0; i < actions.size(); i++) {
             CleanupAction action = actions.get(i);
             try {
-                execute(action);
+                execute(plan, action);
                 boolean waits = action.operation() == Operation.DELETE_NAT_GATEWAY
                         || action.operation() == Operation.DELETE_VPC_ENDPOINT;
                 if (waits) {
@@ -102,10 +104,10 @@ public final class CleanupRunner {
                     notDone.add(0, action);
                 }
                 List<CleanupAction> requested = waiting.stream().filter(w -> w != failed).toList();
-                return new CleanupResult(plan.region(), done, requested, failed, e.getMessage(), notDone);
+                return new CleanupResult(plan.region(), done, requested, failed, e.getMessage(), notDone, List.of());
             }
         }
-        return new CleanupResult(plan.region(), done, List.of(), null, null, List.of());
+        return new CleanupResult(plan.region(), done, List.of(), null, null, List.of(), List.of());
     }
 
     /** A failed action: the message is "region service operation code: message". */
@@ -129,11 +131,32 @@ public final class CleanupRunner {
             Operation.DELETE_ROUTE_TABLE, Operation.DELETE_SUBNET, Operation.DELETE_INTERNET_GATEWAY,
             Operation.DELETE_VPC);
 
+    /** The error code of a deletion refused because something else appeared in the VPC since the plan was made. */
+    static final String FOREIGN_INTERFACE = "ForeignNetworkInterface";
+
     /**
      * Runs an action; a VPC part that fails with {@code DependencyViolation} (network interfaces of a just-deleted
      * endpoint or NAT gateway take a while to go) is tried again every {@code interval} until {@code timeout}.
+     * Before a subnet, security group or VPC is deleted, the VPC's network interfaces are listed again: one that
+     * belongs to nothing this plan deletes (another service's) stops the run, and nothing of that VPC is deleted.
      */
-    private void execute(CleanupAction action) {
+    private void execute(CleanupPlan plan, CleanupAction action) {
+        if (action.operation().needsNoForeignInterfaces() && action.vpcId() != null) {
+            List<String> foreign;
+            try {
+                foreign = VpcReader.newInterfaces(ec2(), action.vpcId(),
+                        plan.interfaces().getOrDefault(action.vpcId(), List.of()));
+            } catch (AwsCall.AwsCallException e) {
+                throw new Failure(action, clients.region() + " " + e.service() + " " + e.operation() + " "
+                        + AwsErrors.code(e.getCause()) + ": " + AwsErrors.message(e.getCause()));
+            }
+            if (!foreign.isEmpty()) {
+                throw new Failure(action, clients.region() + " ec2 DescribeNetworkInterfaces " + FOREIGN_INTERFACE
+                        + ": " + action.vpcId() + " holds " + String.join(", ", foreign) + ", which belongs to no "
+                        + "agc-infra resource being deleted: not deleting " + action.id() + " or anything after it",
+                        FOREIGN_INTERFACE);
+            }
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {
@@ -204,6 +227,14 @@ public final class CleanupRunner {
                 case DELETE_LOG_GROUP -> AwsCall.call("logs", "DeleteLogGroup",
                         () -> clients.logs().deleteLogGroup(r -> r.logGroupName(action.id())));
                 case DELETE_BUCKET -> deleteBucket(action);
+                case DELETE_STATE_BUCKET -> {
+                    String problem = StateBucketCheck.problem(clients.s3(), clients.region(), action.id());
+                    if (problem != null) {
+                        throw new Failure(action, clients.region() + " s3 ListObjectVersions StateBucketNotEmpty: "
+                                + problem, "StateBucketNotEmpty");
+                    }
+                    deleteBucket(action);
+                }
                 default -> throw new IllegalStateException("unknown operation " + action.operation());
             }
         } catch (AwsCall.AwsCallException e) {
@@ -244,19 +275,25 @@ public final class CleanupRunner {
         }
     }
 
-    /** Polls until every NAT gateway is {@code deleted} and every endpoint gone, or the timeout. */
+    /**
+     * Waits until every action of the batch is done: NAT gateways with the SDK's {@code NatGatewayDeleted} waiter,
+     * endpoints by polling (the SDK has no waiter for them), every {@code interval} up to {@code timeout}.
+     */
     private void awaitDeleted(String region, List<CleanupAction> actions) {
+        if (actions.get(0).operation() == Operation.DELETE_NAT_GATEWAY) {
+            awaitNatGateways(region, actions);
+            return;
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         List<CleanupAction> pending = new ArrayList<>(actions);
         while (true) {
-            pending.removeIf(this::gone);
+            pending.removeIf(this::endpointGone);
             if (pending.isEmpty()) {
                 return;
             }
             if (System.nanoTime() - deadline >= 0) {
-                throw new Failure(pending.get(0), region + " ec2 " + (pending.get(0).operation()
-                        == Operation.DELETE_NAT_GATEWAY ? "DescribeNatGateways" : "DescribeVpcEndpoints")
-                        + " Timeout: " + pending.get(0).id() + " still not deleted after " + timeout.toSeconds() + "s");
+                throw new Failure(pending.get(0), region + " ec2 DescribeVpcEndpoints Timeout: " + pending.get(0).id()
+                        + " still not deleted after " + timeout.toSeconds() + "s");
             }
             try {
                 sleeper.sleep(interval);
@@ -267,17 +304,47 @@ public final class CleanupRunner {
         }
     }
 
-    private boolean gone(CleanupAction action) {
-        try {
-            if (action.operation() == Operation.DELETE_NAT_GATEWAY) {
-                List<NatGateway> nats = AwsCall.call("ec2", "DescribeNatGateways",
-                        () -> ec2().describeNatGateways(r -> r.natGatewayIds(action.id())).natGateways());
-                if (nats.stream().anyMatch(n -> n.state() == NatGatewayState.FAILED)) {
-                    throw new Failure(action, clients.region() + " ec2 DeleteNatGateway failed: " + action.id()
-                            + " is in state failed");
+    private void awaitNatGateways(String region, List<CleanupAction> actions) {
+        List<String> ids = actions.stream().map(CleanupAction::id).toList();
+        int attempts = (int) Math.max(1, Math.min(Integer.MAX_VALUE - 1,
+                timeout.toMillis() / Math.max(1, interval.toMillis()))) + 1;
+        try (Ec2Waiter waiter = Ec2Waiter.builder().client(ec2()).overrideConfiguration(o -> o
+                .waitTimeout(timeout)
+                .maxAttempts(attempts)
+                .backoffStrategyV2(software.amazon.awssdk.retries.api.BackoffStrategy.fixedDelayWithoutJitter(interval)))
+                .build()) {
+            waiter.waitUntilNatGatewayDeleted(r -> r.natGatewayIds(ids)).matched().exception().ifPresent(e -> {
+                throw e instanceof SdkException sdk ? sdk : new IllegalStateException(e);
+            });
+        } catch (SdkException e) {
+            // Timed out, or AWS refused: say which NAT gateway is not deleted, and in what state.
+            CleanupAction first = actions.get(0);
+            try {
+                for (NatGateway nat : ec2().describeNatGateways(r -> r.natGatewayIds(ids)).natGateways()) {
+                    if (nat.state() != NatGatewayState.DELETED) {
+                        CleanupAction action = actions.stream().filter(a -> a.id().equals(nat.natGatewayId()))
+                                .findFirst().orElse(first);
+                        throw new Failure(action, region + " ec2 DescribeNatGateways " + (nat.state()
+                                == NatGatewayState.FAILED ? "Failed: " + nat.natGatewayId() + " is in state failed"
+                                : "Timeout: " + nat.natGatewayId() + " still " + nat.stateAsString() + " after "
+                                        + timeout.toSeconds() + "s"));
+                    }
                 }
-                return nats.stream().allMatch(n -> n.state() == NatGatewayState.DELETED);
+            } catch (SdkException describe) {
+                if (!notFound(describe)) {
+                    throw new Failure(first, region + " ec2 DescribeNatGateways " + AwsErrors.code(describe) + ": "
+                            + AwsErrors.message(describe));
+                }
             }
+            if (!notFound(e)) {
+                throw new Failure(first, region + " ec2 DescribeNatGateways " + AwsErrors.code(e) + ": "
+                        + AwsErrors.message(e));
+            }
+        }
+    }
+
+    private boolean endpointGone(CleanupAction action) {
+        try {
             return AwsCall.call("ec2", "DescribeVpcEndpoints",
                     () -> ec2().describeVpcEndpoints(r -> r.vpcEndpointIds(action.id())).vpcEndpoints()).stream()
                     .allMatch(e -> "deleted".equalsIgnoreCase(e.stateAsString()));

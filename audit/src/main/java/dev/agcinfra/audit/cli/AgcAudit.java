@@ -109,7 +109,10 @@ public final class AgcAudit implements Runnable {
     private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parseResult) {
         PrintWriter err = cmd.getErr();
         int status;
-        if (e instanceof AuditException audit) {
+        if (e instanceof AuditException audit && !audit.lines().isEmpty()) {
+            audit.lines().forEach(line -> err.println("agc-audit: " + line));
+            status = audit.status();
+        } else if (e instanceof AuditException audit) {
             err.println("agc-audit: " + withCauses(audit));
             status = audit.status();
         } else {

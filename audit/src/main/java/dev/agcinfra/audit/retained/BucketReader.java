@@ -1,12 +1,16 @@
 package dev.agcinfra.audit.retained;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agcinfra.audit.TagFilter;
 import dev.agcinfra.audit.aws.AwsCall;
 import dev.agcinfra.audit.batch.ItemReader;
 import dev.agcinfra.audit.batch.RegionContext;
-import java.io.IOException;
+import dev.agcinfra.audit.provenance.Owned;
+import dev.agcinfra.audit.provenance.Ownership;
+import dev.agcinfra.audit.provenance.Protection;
+import dev.agcinfra.audit.provenance.StateHistory;
+import dev.agcinfra.audit.provenance.StateHistoryReader;
+import dev.agcinfra.audit.provenance.TerraformState;
+import dev.agcinfra.settings.AgcNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,11 +36,12 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Finds and measures the buckets of one region: those the Tagging API returns with the tag, plus by name the results
- * bucket {@code agc-<account>-<region>}, the state bucket and the bucket the settings file names. Each one that exists
- * in this region is read: tags, versioning, then every object (every version when versioning is or was on) up to
- * {@code maxObjects}; beyond that the listing stops and CloudWatch's daily storage metrics give size and count.
- * Every bucket's {@code *.tfstate} objects (the state bucket's, or any other's) are read to see whether they still hold
- * resources.
+ * bucket {@code agc-<account>-<region>}, the state bucket, the buckets the settings file names and those agc-infra's
+ * state lists as created. Each one that exists in this region is read: tags, versioning, then every object (every
+ * version when versioning is or was on) up to {@code maxObjects}; beyond that the listing stops and CloudWatch's daily
+ * storage metrics give size and count. Every bucket's {@code *.tfstate} objects (the state bucket's, or any other's)
+ * are read to see whether they still list managed resources; the state bucket's keys that are not agc-infra's state or
+ * lock files of the region are named.
  *
  * <p>One page per bucket, read when the previous one has been handed on.
  */
@@ -47,25 +52,31 @@ public final class BucketReader {
     /** State files read at most per state bucket. */
     static final int MAX_STATE_FILES = 100;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private BucketReader() {
     }
 
-    /** The reader for a partition. */
-    public static ItemReader<BucketItem> of(RegionContext context, TagFilter tag, UserResources user, long maxObjects) {
+    /** The reader for a partition: each bucket with the region's ownership evidence. */
+    public static ItemReader<Owned<BucketItem>> of(RegionContext context, TagFilter tag, Protection protection,
+            long maxObjects) {
         return () -> {
-            Map<String, Boolean> candidates = candidates(context, tag, user);
+            Ownership ownership = RetainedJob.ownership(context, protection);
+            Map<String, Boolean> candidates = candidates(context, tag, protection, ownership.history());
+            String stateBucket = protection.stateBucket(context.scope().account(), context.region());
             return candidates.entrySet().stream()
                     .map(candidate -> measure(context, candidate.getKey(), candidate.getValue(), maxObjects,
-                            user.stateBucket(context.scope().account(), context.region())))
+                            stateBucket))
                     .flatMap(Optional::stream)
-                    .map(List::of);
+                    .map(bucket -> List.of(new Owned<>(bucket, ownership)));
         };
     }
 
-    /** Bucket names to look at, each with whether it came from its name only (not from the Tagging API). */
-    static Map<String, Boolean> candidates(RegionContext context, TagFilter tag, UserResources user) {
+    /**
+     * Bucket names to look at, each with whether it came from its name only (not from the Tagging API): the tagged
+     * ones, {@code agc-<account>-<region>}, the region's state bucket, the buckets the settings name, and every
+     * bucket agc-infra's state lists as created.
+     */
+    static Map<String, Boolean> candidates(RegionContext context, TagFilter tag, Protection protection,
+            StateHistory history) {
         Map<String, Boolean> names = new LinkedHashMap<>();
         context.clients().tagging()
                 .getResourcesPaginator(r -> r.tagFilters(f -> f.key(tag.key()).values(tag.value()))
@@ -77,11 +88,14 @@ public final class BucketReader {
         String account = context.scope().account();
         String region = context.region();
         Set<String> byName = new LinkedHashSet<>();
-        byName.add("agc-" + account + "-" + region);
-        byName.add(user.stateBucket(account, region));
-        if (user.buckets().containsKey(region)) {
-            byName.add(user.buckets().get(region).replace(UserResources.ACCOUNT, account));
-        }
+        byName.add(AgcNames.defaultBucket(account, region));
+        byName.add(protection.stateBucket(account, region));
+        byName.addAll(protection.buckets(region));
+        history.managed().forEach((id, provenance) -> {
+            if (provenance.address().startsWith("aws_s3_bucket.")) {
+                byName.add(id);
+            }
+        });
         byName.forEach(name -> names.putIfAbsent(name, true));
         return names;
     }
@@ -109,8 +123,10 @@ public final class BucketReader {
             BucketVersioningStatus status = s3.getBucketVersioning(r -> r.bucket(name)).status();
             return status == BucketVersioningStatus.ENABLED || status == BucketVersioningStatus.SUSPENDED;
         });
-        boolean stateBucket = name.startsWith("agc-tfstate-") || name.equals(stateBucketName);
-        Listing listing = versioned ? listVersions(s3, name, maxObjects) : listObjects(s3, name, maxObjects);
+        boolean stateBucket = name.equals(stateBucketName);
+        Set<String> agcStateKeys = stateBucket ? StateHistoryReader.agcKeys(context.region()) : null;
+        Listing listing = versioned ? listVersions(s3, name, maxObjects, agcStateKeys)
+                : listObjects(s3, name, maxObjects, agcStateKeys);
         Long objects = listing.objects;
         Long bytes = listing.bytes;
         String source = Finding.FROM_LISTING;
@@ -122,14 +138,14 @@ public final class BucketReader {
         // Any bucket's state files are read, not only the state bucket's: a stateBucket: template the audit was not
         // told about (no settings file) must not make a bucket holding state look like plain data.
         List<String> stateFiles = holdingState(s3, name, listing.stateKeys);
-        if (stateBucket && (listing.truncated || listing.stateKeysCut)) {
+        if (listing.truncated || listing.stateKeysCut) {
             // Not every state file was read: what was not read may hold state, so the bucket is never proposed.
             stateFiles = new ArrayList<>(stateFiles);
             stateFiles.add(listing.truncated ? "objects beyond the first " + maxObjects + " not read"
                     : "state files beyond the first " + MAX_STATE_FILES + " not read");
         }
         return Optional.of(new BucketItem(name, tags, versioned, objects, listing.deleteMarkers, bytes, source,
-                maxObjects, stateFiles));
+                maxObjects, stateFiles, listing.foreignKeys));
     }
 
     /** GetBucketLocation's answer as a region: none is us-east-1, {@code EU} is eu-west-1. */
@@ -163,8 +179,24 @@ public final class BucketReader {
         boolean truncated;
         boolean stateKeysCut;
         final List<String> stateKeys = new ArrayList<>();
+        final List<String> foreignKeys = new ArrayList<>();
+        private final Set<String> agcStateKeys;
+
+        /** @param agcStateKeys for the state bucket: the keys that are not foreign; {@code null} otherwise */
+        Listing(Set<String> agcStateKeys) {
+            this.agcStateKeys = agcStateKeys;
+        }
+
+        /** Notes a key that is not agc-infra's (state bucket only), named at most {@link BucketItem#MAX_FOREIGN_KEYS}. */
+        void key(String key) {
+            if (agcStateKeys != null && !agcStateKeys.contains(key) && !foreignKeys.contains(key)
+                    && foreignKeys.size() < BucketItem.MAX_FOREIGN_KEYS) {
+                foreignKeys.add(key);
+            }
+        }
 
         boolean add(String key, Long size, boolean latest, long maxObjects) {
+            key(key);
             objects++;
             bytes += size == null ? 0 : size;
             if (latest && key.endsWith(".tfstate")) {
@@ -181,8 +213,8 @@ public final class BucketReader {
         }
     }
 
-    private static Listing listObjects(S3Client s3, String name, long maxObjects) {
-        Listing listing = new Listing();
+    private static Listing listObjects(S3Client s3, String name, long maxObjects, Set<String> agcStateKeys) {
+        Listing listing = new Listing(agcStateKeys);
         AwsCall.call("s3", "ListObjectsV2", () -> {
             for (ListObjectsV2Response page : s3.listObjectsV2Paginator(r -> r.bucket(name))) {
                 for (S3Object object : page.contents()) {
@@ -196,11 +228,12 @@ public final class BucketReader {
         return listing;
     }
 
-    private static Listing listVersions(S3Client s3, String name, long maxObjects) {
-        Listing listing = new Listing();
+    private static Listing listVersions(S3Client s3, String name, long maxObjects, Set<String> agcStateKeys) {
+        Listing listing = new Listing(agcStateKeys);
         AwsCall.call("s3", "ListObjectVersions", () -> {
             for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(r -> r.bucket(name))) {
                 listing.deleteMarkers += page.deleteMarkers().size();
+                page.deleteMarkers().forEach(marker -> listing.key(marker.key()));
                 for (ObjectVersion version : page.versions()) {
                     if (!listing.add(version.key(), version.size(), Boolean.TRUE.equals(version.isLatest()),
                             maxObjects)) {
@@ -213,18 +246,13 @@ public final class BucketReader {
         return listing;
     }
 
-    /** The state files that still list resources (Terraform's JSON state, {@code "resources": [...]}). */
+    /** The state files whose current version still lists managed resources (or that are not Terraform state). */
     private static List<String> holdingState(S3Client s3, String name, List<String> keys) {
         List<String> holding = new ArrayList<>();
         for (String key : keys) {
             byte[] body = AwsCall.call("s3", "GetObject",
                     () -> s3.getObjectAsBytes(r -> r.bucket(name).key(key)).asByteArray());
-            try {
-                JsonNode state = JSON.readTree(body);
-                if (state != null && state.path("resources").size() > 0) {
-                    holding.add(key);
-                }
-            } catch (IOException notJson) {
+            if (TerraformState.parse(body).map(TerraformState::holdsManagedResources).orElse(true)) {
                 holding.add(key);
             }
         }

@@ -3,11 +3,17 @@ package dev.agcinfra.audit.retained;
 import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.audit.Regions;
 import dev.agcinfra.audit.TagFilter;
+import dev.agcinfra.audit.provenance.Protection;
 import dev.agcinfra.audit.report.Format;
+import dev.agcinfra.settings.AwsDefaults;
+import dev.agcinfra.settings.SettingsException;
+import dev.agcinfra.settings.SettingsLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -82,33 +88,64 @@ public final class CommandSupport {
         return value("--output");
     }
 
-    /** agc-infra's settings file when neither {@code --settings} nor {@code AGC_CONFIG} names one. */
-    public static final String DEFAULT_SETTINGS = "agc.yaml";
-
     /**
-     * {@code --settings FILE}, else {@code AGC_CONFIG}, else {@code agc.yaml} in the working directory when it exists
-     * (where agc-infra reads it), else nothing brought.
+     * What agc-infra's settings file protects, read with agc-infra's own loader and validator: {@code --settings FILE},
+     * else {@code AGC_CONFIG}, else {@code agc.yaml} in the working directory when it exists (where agc-infra reads
+     * it); {@link Protection#NONE} when there is no file. A file with problems stops the command with agc-infra's
+     * problem lines (exit 2) before any AWS call: only a file without {@code account:} asks {@code account} for it.
+     *
+     * @param region  stands in for the default region a file without {@code regions:} would use
+     * @param account the caller's account, asked only when the file does not say
      */
-    public static UserResources user(Path settings, Map<String, String> environment) {
-        return user(settings, environment, Path.of(""));
+    public static Protection protection(Path settings, Map<String, String> environment, String region,
+            Supplier<String> account) {
+        return protection(settings, environment, Path.of(""), region, account);
     }
 
-    static UserResources user(Path settings, Map<String, String> environment, Path workingDirectory) {
-        Path file = settings;
-        if (file == null && environment.get("AGC_CONFIG") != null && !environment.get("AGC_CONFIG").isBlank()) {
-            file = Path.of(environment.get("AGC_CONFIG"));
-        }
-        if (file == null) {
-            Path fallback = workingDirectory.resolve(DEFAULT_SETTINGS);
-            if (!Files.isRegularFile(fallback)) {
-                return UserResources.NONE;
+    static Protection protection(Path settings, Map<String, String> environment, Path workingDirectory,
+            String region, Supplier<String> account) {
+        Map<String, String> env = new HashMap<>(environment);
+        if (settings != null) {
+            if (!Files.exists(settings)) {
+                throw AuditException.invalidInput("--settings " + settings + ": no such file; fix the path, or leave "
+                        + "--settings out to read AGC_CONFIG or ./" + SettingsLoader.FILE_NAME);
             }
-            file = fallback;
+            env.put(SettingsLoader.CONFIG_ENV, settings.toAbsolutePath().toString());
         }
-        if (!Files.isRegularFile(file)) {
-            throw AuditException.invalidInput("settings file " + file + " does not exist"
-                    + (settings == null ? " (from AGC_CONFIG)" : ""));
+        SettingsLoader loader = new SettingsLoader(workingDirectory, env);
+        boolean named = env.get(SettingsLoader.CONFIG_ENV) != null && !env.get(SettingsLoader.CONFIG_ENV).isBlank();
+        if (!named && !Files.exists(loader.settingsFile())) {
+            return Protection.NONE;
         }
-        return UserResources.read(file);
+        try {
+            return Protection.from(loader.load(new AwsDefaults() {
+                @Override
+                public String defaultRegion() {
+                    return region;
+                }
+
+                @Override
+                public String account(String ignored) {
+                    return account.get();
+                }
+            }));
+        } catch (SettingsException e) {
+            throw AuditException.invalidInput(e.problems());
+        }
+    }
+
+    /** {@code supplier}'s value, asked for once, on first use (the account: one STS call, only when needed). */
+    public static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 }

@@ -1,7 +1,10 @@
 package dev.agcinfra.audit.retained;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.agcinfra.audit.provenance.Owner;
+import dev.agcinfra.audit.provenance.Provenance;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -14,7 +17,9 @@ import java.util.Objects;
  *                      {@code log-group}
  * @param id            the resource id: NAT gateway id, allocation id, endpoint id, VPC id, bucket or log group name
  * @param name          its Name tag, or {@code null}
- * @param owner         {@code agc} (tagged) or {@code user} (named in the settings file, or untagged)
+ * @param provenance    why it is agc-infra's, the user's, or unknown: the state file, version and address that list
+ *                      it, the AGC name rule, the setting that names it, or why state could not be read; its
+ *                      {@link #owner()} follows from it
  * @param state         the state the API gives (orphans), or {@code null}
  * @param vpcId         the VPC an orphan belongs to, or {@code null}
  * @param sizeBytes     stored bytes (buckets: every version; log groups: {@code storedBytes}); {@code null} for
@@ -27,7 +32,7 @@ import java.util.Objects;
  * @param reason        why it is reported, and anything the reader must know (ownership, refusal, metric source)
  * @param cleanup       the AWS CLI command that removes it (agc-owned findings only), else {@code null}
  */
-@JsonPropertyOrder({"region", "kind", "type", "id", "name", "owner", "state", "vpcId", "sizeBytes", "objects",
+@JsonPropertyOrder({"region", "kind", "type", "id", "name", "owner", "provenance", "state", "vpcId", "sizeBytes", "objects",
         "sizeSource", "retentionDays", "monthlyUsd", "reason", "cleanup"})
 public record Finding(
         String region,
@@ -35,7 +40,7 @@ public record Finding(
         String type,
         String id,
         @JsonInclude(JsonInclude.Include.NON_NULL) String name,
-        Owner owner,
+        Provenance provenance,
         @JsonInclude(JsonInclude.Include.NON_NULL) String state,
         @JsonInclude(JsonInclude.Include.NON_NULL) String vpcId,
         Long sizeBytes,
@@ -69,15 +74,22 @@ public record Finding(
         Objects.requireNonNull(kind, "kind must be non-null");
         Objects.requireNonNull(type, "type must be non-null");
         Objects.requireNonNull(id, "id must be non-null");
-        Objects.requireNonNull(owner, "owner must be non-null");
-        if (owner == Owner.USER && cleanup != null) {
-            throw new IllegalArgumentException("a user-owned finding never gets a cleanup command: " + id);
+        Objects.requireNonNull(provenance, "provenance must be non-null");
+        if (provenance.owner() != Owner.AGC && cleanup != null) {
+            throw new IllegalArgumentException("only an agc-owned finding gets a cleanup command: " + id + " is "
+                    + provenance.owner());
         }
+    }
+
+    /** {@code agc}, {@code user} or {@code unknown}, as the provenance proves. */
+    @JsonProperty("owner")
+    public Owner owner() {
+        return provenance.owner();
     }
 
     /** Whether {@code cleanup} may remove it: owned by agc-infra or AGC, and a command exists. */
     public boolean removable() {
-        return owner == Owner.AGC && cleanup != null;
+        return owner() == Owner.AGC && cleanup != null;
     }
 
     /** The monthly cost, zero when unknown (for totals). */

@@ -13,6 +13,7 @@ import dev.agcinfra.audit.cli.LoggingMixin;
 import dev.agcinfra.audit.cli.OutputOptions;
 import dev.agcinfra.audit.cli.RegionOptions;
 import dev.agcinfra.audit.cli.VersionProvider;
+import dev.agcinfra.audit.provenance.Protection;
 import dev.agcinfra.audit.resources.ResourcesJob;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,9 +46,12 @@ import picocli.CommandLine.Spec;
                     + "daily storage metrics; state buckets (agc-tfstate-*); log groups (tagged, or under AGC's "
                     + "name prefixes) with stored bytes and retention.",
             "",
-            "Each finding has an owner: agc when it carries the tag, user when it is untagged or named in the "
-                    + "settings file. Each agc-owned finding comes with the AWS CLI command that removes it and its "
-                    + "monthly cost at list price (the estimate's sourced price table; unknown, never guessed, "
+            "Tags only find candidates. Each finding's owner is proven, and its provenance given: agc when a "
+                    + "version of agc-infra's Terraform state (in the region's state bucket) lists it as a managed "
+                    + "resource, or, for log groups that AGC's contexts create, by AGC's name rule; user when the "
+                    + "settings file names it, the state only reads it with a data source, or no state lists it; "
+                    + "unknown when the state cannot be read. Each agc-owned finding comes with the AWS CLI command "
+                    + "that removes it and its monthly cost at list price (the estimate's sourced price table; unknown, never guessed, "
                     + "where no figure is sourced). 'agc-audit cleanup' removes them.",
         },
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
@@ -58,7 +63,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {
             "  ${ROOT-COMMAND-NAME} retained --regions us-east-1,eu-west-1 --format json",
-            "  ${ROOT-COMMAND-NAME} retained --all-regions --settings agc.json",
+            "  ${ROOT-COMMAND-NAME} retained --all-regions --settings agc.yaml",
         })
 public final class RetainedCommand implements Callable<Integer> {
 
@@ -83,9 +88,9 @@ public final class RetainedCommand implements Callable<Integer> {
     long maxObjects = RetainedOptions.DEFAULT_MAX_OBJECTS;
 
     @Option(names = "--settings", paramLabel = "FILE",
-            description = "agc-infra's settings file, to know the bucket and VPC the user brought (regions.<r>.bucket"
-                    + " and .vpc): those are user-owned (default: AGC_CONFIG when set, else ./agc.yaml when it "
-                    + "exists). YAML or JSON.")
+            description = "agc-infra's settings file, read and checked by agc-infra's own loader: the VPC, subnets "
+                    + "and existing bucket it names are the user's, and its stateBucket says where agc-infra's state "
+                    + "is (default: AGC_CONFIG when set, else ./agc.yaml when it exists).")
     Path settings;
 
     @Option(names = "--log-group-prefix", paramLabel = "PREFIX",
@@ -102,14 +107,17 @@ public final class RetainedCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--max-objects must be 0 or more, was " + maxObjects);
         }
         List<String> requested = options.regions();
-        UserResources user = CommandSupport.user(settings, System.getenv());
         PrintWriter err = spec.commandLine().getErr();
         try (AwsClientFactory clients = new AwsClientFactory(aws.settings(parallelism))) {
             Preflight preflight = new Preflight(clients);
+            String firstRegion = requested != null ? requested.get(0) : "us-east-1";
+            Supplier<String> caller = CommandSupport.once(() -> preflight.account(List.of(firstRegion)));
+            Protection protection = CommandSupport.protection(settings, System.getenv(), firstRegion, caller);
             List<String> regions = requested != null ? requested
                     : options.allRegions() ? preflight.enabledRegions() : List.of(preflight.defaultRegion());
-            String account = preflight.account(regions);
-            RetainedOptions retained = RetainedOptions.defaults().withTag(tag).withUser(user).withMaxObjects(maxObjects)
+            String account = caller.get();
+            RetainedOptions retained = RetainedOptions.defaults().withTag(tag).withProtection(protection)
+                    .withMaxObjects(maxObjects)
                     .withLogGroupPrefixes(logGroupPrefixes.isEmpty() ? ResourcesJob.DEFAULT_LOG_GROUP_PREFIXES
                             : logGroupPrefixes);
             Writer report = open(options.output(), spec.commandLine().getOut());

@@ -6,6 +6,11 @@ import dev.agcinfra.audit.batch.ItemReader;
 import dev.agcinfra.audit.batch.Job;
 import dev.agcinfra.audit.batch.RegionContext;
 import dev.agcinfra.audit.batch.Step;
+import dev.agcinfra.audit.provenance.Owned;
+import dev.agcinfra.audit.provenance.Ownership;
+import dev.agcinfra.audit.provenance.Protection;
+import dev.agcinfra.audit.provenance.StateHistory;
+import dev.agcinfra.audit.provenance.StateHistoryReader;
 import dev.agcinfra.audit.resources.LogGroupItem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +32,9 @@ import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
  * The {@code retained} job's two jobs: {@link #activity} decides, per region, whether agc-infra is active; then
  * {@link #findings} reads the deactivated regions only.
  *
- * <p>Steps of {@link #findings}, in this order for each region, so that orphans come first:
+ * <p>Every finding's owner is proven by {@link #ownership}: agc-infra's state history of the region and the settings
+ * file; tags only find the candidates. Steps of {@link #findings}, in this order for each region, so that orphans
+ * come first:
  * <ol>
  *   <li>{@code nat-gateways}, {@code vpc-endpoints}, {@code elastic-ips}, {@code vpcs}: EC2 with a {@code tag:<key>}
  *       filter; what still bills by the hour, and the VPC holding it;</li>
@@ -40,6 +47,12 @@ public final class RetainedJob {
 
     /** The job's name, also its command's. */
     public static final String NAME = "retained";
+
+    /**
+     * The operation named in the error when agc-infra's state could not be read (ListObjectVersions or GetObject of
+     * the state files): the findings it leaves unproven are owned by {@code unknown}, and the report goes on.
+     */
+    public static final String READ_STATE = "ReadTerraformState";
 
     private RetainedJob() {
     }
@@ -67,34 +80,59 @@ public final class RetainedJob {
     /** The findings of deactivated regions. */
     public static Job<Finding> findings(RetainedOptions options) {
         TagFilter tag = options.tag();
+        Protection protection = options.protection();
         Filter ec2Filter = Filter.builder().name("tag:" + tag.key()).values(tag.value()).build();
         return new Job<>(NAME, List.of(
-                new Step<NatGateway, Finding>("nat-gateways", "ec2", "DescribeNatGateways",
-                        context -> ItemReader.of(context.clients().ec2().describeNatGatewaysPaginator(
-                                r -> r.filter(ec2Filter)), response -> response.natGateways()),
+                new Step<Owned<NatGateway>, Finding>("nat-gateways", "ec2", "DescribeNatGateways",
+                        context -> owned(context, protection, ItemReader.of(context.clients().ec2()
+                                .describeNatGatewaysPaginator(r -> r.filter(ec2Filter)), r -> r.natGateways())),
                         scope -> processors(scope, options)::natGateway),
-                new Step<VpcEndpoint, Finding>("vpc-endpoints", "ec2", "DescribeVpcEndpoints",
-                        context -> ItemReader.of(context.clients().ec2().describeVpcEndpointsPaginator(
-                                r -> r.filters(ec2Filter)), response -> response.vpcEndpoints()),
+                new Step<Owned<VpcEndpoint>, Finding>("vpc-endpoints", "ec2", "DescribeVpcEndpoints",
+                        context -> owned(context, protection, ItemReader.of(context.clients().ec2()
+                                .describeVpcEndpointsPaginator(r -> r.filters(ec2Filter)), r -> r.vpcEndpoints())),
                         scope -> processors(scope, options)::vpcEndpoint),
-                new Step<Address, Finding>("elastic-ips", "ec2", "DescribeAddresses",
-                        context -> () -> Stream.of(context.clients().ec2()
-                                .describeAddresses(r -> r.filters(ec2Filter)).addresses()),
+                new Step<Owned<Address>, Finding>("elastic-ips", "ec2", "DescribeAddresses",
+                        context -> owned(context, protection, () -> Stream.of(context.clients().ec2()
+                                .describeAddresses(r -> r.filters(ec2Filter)).addresses())),
                         scope -> processors(scope, options)::elasticIp),
-                new Step<Vpc, Finding>("vpcs", "ec2", "DescribeVpcs",
-                        context -> ItemReader.of(context.clients().ec2().describeVpcsPaginator(
-                                r -> r.filters(ec2Filter)), response -> response.vpcs()),
+                new Step<Owned<Vpc>, Finding>("vpcs", "ec2", "DescribeVpcs",
+                        context -> owned(context, protection, ItemReader.of(context.clients().ec2()
+                                .describeVpcsPaginator(r -> r.filters(ec2Filter)), r -> r.vpcs())),
                         scope -> processors(scope, options)::vpc),
-                new Step<BucketItem, Finding>("buckets", "tagging", "GetResources",
-                        context -> BucketReader.of(context, tag, options.user(), options.maxObjects()),
+                new Step<Owned<BucketItem>, Finding>("buckets", "tagging", "GetResources",
+                        context -> BucketReader.of(context, tag, protection, options.maxObjects()),
                         scope -> processors(scope, options)::bucket),
-                new Step<LogGroupItem, Finding>("log-groups", "logs", "DescribeLogGroups",
-                        context -> logGroupReader(context, tag, options.logGroupPrefixes()),
+                new Step<Owned<LogGroupItem>, Finding>("log-groups", "logs", "DescribeLogGroups",
+                        context -> owned(context, protection,
+                                logGroupReader(context, tag, options.logGroupPrefixes())),
                         scope -> processors(scope, options)::logGroup)));
     }
 
+    /**
+     * The region's ownership evidence: every version of agc-infra's state files (read once per partition, by the
+     * first step that needs it) and the settings. An AWS error that keeps the state from being read is reported as
+     * an error of the run; what it leaves unproven is then owned by {@code unknown}.
+     */
+    public static Ownership ownership(RegionContext context, Protection protection) {
+        return context.data("ownership", () -> {
+            StateHistory history = StateHistoryReader.read(context.clients().s3(), context.region(),
+                    protection.stateBucket(context.scope().account(), context.region()));
+            history.failure().ifPresent(e -> context.recordError("s3", READ_STATE, e));
+            return new Ownership(history, protection);
+        });
+    }
+
+    /** {@code reader}'s items, each with the region's ownership evidence. */
+    static <T> ItemReader<Owned<T>> owned(RegionContext context, Protection protection, ItemReader<T> reader) {
+        return () -> {
+            Ownership ownership = ownership(context, protection);
+            return reader.pages().map(page -> page.stream().map(item -> new Owned<>(item, ownership)).toList());
+        };
+    }
+
     private static RetainedProcessors processors(dev.agcinfra.audit.batch.RegionScope scope, RetainedOptions options) {
-        return new RetainedProcessors(scope, options.tag(), options.user(), options.pricing());
+        return new RetainedProcessors(scope, options.tag(), options.protection(), options.logGroupPrefixes(),
+                options.pricing());
     }
 
     /**
@@ -105,10 +143,13 @@ public final class RetainedJob {
         return () -> {
             Map<String, Map<String, String>> tagged = new LinkedHashMap<>();
             AwsCall.call("tagging", "GetResources", () -> {
+                // "logs", not "logs:log-group": the Tagging API's narrower filter is answered with nothing by some
+                // implementations (moto); the log groups are kept by their ARN.
                 context.clients().tagging().getResourcesPaginator(r -> r.tagFilters(
-                                f -> f.key(tag.key()).values(tag.value())).resourceTypeFilters("logs:log-group"))
-                        .resourceTagMappingList().forEach(mapping -> tagged.put(logGroupName(mapping),
-                                tagsOf(mapping)));
+                                f -> f.key(tag.key()).values(tag.value())).resourceTypeFilters("logs"))
+                        .resourceTagMappingList().stream()
+                        .filter(mapping -> mapping.resourceARN().contains(":log-group:"))
+                        .forEach(mapping -> tagged.put(logGroupName(mapping), tagsOf(mapping)));
                 return null;
             });
             Set<String> seen = new LinkedHashSet<>();

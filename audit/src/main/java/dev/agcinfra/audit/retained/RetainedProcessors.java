@@ -2,6 +2,10 @@ package dev.agcinfra.audit.retained;
 
 import dev.agcinfra.audit.TagFilter;
 import dev.agcinfra.audit.batch.RegionScope;
+import dev.agcinfra.audit.provenance.Owned;
+import dev.agcinfra.audit.provenance.Owner;
+import dev.agcinfra.audit.provenance.Protection;
+import dev.agcinfra.audit.provenance.Provenance;
 import dev.agcinfra.audit.resources.LogGroupItem;
 import java.math.BigDecimal;
 import java.util.List;
@@ -16,8 +20,13 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
 
 /**
- * The {@code retained} job's item processors: pure functions from what a reader gave to a {@link Finding}, with owner,
- * monthly cost, reason and cleanup command. No AWS calls; {@code null} leaves an item out.
+ * The {@code retained} job's item processors: pure functions from what a reader gave to a {@link Finding}, with owner
+ * and provenance, monthly cost, reason and cleanup command. No AWS calls; {@code null} leaves an item out.
+ *
+ * <p>Tags only make something a candidate. Its owner comes from the region's {@link Ownership} (agc-infra's state
+ * history and the settings file); only log groups that AGC's context app creates, which no agc-infra state lists,
+ * are agc's by AGC's name rule (the tag and an AGC name prefix), and the region's state bucket is agc's when it
+ * carries the tag that {@code account activate} puts on the state bucket it creates.
  */
 public final class RetainedProcessors {
 
@@ -28,13 +37,16 @@ public final class RetainedProcessors {
 
     private final RegionScope scope;
     private final TagFilter tag;
-    private final UserResources user;
+    private final Protection protection;
+    private final List<String> logGroupPrefixes;
     private final RetainedPricing pricing;
 
-    public RetainedProcessors(RegionScope scope, TagFilter tag, UserResources user, RetainedPricing pricing) {
+    public RetainedProcessors(RegionScope scope, TagFilter tag, Protection protection, List<String> logGroupPrefixes,
+            RetainedPricing pricing) {
         this.scope = scope;
         this.tag = tag;
-        this.user = user;
+        this.protection = protection;
+        this.logGroupPrefixes = List.copyOf(logGroupPrefixes);
         this.pricing = pricing;
     }
 
@@ -43,79 +55,93 @@ public final class RetainedProcessors {
     }
 
     /** A tagged NAT gateway that still bills; deleted, deleting and failed ones are left out. */
-    public Finding natGateway(NatGateway nat) {
+    public Finding natGateway(Owned<NatGateway> owned) {
+        NatGateway nat = owned.item();
         Map<String, String> tags = ec2Tags(nat.tags());
         if (!tagged(tags) || !NAT_BILLING_STATES.contains(nat.stateAsString())) {
             return null;
         }
+        Provenance provenance = owned.ownership().of(nat.natGatewayId());
         BigDecimal monthly = pricing.natGateway(region());
-        return new Finding(region(), Kind.ORPHAN, Finding.NAT_GATEWAY, nat.natGatewayId(), tags.get("Name"), Owner.AGC,
-                nat.stateAsString(), nat.vpcId(), null, null, null, null, monthly,
+        return new Finding(region(), Kind.ORPHAN, Finding.NAT_GATEWAY, nat.natGatewayId(), tags.get("Name"),
+                provenance, nat.stateAsString(), nat.vpcId(), null, null, null, null, monthly,
                 "NAT gateway left running in a deactivated region: bills every hour, plus data processed"
                         + (monthly == null ? "; no sourced NAT gateway price for " + region() : "")
-                        + "; its Elastic IP is listed on its own",
-                CleanupCommands.natGateway(region(), nat.natGatewayId()));
+                        + "; its Elastic IP is listed on its own; " + ownerNote(provenance),
+                removable(provenance, CleanupCommands.natGateway(region(), nat.natGatewayId())));
     }
 
     /** A tagged interface endpoint that still bills; gateway endpoints are free and go with their VPC. */
-    public Finding vpcEndpoint(VpcEndpoint endpoint) {
+    public Finding vpcEndpoint(Owned<VpcEndpoint> owned) {
+        VpcEndpoint endpoint = owned.item();
         Map<String, String> tags = ec2Tags(endpoint.tags());
         String state = endpoint.stateAsString() == null ? null : endpoint.stateAsString().toLowerCase(java.util.Locale.ROOT);
         if (!tagged(tags) || endpoint.vpcEndpointType() != VpcEndpointType.INTERFACE
                 || state != null && !ENDPOINT_BILLING_STATES.contains(state)) {
             return null;
         }
+        Provenance provenance = owned.ownership().of(endpoint.vpcEndpointId());
         int azs = Math.max(endpoint.networkInterfaceIds().size(), endpoint.subnetIds().size());
         BigDecimal monthly = pricing.interfaceEndpoint(region(), azs);
         return new Finding(region(), Kind.ORPHAN, Finding.VPC_ENDPOINT, endpoint.vpcEndpointId(),
-                tags.getOrDefault("Name", endpoint.serviceName()), Owner.AGC, state, endpoint.vpcId(), null, null,
+                tags.getOrDefault("Name", endpoint.serviceName()), provenance, state, endpoint.vpcId(), null, null,
                 null, null, monthly,
                 "interface endpoint " + endpoint.serviceName() + " in " + Math.max(1, azs) + " AZ"
                         + (azs == 1 ? "" : "s") + " left in a deactivated region: bills every hour per AZ"
-                        + (monthly == null ? "; no sourced interface endpoint price for " + region() : ""),
-                CleanupCommands.vpcEndpoint(region(), endpoint.vpcEndpointId()));
+                        + (monthly == null ? "; no sourced interface endpoint price for " + region() : "")
+                        + "; " + ownerNote(provenance),
+                removable(provenance, CleanupCommands.vpcEndpoint(region(), endpoint.vpcEndpointId())));
     }
 
     /** A tagged Elastic IP: a public IPv4 address bills every hour, in use or idle. */
-    public Finding elasticIp(Address address) {
+    public Finding elasticIp(Owned<Address> owned) {
+        Address address = owned.item();
         Map<String, String> tags = ec2Tags(address.tags());
         if (!tagged(tags) || address.allocationId() == null) {
             return null;
         }
+        Provenance provenance = owned.ownership().of(address.allocationId());
         String use = address.associationId() == null && address.networkInterfaceId() == null ? "idle"
                 : "in use" + (address.networkInterfaceId() != null ? " by " + address.networkInterfaceId() : "")
                         + " (a NAT gateway's address is released after the NAT gateway is deleted)";
         BigDecimal monthly = pricing.publicIpv4(region());
         return new Finding(region(), Kind.ORPHAN, Finding.ELASTIC_IP, address.allocationId(), tags.get("Name"),
-                Owner.AGC, address.associationId() == null ? "unassociated" : "associated", null, null, null, null,
+                provenance, address.associationId() == null ? "unassociated" : "associated", null, null, null, null,
                 null, monthly, "Elastic IP " + address.publicIp() + " " + use
                         + ": a public IPv4 address bills every hour"
-                        + (monthly == null ? "; no sourced public IPv4 price for " + region() : ""),
-                CleanupCommands.elasticIp(region(), address.allocationId()));
+                        + (monthly == null ? "; no sourced public IPv4 price for " + region() : "")
+                        + "; " + ownerNote(provenance),
+                removable(provenance, CleanupCommands.elasticIp(region(), address.allocationId())));
     }
 
-    /** A tagged VPC: free itself, but it holds the orphans; user-owned when the settings file names it. */
-    public Finding vpc(Vpc vpc) {
+    /** A tagged VPC: free itself, but it holds the orphans. */
+    public Finding vpc(Owned<Vpc> owned) {
+        Vpc vpc = owned.item();
         Map<String, String> tags = ec2Tags(vpc.tags());
         if (!tagged(tags)) {
             return null;
         }
-        if (user.userVpc(region(), vpc.vpcId())) {
-            return new Finding(region(), Kind.ORPHAN, Finding.VPC, vpc.vpcId(), tags.get("Name"), Owner.USER,
-                    vpc.stateAsString(), vpc.vpcId(), null, null, null, null, BigDecimal.ZERO.setScale(RetainedPricing.SCALE),
-                    "VPC named in the settings file: brought by the user, never deleted", null);
-        }
-        return new Finding(region(), Kind.ORPHAN, Finding.VPC, vpc.vpcId(), tags.get("Name"), Owner.AGC,
+        Provenance provenance = owned.ownership().of(vpc.vpcId());
+        String reason = provenance.owner() == Owner.AGC
+                ? "VPC left in a deactivated region: free itself, it holds what bills; its subnets, route tables and "
+                        + "internet gateway must go first ('agc-audit cleanup --region " + region() + "' does it in order)"
+                : "VPC carrying the tag in a deactivated region";
+        return new Finding(region(), Kind.ORPHAN, Finding.VPC, vpc.vpcId(), tags.get("Name"), provenance,
                 vpc.stateAsString(), vpc.vpcId(), null, null, null, null, BigDecimal.ZERO.setScale(RetainedPricing.SCALE),
-                "VPC left in a deactivated region: free itself, it holds what bills; its subnets, route tables and "
-                        + "internet gateway must go first ('agc-audit cleanup --region " + region() + "' does it in order)",
-                CleanupCommands.vpc(region(), vpc.vpcId()));
+                reason + "; " + ownerNote(provenance),
+                removable(provenance, CleanupCommands.vpc(region(), vpc.vpcId())));
     }
 
-    /** A bucket of the region: results bucket or state bucket, agc's when tagged and not named in the settings. */
-    public Finding bucket(BucketItem bucket) {
+    /**
+     * A bucket of the region. The region's state bucket (named by the settings' template) is agc's when tagged, and
+     * removable only when it holds nothing but agc-infra's state and lock files of the region and no state file
+     * still lists a managed resource. Any other bucket is owned as its provenance says; one holding state files
+     * that still list managed resources is never removable.
+     */
+    public Finding bucket(Owned<BucketItem> owned) {
+        BucketItem bucket = owned.item();
         String name = bucket.name();
-        boolean state = name.startsWith("agc-tfstate-") || name.equals(user.stateBucket(scope.account(), region()));
+        boolean state = name.equals(protection.stateBucket(scope.account(), region()));
         Kind kind = state ? Kind.STATE_BUCKET : Kind.BUCKET;
         BigDecimal monthly = pricing.s3Storage(region(), bucket.sizeBytes());
         StringBuilder reason = new StringBuilder(state
@@ -139,42 +165,78 @@ public final class RetainedProcessors {
         if (monthly == null && bucket.sizeBytes() != null) {
             reason.append(", no sourced S3 price for ").append(region());
         }
-        Owner owner;
-        String cleanup = null;
-        if (user.userBucket(region(), name)) {
-            owner = Owner.USER;
-            reason.append("; named in the settings file: brought by the user, never deleted");
-        } else if (!tagged(bucket.tags())) {
-            owner = Owner.USER;
-            reason.append("; not tagged ").append(tag).append(": reported, never deleted");
+        Provenance provenance;
+        if (state) {
+            provenance = tagged(bucket.tags())
+                    ? Provenance.of(Provenance.Source.STATE_BUCKET, "agc-infra's state bucket of " + region()
+                            + " (stateBucket " + protection.stateBucketTemplate() + "), tagged " + tag
+                            + " as account activate tags the state bucket it creates")
+                    : Provenance.of(Provenance.Source.UNTAGGED, "the user's: the state bucket of " + region()
+                            + " is not tagged " + tag + ", so account activate did not create it");
         } else {
-            owner = Owner.AGC;
-            if (!bucket.stateFiles().isEmpty()) {
+            provenance = owned.ownership().of(name);
+        }
+        reason.append("; ").append(ownerNote(provenance));
+        String cleanup = null;
+        if (provenance.owner() == Owner.AGC) {
+            if (!bucket.foreignKeys().isEmpty()) {
+                reason.append("; holds objects that are not agc-infra's state of ").append(region()).append(" (")
+                        .append(String.join(", ", bucket.foreignKeys()))
+                        .append("): never deleted, it may be another project's state");
+            } else if (!bucket.stateFiles().isEmpty()) {
                 reason.append("; still holds state (").append(String.join(", ", bucket.stateFiles()))
                         .append("): not proposed for deletion while those stacks exist");
             } else {
                 cleanup = CleanupCommands.bucket(region(), name, bucket.versioned());
             }
         }
-        return new Finding(region(), kind, Finding.S3_BUCKET, name, null, owner, null, null, bucket.sizeBytes(),
+        return new Finding(region(), kind, Finding.S3_BUCKET, name, null, provenance, null, null, bucket.sizeBytes(),
                 bucket.objects(), bucket.sizeSource(), null, monthly, reason.toString(), cleanup);
     }
 
-    /** A log group, tagged or under an AGC prefix: agc's when tagged, else the user's (never deleted). */
-    public Finding logGroup(LogGroupItem item) {
+    /**
+     * A log group, tagged or under an AGC prefix: agc's when agc-infra's state lists it, or by AGC's name rule (tagged
+     * and under an AGC prefix: AGC's context app made it, and no agc-infra state can list it); else the user's.
+     */
+    public Finding logGroup(Owned<LogGroupItem> owned) {
+        LogGroupItem item = owned.item();
         String name = item.group().logGroupName();
         Long bytes = item.group().storedBytes();
         Integer retention = item.group().retentionInDays();
         BigDecimal monthly = pricing.logsStorage(region(), bytes);
         boolean tagged = tagged(item.tags());
+        Provenance provenance = owned.ownership().of(name);
+        if (provenance.source() != Provenance.Source.STATE && provenance.source() != Provenance.Source.SETTINGS) {
+            String prefix = logGroupPrefixes.stream().filter(name::startsWith).findFirst().orElse(null);
+            if (tagged && prefix != null) {
+                provenance = Provenance.of(Provenance.Source.AGC_NAME_RULE, "created by AGC's context app: tagged "
+                        + tag + " and named under AGC's prefix " + prefix + " (AGC's rule: no agc-infra state lists "
+                        + "what contexts create)");
+            } else if (!tagged) {
+                provenance = Provenance.of(Provenance.Source.UNTAGGED, "not tagged " + tag + " (created under an AGC "
+                        + "name prefix, often by Lambda)");
+            }
+        }
         String reason = "log group kept by deactivation: " + (retention == null ? "never expires" : "expires after "
                 + retention + " days") + ", " + (bytes == null ? "stored bytes unknown" : bytes + " bytes stored")
                 + (monthly == null && bytes != null ? "; no sourced CloudWatch Logs storage price for " + region() : "")
-                + (tagged ? "" : "; not tagged " + tag + " (created under an AGC name prefix, often by Lambda): "
-                        + "reported, never deleted");
-        return new Finding(region(), Kind.LOG_GROUP, Finding.LOG_GROUP, name, item.tags().get("Name"),
-                tagged ? Owner.AGC : Owner.USER, null, null, bytes, null, null, retention, monthly, reason,
-                tagged ? CleanupCommands.logGroup(region(), name) : null);
+                + "; " + ownerNote(provenance);
+        return new Finding(region(), Kind.LOG_GROUP, Finding.LOG_GROUP, name, item.tags().get("Name"), provenance,
+                null, null, bytes, null, null, retention, monthly, reason,
+                removable(provenance, CleanupCommands.logGroup(region(), name)));
+    }
+
+    /** The ownership part of a finding's reason. */
+    static String ownerNote(Provenance provenance) {
+        return switch (provenance.owner()) {
+            case AGC -> provenance.describe();
+            case USER -> provenance.describe() + ": reported, never deleted";
+            case UNKNOWN -> "owner unknown, kept: " + provenance.describe();
+        };
+    }
+
+    private static String removable(Provenance provenance, String command) {
+        return provenance.owner() == Owner.AGC ? command : null;
     }
 
     private boolean tagged(Map<String, String> tags) {

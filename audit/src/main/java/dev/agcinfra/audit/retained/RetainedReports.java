@@ -29,6 +29,7 @@ public final class RetainedReports {
             new Column<>("id", Finding::id),
             new Column<>("name", Finding::name),
             new Column<>("owner", f -> f.owner().id()),
+            new Column<>("provenance", f -> f.provenance().describe()),
             new Column<>("state", Finding::state),
             new Column<>("vpcId", Finding::vpcId),
             new Column<>("sizeBytes", f -> text(f.sizeBytes())),

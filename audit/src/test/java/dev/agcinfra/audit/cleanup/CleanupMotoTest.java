@@ -74,11 +74,14 @@ class CleanupMotoTest {
         assertThat(run.status()).isEqualTo(ExitCode.OK);
         String plan = run.out();
         assertThat(plan).contains("Dry run: nothing was deleted", "Monthly saving: $54.75");
-        assertThat(plan.indexOf(region.interfaceEndpoint)).isLessThan(plan.indexOf(region.natGateways.get(0)));
+        assertThat(plan).contains("Cleanup of eu-west-1 in account " + AgcRegion.ACCOUNT);
         assertThat(plan.indexOf(region.natGateways.get(0))).isLessThan(plan.indexOf(region.elasticIps.get(0)));
-        assertThat(plan.indexOf(region.elasticIps.get(0))).isLessThan(plan.indexOf(region.privateSubnets.get(0)));
+        assertThat(plan.indexOf(region.elasticIps.get(0))).isLessThan(plan.indexOf(region.interfaceEndpoint));
+        assertThat(plan.indexOf(region.interfaceEndpoint)).isLessThan(plan.indexOf(region.privateSubnets.get(0)));
         assertThat(plan.indexOf(region.privateSubnets.get(0))).isLessThan(plan.indexOf("delete-vpc "));
-        assertThat(plan).contains("s3-bucket " + region.bucket + " (agc): data: deleted only with --include-data");
+        assertThat(plan).contains("created by agc-infra: " + region.coreStateKey() + " (version ",
+                "lists it as aws_nat_gateway.vpc_public_subnet1_nat_gateway");
+        assertThat(plan).contains("s3-bucket " + region.bucket + " (owner: agc): data: deleted only with --include-data");
         try (Ec2Client ec2 = region.ec2()) {
             assertThat(ec2.describeNatGateways(r -> r.natGatewayIds(region.natGateways.get(0))).natGateways().get(0)
                     .stateAsString()).isEqualTo("available");
@@ -96,7 +99,7 @@ class CleanupMotoTest {
         AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().failedDestroy();
 
         // When
-        CliRun run = cleanup("--region", REGION, "--yes", "--format", "json");
+        CliRun run = cleanup("--region", REGION, "--account", AgcRegion.ACCOUNT, "--yes", "--format", "json");
 
         // Then
         assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.OK);
@@ -106,7 +109,7 @@ class CleanupMotoTest {
         List<String> planned = ids(report.get("plan").get("actions"));
         assertThat(ids(report.get("result").get("deleted"))).isEqualTo(planned);
         List<String> expected = new ArrayList<>(List.of(region.interfaceEndpoint, region.natGateways.get(0),
-                region.elasticIps.get(0), region.vpc, region.igw));
+                region.elasticIps.get(0), region.vpc, region.igw, region.endpointSecurityGroup));
         expected.addAll(region.publicSubnets);
         expected.addAll(region.privateSubnets);
         expected.addAll(region.routeTables);
@@ -136,11 +139,15 @@ class CleanupMotoTest {
     }
 
     @Test
-    @DisplayName("typing the region's name at the prompt proceeds; typing anything else cancels")
+    @DisplayName("typing the account id at the prompt, which names the account, proceeds; typing anything else cancels")
     void promptConfirms() {
         // Given
         AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().failedDestroy();
-        CleanupCommand.prompt = question -> "eu-west-2";
+        List<String> questions = new ArrayList<>();
+        CleanupCommand.prompt = question -> {
+            questions.add(question);
+            return REGION;
+        };
 
         // When
         CliRun cancelled = cleanup("--region", REGION);
@@ -148,12 +155,14 @@ class CleanupMotoTest {
         // Then
         assertThat(cancelled.status()).isEqualTo(ExitCode.OK);
         assertThat(cancelled.err()).contains("cancelled: nothing was deleted");
+        assertThat(questions).singleElement().asString().startsWith("Account " + AgcRegion.ACCOUNT + ", region "
+                + REGION + ": type the account id to delete these ");
         try (Ec2Client ec2 = region.ec2()) {
             assertThat(ec2.describeVpcs(r -> r.vpcIds(region.vpc)).vpcs()).hasSize(1);
         }
 
         // When
-        CleanupCommand.prompt = question -> REGION;
+        CleanupCommand.prompt = question -> AgcRegion.ACCOUNT;
         CliRun confirmed = cleanup("--region", REGION);
 
         // Then
@@ -176,17 +185,20 @@ class CleanupMotoTest {
             s3.putObject(r -> r.bucket(region.bucket).key("project/run-1/out.txt"), RequestBody.fromString("v2"));
             s3.deleteObject(r -> r.bucket(region.bucket).key("project/run-2/out.txt"));
         }
-        Path settings = temp.resolve("agc.json");
-        Files.writeString(settings, "{\"regions\": {\"eu-west-1\": {\"bucket\": \"lab-results\"}}}");
+        Path settings = temp.resolve("agc.yaml");
+        Files.writeString(settings, "regions:\n  eu-west-1:\n    bucket: lab-results\n");
 
         // When
-        CliRun run = cleanup("--region", REGION, "--include-data", "--yes", "--settings", settings.toString());
+        CliRun run = cleanup("--region", REGION, "--include-data", "--account", AgcRegion.ACCOUNT, "--yes",
+                "--settings", settings.toString());
 
         // Then
         assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).contains("Kept (3):", "lab-results (user): user-owned (named in the settings file)",
-                region.lambdaLogGroup + " (user): user-owned (untagged)",
-                region.stateBucket + " (agc): state bucket still holds Terraform state");
+        assertThat(run.out()).contains("Kept (3):", "lab-results (owner: user): user-owned (the user's: named in the "
+                        + "settings file as regions.eu-west-1.bucket): never deleted",
+                region.lambdaLogGroup + " (owner: user): user-owned (not tagged application-name=agc",
+                region.stateBucket + " (owner: agc): the state bucket, the record of what agc-infra created: deleted "
+                        + "only with --include-state");
         try (S3Client s3 = region.s3(); CloudWatchLogsClient logs = region.logs()) {
             assertThat(bucketExists(s3, region.bucket)).isFalse();
             assertThat(bucketExists(s3, region.stateBucket)).isTrue();
@@ -202,17 +214,18 @@ class CleanupMotoTest {
         // Given
         AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().deactivate();
         region.untaggedBucket("lab-results");
-        Path settings = temp.resolve("agc.json");
-        Files.writeString(settings, "{\"regions\": {\"eu-west-1\": {\"bucket\": \"lab-results\"}}}");
+        Path settings = temp.resolve("agc.yaml");
+        Files.writeString(settings, "regions:\n  eu-west-1:\n    bucket: lab-results\n");
 
         // When
-        CliRun run = cleanup("--region", REGION, "--include-data", "--yes", "--settings", settings.toString(),
-                "--id", "lab-results");
+        CliRun run = cleanup("--region", REGION, "--include-data", "--account", AgcRegion.ACCOUNT, "--yes",
+                "--settings", settings.toString(), "--id", "lab-results");
 
         // Then
         assertThat(run.status()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(run.errLines()).singleElement().asString()
-                .contains("refusing to delete s3-bucket lab-results: user-owned (named in the settings file)");
+                .contains("refusing to delete s3-bucket lab-results: user-owned (the user's: named in the settings file "
+                        + "as regions.eu-west-1.bucket)");
         try (S3Client s3 = region.s3()) {
             assertThat(bucketExists(s3, "lab-results")).isTrue();
         }
@@ -227,11 +240,13 @@ class CleanupMotoTest {
         Files.writeString(settings, "regions:\n  eu-west-1: { createBucket: false }\n");
 
         // When
-        CliRun run = cleanup("--region", REGION, "--include-data", "--yes", "--settings", settings.toString());
+        CliRun run = cleanup("--region", REGION, "--include-data", "--account", AgcRegion.ACCOUNT, "--yes",
+                "--settings", settings.toString());
 
         // Then
         assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.OK);
-        assertThat(run.out()).contains(region.bucket + " (user): user-owned (named in the settings file)");
+        assertThat(run.out()).contains(region.bucket + " (owner: user): user-owned (the user's: named in the "
+                + "settings file as regions.eu-west-1.bucket)");
         try (S3Client s3 = region.s3()) {
             assertThat(bucketExists(s3, region.bucket)).isTrue();
         }
@@ -244,7 +259,7 @@ class CleanupMotoTest {
         AgcRegion region = new AgcRegion(moto.endpoint(), "us-east-1").activate();
 
         // When
-        CliRun run = cleanup("--region", "us-east-1", "--yes", "--include-data");
+        CliRun run = cleanup("--region", "us-east-1", "--account", AgcRegion.ACCOUNT, "--yes", "--include-data");
 
         // Then
         assertThat(run.status()).isEqualTo(ExitCode.INVALID_INPUT);

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.agcinfra.audit.aws.AwsClientFactory;
 import dev.agcinfra.audit.aws.AwsSettings;
 import dev.agcinfra.audit.aws.RegionClients;
+import dev.agcinfra.audit.provenance.Provenance;
 import dev.agcinfra.audit.testing.AwsStubs;
 import dev.agcinfra.audit.testing.TestCredentials;
 import java.math.BigDecimal;
@@ -45,7 +46,7 @@ class CleanupRunnerWireMockTest {
     final CleanupAction nat = action(Operation.DELETE_NAT_GATEWAY, "natgateway", "nat-0a1b2c3d4e5f00101", "35.04");
     final CleanupAction eip = action(Operation.RELEASE_ADDRESS, "elastic-ip", "eipalloc-0a1b2c3d4e5f00201", "3.65");
     final CleanupAction vpc = action(Operation.DELETE_VPC, "vpc", "vpc-0abc123def4567890", "0");
-    final CleanupPlan plan = new CleanupPlan(REGION, false, List.of(endpoint, nat, eip, vpc), List.of());
+    final CleanupPlan plan = plan(List.of(nat, eip, endpoint, vpc));
 
     @BeforeEach
     void clients() {
@@ -60,6 +61,7 @@ class CleanupRunnerWireMockTest {
                 + "><requestId>r2</requestId><vpcEndpointSet/></DescribeVpcEndpointsResponse>"));
         aws.ec2(REGION, "DeleteNatGateway", xmlBody("<DeleteNatGatewayResponse" + NS
                 + "><requestId>r3</requestId><natGatewayId>" + nat.id() + "</natGatewayId></DeleteNatGatewayResponse>"));
+        aws.ec2(REGION, "DescribeNetworkInterfaces", networkInterfaces(""));
     }
 
     @AfterEach
@@ -69,7 +71,7 @@ class CleanupRunnerWireMockTest {
     }
 
     @Test
-    @DisplayName("a release that fails after the endpoint and NAT gateway went stops there, and the report says what was and was not deleted")
+    @DisplayName("a release that fails after the NAT gateway went stops there, and the report says what was and was not deleted")
     void stopsAtTheFirstFailure() {
         // Given
         natGatewayState("deleted");
@@ -82,43 +84,44 @@ class CleanupRunnerWireMockTest {
 
         // Then
         assertThat(result.complete()).isFalse();
-        assertThat(result.deleted()).containsExactly(endpoint, nat);
+        assertThat(result.deleted()).containsExactly(nat);
         assertThat(result.failed()).isEqualTo(eip);
         assertThat(result.error()).isEqualTo("eu-west-1 ec2 ReleaseAddress InvalidIPAddress.InUse: Address "
                 + eip.id() + " is in use.");
-        assertThat(result.notDone()).containsExactly(vpc);
+        assertThat(result.notDone()).containsExactly(endpoint, vpc);
+        assertThat(result.monthlySavingUsd()).isEqualByComparingTo("35.04");
         wm.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteVpc&")));
+        wm.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteVpcEndpoints")));
         String text = CleanupReports.resultText(result);
-        assertThat(text).contains("Deleted (2):\n  delete-vpc-endpoint " + endpoint.id() + "\n  delete-nat-gateway "
-                + nat.id(), "Failed: release-address " + eip.id() + ": eu-west-1 ec2 ReleaseAddress",
-                "Not deleted (2):\n  release-address " + eip.id() + "\n  delete-vpc " + vpc.id(),
-                "Stopped at the first failure");
+        assertThat(text).contains("Deleted (1):\n  delete-nat-gateway " + nat.id(),
+                "Failed: release-address " + eip.id() + ": eu-west-1 ec2 ReleaseAddress",
+                "Not deleted (3):\n  release-address " + eip.id() + "\n  delete-vpc-endpoint " + endpoint.id()
+                        + "\n  delete-vpc " + vpc.id(),
+                "Stopped at the first failure", "Monthly saving of what was deleted: $35.04");
     }
 
     @Test
-    @DisplayName("a NAT gateway still deleting after the timeout fails the run before its Elastic IP is released")
+    @DisplayName("a NAT gateway still deleting when the SDK's waiter gives up fails the run before its Elastic IP is released")
     void natGatewayThatNeverGoesTimesOut() {
         // Given
         natGatewayState("deleting");
-        AtomicInteger waits = new AtomicInteger();
 
         // When
-        CleanupResult result = new CleanupRunner(clients, Duration.ofMillis(5), Duration.ofMillis(200), d -> {
-            waits.incrementAndGet();
-            Thread.sleep(d.toMillis());
-        }).run(plan);
+        CleanupResult result = new CleanupRunner(clients, Duration.ofMillis(5), Duration.ofMillis(200), d -> { })
+                .run(plan);
 
         // Then
-        assertThat(waits.get()).isPositive();
-        assertThat(result.deleted()).containsExactly(endpoint);
+        assertThat(result.deleted()).isEmpty();
         assertThat(result.failed()).isEqualTo(nat);
-        assertThat(result.error()).contains("Timeout", nat.id(), "still not deleted");
-        assertThat(result.notDone()).containsExactly(eip, vpc);
+        assertThat(result.error()).contains("Timeout", nat.id(), "still deleting");
+        assertThat(result.notDone()).containsExactly(eip, endpoint, vpc);
+        assertThat(wm.findAll(postRequestedFor(urlEqualTo("/"))
+                .withRequestBody(containing("Action=DescribeNatGateways")))).as("the waiter polled").hasSizeGreaterThan(1);
         wm.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ReleaseAddress")));
     }
 
     @Test
-    @DisplayName("waiting polls until the NAT gateway is deleted, then goes on")
+    @DisplayName("the SDK's waiter polls until the NAT gateway is deleted, then the run goes on")
     void waitsForTheNatGateway() {
         // Given: deleting twice, then deleted
         wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/")
@@ -135,17 +138,39 @@ class CleanupRunnerWireMockTest {
                 + "><requestId>r4</requestId><return>true</return></ReleaseAddressResponse>"));
         aws.ec2(REGION, "DeleteVpc", xmlBody("<DeleteVpcResponse" + NS
                 + "><requestId>r5</requestId><return>true</return></DeleteVpcResponse>"));
-        AtomicInteger waits = new AtomicInteger();
 
         // When
-        CleanupResult result = new CleanupRunner(clients, Duration.ofMillis(1), Duration.ofSeconds(5),
-                d -> waits.incrementAndGet()).run(plan);
+        CleanupResult result = new CleanupRunner(clients, Duration.ofMillis(1), Duration.ofSeconds(5), d -> { })
+                .run(plan);
 
         // Then
         assertThat(result.complete()).as(result.error()).isTrue();
-        assertThat(result.deleted()).containsExactly(endpoint, nat, eip, vpc);
-        assertThat(waits.get()).isEqualTo(2);
+        assertThat(result.deleted()).containsExactly(nat, eip, endpoint, vpc);
         wm.verify(3, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeNatGateways")));
+    }
+
+    @Test
+    @DisplayName("a network interface of another service that appeared in the VPC stops the run before its subnet, and the VPC stays")
+    void foreignInterfaceStopsBeforeTheSubnet() {
+        // Given: the plan knew the NAT gateway's interface; a Lambda's appeared since
+        CleanupAction subnet = new CleanupAction(Operation.DELETE_SUBNET, "subnet", "subnet-0a1b2c3d4e5f00011", vpc.id(),
+                "aws ec2 delete-subnet ...", BigDecimal.ZERO, provenance());
+        aws.ec2(REGION, "DescribeNetworkInterfaces", networkInterfaces(networkInterface("eni-0nat", "")
+                + networkInterface("eni-0lambda", "AWS Lambda VPC ENI-report")));
+        CleanupPlan vpcPlan = new CleanupPlan("123456789012", REGION, false, false, List.of(subnet, vpc), List.of(),
+                Map.of(vpc.id(), List.of("eni-0nat")));
+
+        // When
+        CleanupResult result = new CleanupRunner(clients, Duration.ofMillis(1), Duration.ofSeconds(5), d -> { })
+                .run(vpcPlan);
+
+        // Then
+        assertThat(result.failed()).isEqualTo(subnet);
+        assertThat(result.error()).contains(CleanupRunner.FOREIGN_INTERFACE, "eni-0lambda (\"AWS Lambda VPC ENI-report\"")
+                .doesNotContain("eni-0nat");
+        assertThat(result.notDone()).containsExactly(vpc);
+        wm.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteSubnet")));
+        wm.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteVpc&")));
     }
 
     @Test
@@ -153,7 +178,7 @@ class CleanupRunnerWireMockTest {
     void retriesDependencyViolation() {
         // Given: DependencyViolation once, then deleted
         CleanupAction subnet = new CleanupAction(Operation.DELETE_SUBNET, "subnet", "subnet-0a1b2c3d4e5f00011", vpc.id(),
-                "aws ec2 delete-subnet ...", BigDecimal.ZERO);
+                "aws ec2 delete-subnet ...", BigDecimal.ZERO, provenance());
         wm.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/")
                 .withRequestBody(containing("Action=DeleteSubnet")).inScenario("subnet")
                 .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
@@ -166,7 +191,7 @@ class CleanupRunnerWireMockTest {
         aws.ec2(REGION, "DeleteVpc", xmlBody("<DeleteVpcResponse" + NS
                 + "><requestId>r5</requestId><return>true</return></DeleteVpcResponse>"));
         AtomicInteger waits = new AtomicInteger();
-        CleanupPlan vpcPlan = new CleanupPlan(REGION, false, List.of(subnet, vpc), List.of());
+        CleanupPlan vpcPlan = plan(List.of(subnet, vpc));
 
         // When
         CleanupResult result = new CleanupRunner(clients, Duration.ofMillis(1), Duration.ofSeconds(5),
@@ -183,10 +208,10 @@ class CleanupRunnerWireMockTest {
     void dependencyThatStays() {
         // Given
         CleanupAction subnet = new CleanupAction(Operation.DELETE_SUBNET, "subnet", "subnet-0a1b2c3d4e5f00011", vpc.id(),
-                "aws ec2 delete-subnet ...", BigDecimal.ZERO);
+                "aws ec2 delete-subnet ...", BigDecimal.ZERO, provenance());
         aws.ec2(REGION, "DeleteSubnet", ec2Error(400, "DependencyViolation",
                 "The subnet has dependencies and cannot be deleted."));
-        CleanupPlan vpcPlan = new CleanupPlan(REGION, false, List.of(subnet, vpc), List.of());
+        CleanupPlan vpcPlan = plan(List.of(subnet, vpc));
 
         // When
         CleanupResult result = new CleanupRunner(clients, Duration.ofMillis(5), Duration.ofMillis(100),
@@ -211,6 +236,24 @@ class CleanupRunnerWireMockTest {
     }
 
     private static CleanupAction action(Operation operation, String type, String id, String usd) {
-        return new CleanupAction(operation, type, id, null, "aws ec2 ... " + id, new BigDecimal(usd));
+        return new CleanupAction(operation, type, id, null, "aws ec2 ... " + id, new BigDecimal(usd), provenance());
+    }
+
+    private static Provenance provenance() {
+        return Provenance.state("agc/agc-core-eu-west-1.tfstate", "v1", "aws_x.y");
+    }
+
+    private static CleanupPlan plan(List<CleanupAction> actions) {
+        return new CleanupPlan("123456789012", REGION, false, false, actions, List.of(), Map.of());
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder networkInterfaces(String items) {
+        return xmlBody("<DescribeNetworkInterfacesResponse" + NS + "><requestId>r8</requestId><networkInterfaceSet>"
+                + items + "</networkInterfaceSet></DescribeNetworkInterfacesResponse>");
+    }
+
+    private static String networkInterface(String id, String description) {
+        return "<item><networkInterfaceId>" + id + "</networkInterfaceId><description>" + description
+                + "</description><interfaceType>interface</interfaceType></item>";
     }
 }

@@ -1,6 +1,7 @@
 package dev.agcinfra.audit.retained;
 
 import dev.agcinfra.testing.AwsTestClients;
+import dev.agcinfra.testing.TerraformStateFile;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,9 +26,12 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * One region of AGC infrastructure built with SDK calls as agc-infra would (everything tagged
- * {@code application-name=agc}), and its deactivation: {@link #deactivate()} destroys the core as Terraform would,
- * keeping the results bucket with its objects, the state bucket and the log groups; {@link #failedDestroy()} stops
- * halfway, leaving a NAT gateway, its Elastic IP, an interface endpoint and the VPC.
+ * {@code application-name=agc}), with agc-infra's Terraform state written as Terraform would write it: a versioned
+ * state bucket holding {@code agc/agc-data-<region>.tfstate} and {@code agc/agc-core-<region>.tfstate}, a new version
+ * on every apply and destroy, each resource at its agc-infra address. {@link #deactivate()} destroys the core as
+ * Terraform would, keeping the results bucket with its objects, the state bucket and the log groups;
+ * {@link #failedDestroy()} stops halfway, leaving a NAT gateway, its Elastic IP, an interface endpoint and the VPC
+ * with its parts, and the core's state listing exactly those.
  */
 public final class AgcRegion {
 
@@ -52,6 +56,10 @@ public final class AgcRegion {
     public final List<String> elasticIps = new ArrayList<>();
     public String gatewayEndpoint;
     public String interfaceEndpoint;
+    public String endpointSecurityGroup;
+    /** Every version of the core stack's state written so far, oldest first. */
+    public final List<TerraformStateFile> coreStates = new ArrayList<>();
+    private int serial;
 
     public AgcRegion(URI endpoint, String region) {
         this.endpoint = endpoint;
@@ -78,12 +86,10 @@ public final class AgcRegion {
         try (Ec2Client ec2 = ec2(); S3Client s3 = s3(); CloudWatchLogsClient logs = logs();
              SsmClient ssm = AwsTestClients.build(SsmClient.builder(), endpoint, region);
              DynamoDbClient dynamodb = AwsTestClients.build(DynamoDbClient.builder(), endpoint, region)) {
-            createBucket(s3, stateBucket, true);
-            s3.putBucketVersioning(r -> r.bucket(stateBucket).versioningConfiguration(v -> v.status("Enabled")));
-            s3.putObject(r -> r.bucket(stateBucket).key("agc-data-" + region + "/terraform.tfstate"),
-                    RequestBody.fromString("{\"version\":4,\"resources\":[{\"type\":\"aws_s3_bucket\",\"name\":\"results\"}]}"));
-            s3.putObject(r -> r.bucket(stateBucket).key("agc-core-" + region + "/terraform.tfstate"),
-                    RequestBody.fromString("{\"version\":4,\"resources\":[{\"type\":\"aws_vpc\",\"name\":\"vpc\"}]}"));
+            createStateBucket(s3);
+            writeState(s3, dataStateKey(), new TerraformStateFile()
+                    .managed("aws_s3_bucket", "results_bucket", bucket)
+                    .managed("aws_s3_bucket_policy", "results_bucket_policy", bucket));
             createBucket(s3, bucket, true);
             s3.putObject(r -> r.bucket(bucket).key("project/run-1/out.txt"),
                     RequestBody.fromBytes(new byte[OBJECT_1_BYTES]));
@@ -129,6 +135,9 @@ public final class AgcRegion {
                 String privateSubnet = privateSubnets.get(i);
                 ec2.associateRouteTable(r -> r.routeTableId(privateRoutes).subnetId(privateSubnet));
             }
+            endpointSecurityGroup = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("agc-endpoints")
+                    .description("TCP 443 from the VPC").tagSpecifications(agc(ResourceType.SECURITY_GROUP,
+                            core + "/endpoints"))).groupId();
             gatewayEndpoint = ec2.createVpcEndpoint(r -> r.vpcId(vpc).serviceName("com.amazonaws." + region + ".s3")
                     .vpcEndpointType(VpcEndpointType.GATEWAY).routeTableIds(routeTables)
                     .tagSpecifications(agc(ResourceType.VPC_ENDPOINT, core + "/s3"))).vpcEndpoint().vpcEndpointId();
@@ -157,8 +166,73 @@ public final class AgcRegion {
                     .keySchema(k -> k.attributeName("PK").keyType(KeyType.HASH),
                             k -> k.attributeName("SK").keyType(KeyType.RANGE))
                     .tags(t -> t.key("application-name").value("agc")));
+            writeState(s3, coreStateKey(), coreState(false));
         }
         return this;
+    }
+
+    /** The core stack's state listing every core resource, or, after a failed destroy, only what is left. */
+    private TerraformStateFile coreState(boolean leftByFailedDestroy) {
+        TerraformStateFile state = new TerraformStateFile()
+                .managed("aws_vpc", "vpc", vpc)
+                .managed("aws_internet_gateway", "vpc_igw", igw)
+                .managed("aws_security_group", "endpoints_security_group", endpointSecurityGroup)
+                .managed("aws_vpc_endpoint", "endpoints_logs", interfaceEndpoint)
+                .managed("aws_nat_gateway", "vpc_public_subnet1_nat_gateway", natGateways.get(0))
+                .managed("aws_eip", "vpc_public_subnet1_eip", elasticIps.get(0));
+        for (int i = 0; i < publicSubnets.size(); i++) {
+            state.managed("aws_subnet", "vpc_public_subnet" + (i + 1), publicSubnets.get(i));
+            state.managed("aws_subnet", "vpc_private_subnet" + (i + 1), privateSubnets.get(i));
+        }
+        for (int i = 0; i < routeTables.size(); i++) {
+            state.managed("aws_route_table", "vpc_route_table" + (i + 1), routeTables.get(i));
+        }
+        if (!leftByFailedDestroy) {
+            state.managed("aws_vpc_endpoint", "endpoints_s3", gatewayEndpoint)
+                    .managed("aws_nat_gateway", "vpc_public_subnet2_nat_gateway", natGateways.get(1))
+                    .managed("aws_eip", "vpc_public_subnet2_eip", elasticIps.get(1))
+                    .managed("aws_dynamodb_table", "table", "Agc")
+                    .managed("aws_ssm_parameter", "parameters_vpc", "/agc/_common/vpc")
+                    .managed("aws_ssm_parameter", "parameters_bucket", "/agc/_common/bucket")
+                    .data("aws_ssm_parameter", "parameters_ecs_optimized_ami",
+                            "/aws/service/ecs/optimized-ami/amazon-linux-2/recommended/image_id");
+        }
+        return state;
+    }
+
+    /** {@code agc/agc-core-<region>.tfstate}. */
+    public String coreStateKey() {
+        return "agc/agc-core-" + region + ".tfstate";
+    }
+
+    /** {@code agc/agc-data-<region>.tfstate}. */
+    public String dataStateKey() {
+        return "agc/agc-data-" + region + ".tfstate";
+    }
+
+    /** The state bucket, versioned and tagged, as {@code account activate} creates it (once). */
+    public void createStateBucket(S3Client s3) {
+        if (s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(stateBucket))) {
+            return;
+        }
+        createBucket(s3, stateBucket, true);
+        s3.putBucketVersioning(r -> r.bucket(stateBucket).versioningConfiguration(v -> v.status("Enabled")));
+    }
+
+    /** Writes a new version of a state file, as Terraform does after an apply or destroy. */
+    public void writeState(S3Client s3, String key, TerraformStateFile state) {
+        state.serial(++serial);
+        if (key.equals(coreStateKey())) {
+            coreStates.add(state);
+        }
+        s3.putObject(r -> r.bucket(stateBucket).key(key), RequestBody.fromString(state.json(), StandardCharsets.UTF_8));
+    }
+
+    /** Writes a new version of a state file. */
+    public void writeState(String key, TerraformStateFile state) {
+        try (S3Client s3 = s3()) {
+            writeState(s3, key, state);
+        }
     }
 
     /** {@code terraform destroy} of agc-core that completes: everything of the core goes, the data stays. */
@@ -183,6 +257,7 @@ public final class AgcRegion {
             ec2.releaseAddress(r -> r.allocationId(elasticIps.get(1)));
             ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds(gatewayEndpoint));
             if (failHalfway) {
+                writeState(s3, coreStateKey(), coreState(true));
                 return;
             }
             ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds(interfaceEndpoint));
@@ -201,9 +276,9 @@ public final class AgcRegion {
             }
             ec2.detachInternetGateway(r -> r.vpcId(vpc).internetGatewayId(igw));
             ec2.deleteInternetGateway(r -> r.internetGatewayId(igw));
+            ec2.deleteSecurityGroup(r -> r.groupId(endpointSecurityGroup));
             ec2.deleteVpc(r -> r.vpcId(vpc));
-            s3.putObject(r -> r.bucket(stateBucket).key("agc-core-" + region + "/terraform.tfstate"),
-                    RequestBody.fromString("{\"version\":4,\"resources\":[]}", StandardCharsets.UTF_8));
+            writeState(s3, coreStateKey(), new TerraformStateFile());
         }
     }
 

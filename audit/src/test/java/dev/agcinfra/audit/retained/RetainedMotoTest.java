@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.audit.provenance.Owner;
+import dev.agcinfra.audit.provenance.Protection;
 import dev.agcinfra.audit.testing.CliRun;
+import dev.agcinfra.settings.AgcNames;
+import dev.agcinfra.testing.TerraformStateFile;
 import dev.agcinfra.testing.AwsTestClients;
 import dev.agcinfra.testing.MotoServer;
 import java.io.IOException;
@@ -73,6 +77,11 @@ class RetainedMotoTest {
         assertThat(bucket.get("kind").asText()).isEqualTo("bucket");
         assertThat(bucket.get("type").asText()).isEqualTo("s3-bucket");
         assertThat(bucket.get("owner").asText()).isEqualTo("agc");
+        assertThat(bucket.get("provenance").get("source").asText()).isEqualTo("state");
+        assertThat(bucket.get("provenance").get("stateFile").asText()).isEqualTo(region.dataStateKey());
+        assertThat(bucket.get("provenance").get("address").asText()).isEqualTo("aws_s3_bucket.results_bucket");
+        assertThat(bucket.get("provenance").get("versionId").asText()).isEqualTo(
+                currentVersion(region, region.dataStateKey()));
         assertThat(bucket.get("objects").asLong()).isEqualTo(2);
         assertThat(bucket.get("sizeBytes").asLong()).isEqualTo(AgcRegion.OBJECT_1_BYTES + AgcRegion.OBJECT_2_BYTES);
         assertThat(bucket.get("sizeSource").asText()).isEqualTo("listing");
@@ -81,20 +90,26 @@ class RetainedMotoTest {
 
         JsonNode state = findings.get(region.stateBucket);
         assertThat(state.get("kind").asText()).isEqualTo("state-bucket");
-        assertThat(state.get("objects").asLong()).isEqualTo(3);
+        assertThat(state.get("objects").asLong()).as("the data state, and the core's at activation and destroy")
+                .isEqualTo(3);
+        assertThat(state.get("owner").asText()).isEqualTo("agc");
+        assertThat(state.get("provenance").get("source").asText()).isEqualTo("state-bucket");
         assertThat(state.get("cleanup").isNull()).as("the data stack's state is still there").isTrue();
-        assertThat(state.get("reason").asText()).contains("agc-data-eu-west-1/terraform.tfstate")
-                .doesNotContain("agc-core-eu-west-1/terraform.tfstate");
+        assertThat(state.get("reason").asText()).contains("still holds state (" + region.dataStateKey() + ")")
+                .doesNotContain(region.coreStateKey());
 
         JsonNode tagged = findings.get(region.taggedLogGroup);
         assertThat(tagged.get("kind").asText()).isEqualTo("log-group");
         assertThat(tagged.get("owner").asText()).isEqualTo("agc");
+        assertThat(tagged.get("provenance").get("source").asText()).as("AGC's contexts made it: no state lists it")
+                .isEqualTo("agc-name-rule");
         assertThat(tagged.get("retentionDays").asInt()).isEqualTo(30);
         assertThat(tagged.get("sizeBytes").asLong()).isPositive();
         assertThat(tagged.get("cleanup").asText())
                 .isEqualTo("aws logs delete-log-group --region eu-west-1 --log-group-name " + region.taggedLogGroup);
         JsonNode lambda = findings.get(region.lambdaLogGroup);
         assertThat(lambda.get("owner").asText()).as("untagged").isEqualTo("user");
+        assertThat(lambda.get("provenance").get("source").asText()).isEqualTo("untagged");
         assertThat(lambda.get("retentionDays").isNull()).as("never expires").isTrue();
         assertThat(lambda.get("cleanup").isNull()).isTrue();
 
@@ -129,6 +144,12 @@ class RetainedMotoTest {
         assertThat(findings.get(region.elasticIps.get(0)).get("monthlyUsd").decimalValue()).isEqualByComparingTo("3.65");
         assertThat(findings.get(region.interfaceEndpoint).get("monthlyUsd").decimalValue()).isEqualByComparingTo("16.06");
         assertThat(findings.get(region.vpc).get("monthlyUsd").decimalValue()).isEqualByComparingTo("0");
+        JsonNode nat = findings.get(region.natGateways.get(0)).get("provenance");
+        assertThat(nat.get("source").asText()).isEqualTo("state");
+        assertThat(nat.get("stateFile").asText()).isEqualTo(region.coreStateKey());
+        assertThat(nat.get("address").asText()).isEqualTo("aws_nat_gateway.vpc_public_subnet1_nat_gateway");
+        assertThat(nat.get("versionId").asText()).as("the newest version listing it: the failed destroy's")
+                .isEqualTo(currentVersion(region, region.coreStateKey()));
         assertThat(findings.get(region.natGateways.get(0)).get("cleanup").asText())
                 .isEqualTo("aws ec2 delete-nat-gateway --region eu-west-1 --nat-gateway-id " + region.natGateways.get(0));
         assertThat(findings.get(region.elasticIps.get(0)).get("cleanup").asText())
@@ -147,13 +168,14 @@ class RetainedMotoTest {
         // Given
         AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().failedDestroy();
         dev.agcinfra.audit.testing.TestCredentials.install();
-        UserResources user = new UserResources(Map.of(), Map.of(REGION, region.vpc), UserResources.DEFAULT_STATE_BUCKET);
+        Protection protection = new Protection(Map.of(REGION, Map.of(region.vpc, "regions.eu-west-1.vpc")),
+                AgcNames.DEFAULT_STATE_BUCKET);
 
         // When
         RetainedResult result;
         try (dev.agcinfra.audit.aws.AwsClientFactory clients = new dev.agcinfra.audit.aws.AwsClientFactory(
                 dev.agcinfra.audit.aws.AwsSettings.defaults().withEndpoint(moto.endpoint()), Map.of())) {
-            result = new RetainedAudit(clients, AgcRegion.ACCOUNT, RetainedOptions.defaults().withUser(user))
+            result = new RetainedAudit(clients, AgcRegion.ACCOUNT, RetainedOptions.defaults().withProtection(protection))
                     .parallelism(1).scan(List.of(REGION));
         }
 
@@ -165,6 +187,7 @@ class RetainedMotoTest {
         assertThat(result.findings()).filteredOn(f -> f.id().equals(region.vpc)).singleElement()
                 .satisfies(vpc -> {
                     assertThat(vpc.owner()).as("named in the settings").isEqualTo(Owner.USER);
+                    assertThat(vpc.provenance().detail()).contains("regions.eu-west-1.vpc");
                     assertThat(vpc.cleanup()).isNull();
                 });
         assertThat(result.totalMonthlyUsd()).isEqualByComparingTo("54.75");
@@ -211,27 +234,45 @@ class RetainedMotoTest {
     }
 
     @Test
-    @DisplayName("a tagged bucket holding Terraform state is never proposed for deletion, whatever its name, without the settings file")
-    void stateUnderAnotherNameIsKept() throws IOException {
-        // Given: the state bucket of a custom stateBucket: template ("acme-tfstate-{region}"), and no settings file
+    @DisplayName("a bucket agc-infra created that holds someone's Terraform state is never proposed for deletion")
+    void bucketHoldingStateIsKept() throws IOException {
+        // Given: another project keeps its state in the results bucket
         AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().deactivate();
         try (software.amazon.awssdk.services.s3.S3Client s3 = region.s3()) {
-            s3.createBucket(r -> r.bucket("acme-tfstate-" + REGION).createBucketConfiguration(c -> c.locationConstraint(REGION)));
-            s3.putBucketTagging(r -> r.bucket("acme-tfstate-" + REGION).tagging(t -> t.tagSet(
-                    software.amazon.awssdk.services.s3.model.Tag.builder().key("application-name").value("agc").build())));
-            s3.putObject(r -> r.bucket("acme-tfstate-" + REGION).key("agc/agc-data-" + REGION + ".tfstate"),
-                    software.amazon.awssdk.core.sync.RequestBody.fromString(
-                            "{\"version\":4,\"resources\":[{\"type\":\"aws_s3_bucket\",\"name\":\"results\"}]}"));
+            s3.putObject(r -> r.bucket(region.bucket).key("team/network.tfstate"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString(new TerraformStateFile()
+                            .managed("aws_vpc", "network", "vpc-0123456789abcdef0").json()));
         }
 
         // When
         CliRun run = retained("--regions", REGION, "--format", "json");
 
         // Then
-        JsonNode state = byId(JSON.readTree(run.out())).get("acme-tfstate-" + REGION);
-        assertThat(state.get("owner").asText()).isEqualTo("agc");
-        assertThat(state.get("cleanup").isNull()).as(state.toString()).isTrue();
-        assertThat(state.get("reason").asText()).contains("still holds state (agc/agc-data-" + REGION + ".tfstate)");
+        JsonNode bucket = byId(JSON.readTree(run.out())).get(region.bucket);
+        assertThat(bucket.get("owner").asText()).isEqualTo("agc");
+        assertThat(bucket.get("cleanup").isNull()).as(bucket.toString()).isTrue();
+        assertThat(bucket.get("reason").asText()).contains("still holds state (team/network.tfstate)");
+    }
+
+    @Test
+    @DisplayName("a tagged bucket that no version of agc-infra's state lists is the user's, whatever its name or tags")
+    void taggedBucketInNoStateIsTheUsers() throws IOException {
+        // Given: a tagged bucket named like agc-infra's, but never created by it
+        AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().deactivate();
+        try (software.amazon.awssdk.services.s3.S3Client s3 = region.s3()) {
+            s3.createBucket(r -> r.bucket("acme-tfstate-" + REGION).createBucketConfiguration(c -> c.locationConstraint(REGION)));
+            s3.putBucketTagging(r -> r.bucket("acme-tfstate-" + REGION).tagging(t -> t.tagSet(
+                    software.amazon.awssdk.services.s3.model.Tag.builder().key("application-name").value("agc").build())));
+        }
+
+        // When
+        CliRun run = retained("--regions", REGION, "--format", "json");
+
+        // Then
+        JsonNode bucket = byId(JSON.readTree(run.out())).get("acme-tfstate-" + REGION);
+        assertThat(bucket.get("owner").asText()).isEqualTo("user");
+        assertThat(bucket.get("provenance").get("source").asText()).isEqualTo("not-in-state");
+        assertThat(bucket.get("cleanup").isNull()).isTrue();
     }
 
     @Test
@@ -240,8 +281,8 @@ class RetainedMotoTest {
         // Given
         AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().deactivate();
         region.untaggedBucket("lab-results");
-        Path settings = temp.resolve("agc.json");
-        Files.writeString(settings, "{\"regions\": {\"eu-west-1\": {\"bucket\": \"lab-results\"}}}");
+        Path settings = temp.resolve("agc.yaml");
+        Files.writeString(settings, "regions:\n  eu-west-1:\n    bucket: lab-results\n");
 
         // When
         CliRun run = retained("--regions", REGION, "--format", "json", "--settings", settings.toString());
@@ -251,7 +292,7 @@ class RetainedMotoTest {
         assertThat(bucket.get("owner").asText()).isEqualTo("user");
         assertThat(bucket.get("objects").asLong()).isEqualTo(1);
         assertThat(bucket.get("cleanup").isNull()).isTrue();
-        assertThat(bucket.get("reason").asText()).contains("named in the settings file");
+        assertThat(bucket.get("reason").asText()).contains("named in the settings file as regions.eu-west-1.bucket");
     }
 
     @Test
@@ -310,6 +351,12 @@ class RetainedMotoTest {
         JsonNode state = byId(JSON.readTree(run.out())).get(region.stateBucket);
         assertThat(state.get("cleanup").isNull()).as(state.toString()).isTrue();
         assertThat(state.get("reason").asText()).contains("still holds state", "not read");
+    }
+
+    static String currentVersion(AgcRegion region, String key) {
+        try (software.amazon.awssdk.services.s3.S3Client s3 = region.s3()) {
+            return s3.headObject(r -> r.bucket(region.stateBucket).key(key)).versionId();
+        }
     }
 
     private long metric(AgcRegion region, String metric, String storageType) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agcinfra.audit.TagFilter;
 import dev.agcinfra.audit.batch.AuditError;
+import dev.agcinfra.audit.provenance.Provenance;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -17,13 +18,14 @@ import org.junit.jupiter.api.Test;
 class RetainedReportsTest {
 
     final Finding bucket = new Finding("eu-west-1", Kind.BUCKET, Finding.S3_BUCKET, "agc-123456789012-eu-west-1", null,
-            Owner.AGC, null, null, 3000L, 2L, Finding.FROM_LISTING, null, new BigDecimal("0.0001"), "kept",
+            Provenance.state("agc/agc-data-eu-west-1.tfstate", "v1", "aws_s3_bucket.results_bucket"), null, null, 3000L, 2L, Finding.FROM_LISTING, null, new BigDecimal("0.0001"), "kept",
             "aws s3 rb s3://agc-123456789012-eu-west-1 --force --region eu-west-1");
     final Finding nat = new Finding("eu-west-1", Kind.ORPHAN, Finding.NAT_GATEWAY, "nat-1", "agc-core/nat-1",
-            Owner.AGC, "available", "vpc-1", null, null, null, null, new BigDecimal("35.04"), "left running",
+            Provenance.state("agc/agc-core-eu-west-1.tfstate", "v2", "aws_nat_gateway.vpc_public_subnet1_nat_gateway"),
+            "available", "vpc-1", null, null, null, null, new BigDecimal("35.04"), "left running",
             "aws ec2 delete-nat-gateway --region eu-west-1 --nat-gateway-id nat-1");
     final Finding lambda = new Finding("eu-west-1", Kind.LOG_GROUP, Finding.LOG_GROUP, "/aws/lambda/Agc-x", null,
-            Owner.USER, null, null, 10L, null, null, null, null, "untagged", null);
+            Provenance.of(Provenance.Source.UNTAGGED, "not tagged application-name=agc"), null, null, 10L, null, null, null, null, "untagged", null);
     final RetainedResult result = new RetainedResult(
             List.of(new RegionStatus("eu-west-1", false, null), new RegionStatus("us-east-1", true, "vpc-9")),
             List.of(bucket, nat, lambda), 3, new BigDecimal("35.0401"), new BigDecimal("35.0401"),
@@ -59,8 +61,13 @@ class RetainedReportsTest {
                 "{\"region\":\"us-east-1\",\"active\":true,\"vpc\":\"vpc-9\"}");
         JsonNode first = report.get("findings").get(0);
         assertThat(first.fieldNames()).toIterable().containsExactly("region", "kind", "type", "id", "owner",
-                "sizeBytes", "objects", "sizeSource", "retentionDays", "monthlyUsd", "reason", "cleanup");
+                "provenance", "sizeBytes", "objects", "sizeSource", "retentionDays", "monthlyUsd", "reason", "cleanup");
         assertThat(first.get("kind").asText()).isEqualTo("bucket");
+        assertThat(first.get("owner").asText()).isEqualTo("agc");
+        assertThat(first.get("provenance").toString()).isEqualTo("{\"source\":\"state\",\"stateFile\":"
+                + "\"agc/agc-data-eu-west-1.tfstate\",\"versionId\":\"v1\",\"address\":\"aws_s3_bucket.results_bucket\"}");
+        assertThat(report.get("findings").get(2).get("provenance").toString()).isEqualTo(
+                "{\"source\":\"untagged\",\"detail\":\"not tagged application-name=agc\"}");
         assertThat(report.get("findings").get(2).get("monthlyUsd").isNull()).isTrue();
         assertThat(report.get("totalMonthlyUsd").decimalValue()).isEqualByComparingTo("35.0401");
         assertThat(report.get("errors").get(0).get("code").asText()).isEqualTo("AccessDeniedException");
@@ -75,9 +82,10 @@ class RetainedReportsTest {
 
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).isEqualTo("region,kind,type,id,name,owner,state,vpcId,sizeBytes,objects,sizeSource,"
-                + "retentionDays,monthlyUsd,reason,cleanup");
-        assertThat(lines.get(2)).startsWith("eu-west-1,orphan,natgateway,nat-1,agc-core/nat-1,agc,available,vpc-1,,,,,"
-                + "35.04,left running,");
+        assertThat(lines.get(0)).isEqualTo("region,kind,type,id,name,owner,provenance,state,vpcId,sizeBytes,objects,"
+                + "sizeSource,retentionDays,monthlyUsd,reason,cleanup");
+        assertThat(lines.get(2)).startsWith("eu-west-1,orphan,natgateway,nat-1,agc-core/nat-1,agc,"
+                + "created by agc-infra: agc/agc-core-eu-west-1.tfstate (version v2) lists it as "
+                + "aws_nat_gateway.vpc_public_subnet1_nat_gateway,available,vpc-1,,,,,35.04,left running,");
     }
 }

@@ -1,0 +1,70 @@
+package dev.agcinfra.audit.provenance;
+
+import dev.agcinfra.settings.AgcNames;
+import dev.agcinfra.settings.RegionSettings;
+import dev.agcinfra.settings.Settings;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What agc-infra's settings file says is the user's, and where it keeps its state. The settings only ever add
+ * protection: a VPC, subnet or existing bucket named here is never deleted, whatever the state says; nothing named
+ * here becomes deletable because of it.
+ *
+ * @param protectedIds        region to (resource id or bucket name) to the setting that names it, e.g.
+ *                            {@code regions.eu-west-1.vpc}
+ * @param stateBucketTemplate the state bucket template ({@code stateBucket}), {@code {account}} and {@code {region}}
+ *                            placeholders kept
+ */
+public record Protection(Map<String, Map<String, String>> protectedIds, String stateBucketTemplate) {
+
+    /** No settings file: nothing named, the default state bucket. */
+    public static final Protection NONE = new Protection(Map.of(), AgcNames.DEFAULT_STATE_BUCKET);
+
+    public Protection {
+        Map<String, Map<String, String>> copy = new HashMap<>();
+        protectedIds.forEach((region, ids) -> copy.put(region, Map.copyOf(ids)));
+        protectedIds = Map.copyOf(copy);
+        Objects.requireNonNull(stateBucketTemplate, "stateBucketTemplate must be non-null");
+    }
+
+    /**
+     * From validated settings: each region's {@code vpc}, {@code subnets} and, unless agc-infra creates it
+     * ({@code createBucket: true}, or the default bucket), its {@code bucket}.
+     */
+    public static Protection from(Settings settings) {
+        Map<String, Map<String, String>> ids = new HashMap<>();
+        for (RegionSettings region : settings.regions()) {
+            Map<String, String> named = new HashMap<>();
+            String path = "regions." + region.region() + ".";
+            region.vpc().ifPresent(vpc -> named.put(vpc, path + "vpc"));
+            for (int i = 0; i < region.subnets().size(); i++) {
+                named.put(region.subnets().get(i), path + "subnets[" + i + "]");
+            }
+            if (!region.createBucket()) {
+                named.put(region.bucket(), path + "bucket");
+            }
+            ids.put(region.region(), named);
+        }
+        return new Protection(ids, settings.stateBucketPattern());
+    }
+
+    /** The setting that names {@code id} in {@code region} as the user's, if any. */
+    public Optional<String> setting(String region, String id) {
+        return Optional.ofNullable(protectedIds.getOrDefault(region, Map.of()).get(id));
+    }
+
+    /** The buckets the settings name as the user's in {@code region}. */
+    public List<String> buckets(String region) {
+        return protectedIds.getOrDefault(region, Map.of()).entrySet().stream()
+                .filter(e -> e.getValue().endsWith(".bucket")).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /** The state bucket of {@code region} for {@code account}. */
+    public String stateBucket(String account, String region) {
+        return AgcNames.stateBucket(stateBucketTemplate, account, region);
+    }
+}

@@ -1,0 +1,354 @@
+package dev.agcinfra.audit.cleanup;
+
+import static dev.agcinfra.audit.cleanup.ActivationHistory.REGION;
+import static dev.agcinfra.audit.cleanup.ActivationHistory.REGIONS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.audit.retained.AgcRegion;
+import dev.agcinfra.audit.testing.CliRun;
+import dev.agcinfra.settings.AwsDefaults;
+import dev.agcinfra.settings.SettingsException;
+import dev.agcinfra.settings.SettingsLoader;
+import dev.agcinfra.testing.AccountSnapshot;
+import dev.agcinfra.testing.MotoServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code cleanup} tried as a careful ops engineer would, against moto: a region where agc-infra ran twice (first on the
+ * user's own VPC and bucket, then with its own, then a destroy that failed midway), beside the user's resources
+ * carrying the agc tag, another team's, and another project's state in the same state bucket ({@link ActivationHistory}).
+ * Every test lists the whole account (three regions, every bucket and object version) before and after, and proves that
+ * only what agc-infra provably created in the named region changed.
+ */
+class DeletionSafetyMotoTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String ACCOUNT = AgcRegion.ACCOUNT;
+
+    MotoServer moto;
+    ActivationHistory history;
+    Function<String, String> originalPrompt;
+
+    @TempDir
+    Path temp;
+
+    @BeforeEach
+    void account() {
+        moto = MotoServer.get();
+        moto.reset();
+        history = new ActivationHistory(moto.endpoint()).build();
+        originalPrompt = CleanupCommand.prompt;
+        CleanupCommand.prompt = question -> null;
+    }
+
+    @AfterEach
+    void restorePrompt() {
+        CleanupCommand.prompt = originalPrompt;
+    }
+
+    SortedSet<String> snapshot() {
+        return AccountSnapshot.of(moto.endpoint(), REGIONS);
+    }
+
+    CliRun cleanup(String... more) {
+        List<String> args = new ArrayList<>(List.of("cleanup", "--endpoint-url", moto.endpoint().toString(),
+                "--wait-interval", "10ms", "--wait-timeout", "5s"));
+        args.addAll(List.of(more));
+        return CliRun.run(args.toArray(new String[0]));
+    }
+
+    /** Every line that changed names one of {@code allowed}; nothing the user, the team or the other project owns changed. */
+    void onlyChanged(SortedSet<String> before, SortedSet<String> after, Set<String> allowed) {
+        List<String> changed = new ArrayList<>(AccountSnapshot.removed(before, after));
+        changed.addAll(AccountSnapshot.added(before, after));
+        assertThat(changed).as("every change is one of agc-infra's leftovers in " + REGION)
+                .allSatisfy(line -> assertThat(allowed.stream().anyMatch(line::contains)).as(line).isTrue());
+        for (String id : history.notOurs()) {
+            assertThat(before.stream().filter(line -> line.contains(id)).toList()).as(id)
+                    .isNotEmpty()
+                    .isEqualTo(after.stream().filter(line -> line.contains(id)).toList());
+        }
+        for (String line : before) {
+            if (!line.startsWith(REGION) && !line.startsWith("s3 ")) {
+                assertThat(after).as("other regions stay as they were").contains(line);
+            }
+        }
+    }
+
+    /** agc-infra's leftovers in the region, and its bucket there, are gone. */
+    void leftoversGone(SortedSet<String> after) {
+        assertThat(after).contains(REGION + " ec2 nat-gateway " + history.agc.natGateways.get(0) + " deleted")
+                .noneMatch(line -> line.contains(history.agc.vpc) || line.contains(history.agc.elasticIps.get(0))
+                        || line.contains(history.agc.privateSubnets.get(0)));
+    }
+
+    @Test
+    @DisplayName("1. with no settings file, --include-data deletes what agc-infra created, never the user's tagged bucket or VPC")
+    void noSettingsFileKeepsTheUsersBucketAndVpc() throws Exception {
+        // Given
+        Set<String> allowed = history.agcLeftovers();
+        allowed.addAll(List.of(history.agc.bucket, history.agc.taggedLogGroup));
+        SortedSet<String> before = snapshot();
+
+        // When
+        CliRun run = cleanup("--region", REGION, "--include-data", "--account", ACCOUNT, "--yes", "--format", "json");
+
+        // Then
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.OK);
+        SortedSet<String> after = snapshot();
+        onlyChanged(before, after, allowed);
+        leftoversGone(after);
+        assertThat(after).noneMatch(line -> line.contains(history.agc.bucket)).anyMatch(line -> line.contains(
+                "s3 object " + ActivationHistory.USER_BUCKET + "/runs/1/reads.bam"));
+        JsonNode kept = JSON.readTree(run.out()).get("plan").get("kept");
+        assertThat(kept.findValuesAsText("id")).contains(history.userVpc, ActivationHistory.USER_BUCKET,
+                history.agc.stateBucket);
+        assertThat(reasonOf(kept, ActivationHistory.USER_BUCKET)).contains("agc-infra only reads it, as "
+                + "data.aws_s3_bucket.results_bucket in " + history.agc.coreStateKey());
+        assertThat(reasonOf(kept, history.userVpc)).contains("data.aws_vpc.vpc");
+    }
+
+    @Test
+    @DisplayName("2. after deactivate forgot vpc: in the settings, the user's VPC and subnets still stay: the state only ever read them")
+    void settingsWithoutTheVpcKeepTheUsersVpc() throws Exception {
+        // Given: the settings as account deactivate leaves them, vpc: removed
+        Path settings = temp.resolve("agc.yaml");
+        Files.writeString(settings, "account: \"" + ACCOUNT + "\"\nregions:\n  " + REGION + ": {}\n");
+        Set<String> allowed = history.agcLeftovers();
+        SortedSet<String> before = snapshot();
+
+        // When
+        CliRun run = cleanup("--region", REGION, "--settings", settings.toString(), "--account", ACCOUNT, "--yes");
+
+        // Then
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.OK);
+        SortedSet<String> after = snapshot();
+        onlyChanged(before, after, allowed);
+        leftoversGone(after);
+        assertThat(run.out()).contains("vpc " + history.userVpc + " (owner: user): user-owned (the user's: agc-infra "
+                + "only reads it, as data.aws_vpc.vpc");
+    }
+
+    @ParameterizedTest(name = "3. a settings file with {0} stops cleanup with agc-infra's own problem lines, exit 2, and nothing changes")
+    @ValueSource(strings = {
+        "a duplicate region|regions:\n  eu-west-1:\n    vpc: VPC\n    bucket: my-data\n  eu-west-1: {}\n",
+        "keys in the wrong case|regions:\n  eu-west-1:\n    VPC: VPC\n    Bucket: my-data\n"})
+    void malformedSettingsStopCleanup(String testCase) throws Exception {
+        // Given
+        String yaml = testCase.substring(testCase.indexOf('|') + 1).replace("VPC\n", history.userVpc + "\n")
+                .replace("VPC: ", "VPC: ");
+        Path settings = temp.resolve("agc.yaml");
+        Files.writeString(settings, yaml);
+        List<String> agcInfraLines;
+        try {
+            new SettingsLoader(temp, Map.of()).load(new NoAws());
+            throw new AssertionError("agc-infra accepts the file");
+        } catch (SettingsException e) {
+            agcInfraLines = e.problems();
+        }
+        SortedSet<String> before = snapshot();
+
+        // When
+        CliRun run = cleanup("--region", REGION, "--include-data", "--settings", settings.toString(),
+                "--account", ACCOUNT, "--yes");
+
+        // Then
+        assertThat(run.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.errLines()).isEqualTo(agcInfraLines.stream().map(line -> "agc-audit: " + line.replace(
+                "agc.yaml", settings.toString())).toList());
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("4. a state bucket shared with another project stays, every version, with --include-data and with --include-state")
+    void sharedStateBucketStays() throws Exception {
+        // Given
+        Set<String> allowed = history.agcLeftovers();
+        allowed.addAll(List.of(history.agc.bucket, history.agc.taggedLogGroup));
+        SortedSet<String> before = snapshot();
+
+        // When
+        CliRun run = cleanup("--region", REGION, "--include-data", "--include-state", "--account", ACCOUNT, "--yes");
+
+        // Then
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.OK);
+        SortedSet<String> after = snapshot();
+        onlyChanged(before, after, allowed);
+        assertThat(after.stream().filter(line -> line.contains(history.agc.stateBucket + "/")).count())
+                .as("every version of every state file, and the other project's").isEqualTo(
+                        before.stream().filter(line -> line.contains(history.agc.stateBucket + "/")).count())
+                .isGreaterThan(4);
+        assertThat(run.out()).contains(history.agc.stateBucket + " (owner: agc): the state bucket holds more than "
+                + "agc-infra's empty state");
+    }
+
+    @Test
+    @DisplayName("5. another service's network interface in an agc subnet keeps that VPC and everything in it; the report names it")
+    void foreignInterfaceKeepsTheVpc() throws Exception {
+        // Given
+        String eni = history.foreignInterface();
+        SortedSet<String> before = snapshot();
+
+        // When
+        CliRun run = cleanup("--region", REGION, "--account", ACCOUNT, "--yes");
+
+        // Then
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(run.out()).contains("Nothing to delete.", "natgateway " + history.agc.natGateways.get(0),
+                history.agc.vpc + " holds " + eni + " (\"AWS Lambda VPC ENI-report-builder\"");
+    }
+
+    @Test
+    @DisplayName("6. --id of the agc VPC deletes its NAT gateway (waited for), Elastic IP, endpoint and parts, in order, and only then says it completed")
+    void idOfTheVpcLeavesNothingRunning() throws Exception {
+        // Given
+        Set<String> allowed = history.agcLeftovers();
+        SortedSet<String> before = snapshot();
+
+        // When
+        CliRun run = cleanup("--region", REGION, "--id", history.agc.vpc, "--account", ACCOUNT, "--yes",
+                "--format", "json");
+
+        // Then
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.OK);
+        SortedSet<String> after = snapshot();
+        onlyChanged(before, after, allowed);
+        leftoversGone(after);
+        JsonNode result = JSON.readTree(run.out()).get("result");
+        assertThat(result.get("complete").asBoolean()).isTrue();
+        List<String> deleted = result.get("deleted").findValuesAsText("id");
+        assertThat(deleted.subList(0, 3)).containsExactly(history.agc.natGateways.get(0), history.agc.elasticIps.get(0),
+                history.agc.interfaceEndpoint);
+        assertThat(deleted.get(deleted.size() - 1)).isEqualTo(history.agc.vpc);
+        assertThat(result.get("monthlySavingUsd").decimalValue()).isEqualByComparingTo("54.75");
+    }
+
+    @Test
+    @DisplayName("--yes with another account's id is refused with exit 2 before anything changes")
+    void wrongAccountIsRefused() {
+        SortedSet<String> before = snapshot();
+
+        CliRun run = cleanup("--region", REGION, "--include-data", "--account", "999999999999", "--yes");
+
+        assertThat(run.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.errLines()).singleElement().asString().contains("--account 999999999999 is not the account of "
+                + "these credentials (" + ACCOUNT + ")");
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("when agc-infra's state cannot be found, everything it would prove is owner unknown and kept")
+    void unreadableStateKeepsEverything() throws Exception {
+        // Given: the settings name a state bucket that does not exist
+        Path settings = temp.resolve("agc.yaml");
+        Files.writeString(settings, "stateBucket: \"elsewhere-{account}-{region}\"\n");
+        SortedSet<String> before = snapshot();
+
+        // When
+        CliRun run = cleanup("--region", REGION, "--settings", settings.toString(), "--account", ACCOUNT, "--yes");
+
+        // Then
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.out()).contains("Nothing to delete.", "natgateway " + history.agc.natGateways.get(0)
+                + " (owner: unknown): owner unknown, kept: no state bucket elsewhere-" + ACCOUNT + "-" + REGION);
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    @DisplayName("a plan file changes nothing; applied later it re-checks each entry and skips what changed since")
+    void planThenApply() throws Exception {
+        // Given
+        Path plan = temp.resolve("plan.json");
+        SortedSet<String> before = snapshot();
+
+        // When: plan
+        CliRun planned = cleanup("--region", REGION, "--plan-file", plan.toString());
+
+        // Then
+        assertThat(planned.status()).as(planned.err()).isEqualTo(ExitCode.OK);
+        assertThat(snapshot()).isEqualTo(before);
+        JsonNode file = JSON.readTree(Files.readString(plan));
+        assertThat(file.get("format").asText()).isEqualTo("agc-audit-cleanup-plan");
+        JsonNode nat = file.get("plan").get("actions").get(0);
+        assertThat(nat.get("id").asText()).isEqualTo(history.agc.natGateways.get(0));
+        assertThat(nat.get("provenance").get("stateFile").asText()).isEqualTo(history.agc.coreStateKey());
+        assertThat(nat.get("provenance").get("versionId").asText()).isNotBlank();
+        assertThat(nat.get("provenance").get("address").asText())
+                .isEqualTo("aws_nat_gateway.vpc_public_subnet1_nat_gateway");
+        assertThat(nat.get("monthlyUsd").decimalValue()).isEqualByComparingTo("35.04");
+
+        // Given: since the plan, someone deleted the endpoint, and another service put an interface in the VPC
+        try (var ec2 = history.agc.ec2()) {
+            ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds(history.agc.interfaceEndpoint));
+        }
+        String eni = history.foreignInterface();
+        SortedSet<String> changed = snapshot();
+
+        // When: apply
+        CliRun applied = cleanup("--apply", plan.toString(), "--account", ACCOUNT, "--yes");
+
+        // Then: nothing of the VPC goes now, and each planned entry is reported as skipped with the reason
+        assertThat(applied.status()).as(applied.err()).isEqualTo(ExitCode.OK);
+        assertThat(snapshot()).isEqualTo(changed);
+        assertThat(applied.out()).contains("Skipped: delete-nat-gateway " + history.agc.natGateways.get(0) + ": now kept: "
+                        + history.agc.vpc + " holds " + eni,
+                "Skipped: delete-vpc-endpoint " + history.agc.interfaceEndpoint + ": no longer found");
+    }
+
+    @Test
+    @DisplayName("a plan applied with nothing changed deletes exactly its entries, in order")
+    void applyUnchangedPlan() throws Exception {
+        Path plan = temp.resolve("plan.json");
+        assertThat(cleanup("--region", REGION, "--plan-file", plan.toString()).status()).isZero();
+        Set<String> allowed = history.agcLeftovers();
+        SortedSet<String> before = snapshot();
+
+        CliRun applied = cleanup("--apply", plan.toString(), "--account", ACCOUNT, "--yes", "--format", "json");
+
+        assertThat(applied.status()).as(applied.err()).isEqualTo(ExitCode.OK);
+        JsonNode report = JSON.readTree(applied.out());
+        assertThat(report.get("result").get("deleted").findValuesAsText("id")).isEqualTo(
+                JSON.readTree(Files.readString(plan)).get("plan").get("actions").findValuesAsText("id"));
+        onlyChanged(before, snapshot(), allowed);
+    }
+
+    private static String reasonOf(JsonNode kept, String id) {
+        for (JsonNode entry : kept) {
+            if (entry.get("id").asText().equals(id)) {
+                return entry.get("reason").asText();
+            }
+        }
+        throw new AssertionError(id + " is not kept: " + kept);
+    }
+
+    /** agc-infra's loader without AWS: the files here all fail before they would need it. */
+    static final class NoAws implements AwsDefaults {
+        @Override
+        public String defaultRegion() {
+            return REGION;
+        }
+
+        @Override
+        public String account(String region) {
+            return ACCOUNT;
+        }
+    }
+}
