@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +17,10 @@ import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 import software.amazon.awssdk.services.cloudformation.model.Tag;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.s3.S3Client;
+import dev.agcinfra.testing.TerraformStateFile;
 
 /** {@code agc-infra account deactivate} against moto with a recording fake terraform. */
 class AccountDeactivateTest {
@@ -31,13 +34,6 @@ class AccountDeactivateTest {
     CloudFormationClient cfn;
     SsmClient ssm;
     CliRun cli;
-
-    @BeforeAll
-    static void auditCredentials() {
-        // The audit's retained report builds its clients with the SDK's default chain, which reads these.
-        System.setProperty("aws.accessKeyId", "test");
-        System.setProperty("aws.secretAccessKey", "test");
-    }
 
     @BeforeEach
     void start() throws IOException {
@@ -162,5 +158,34 @@ class AccountDeactivateTest {
         // Then
         assertThat(r.status()).isEqualTo(7);
         assertThat(Files.readString(dir.resolve("agc.yaml"))).contains("vpc-0123456789abcdef0");
+    }
+
+    @Test
+    void theRetainedReportCallsTheUsersTaggedVpcTheUsersWithTheReasonAndNoCommand() throws IOException {
+        // Given: the user's VPC carries application-name=agc (tags copied), and agc-infra's state read it as a data source
+        String vpc;
+        try (Ec2Client ec2 = AwsTestClients.build(Ec2Client.builder(), MotoServer.get().endpoint(), "us-east-1");
+             S3Client s3 = AwsTestClients.build(S3Client.builder(), MotoServer.get().endpoint(), "us-east-1")) {
+            vpc = ec2.createVpc(r -> r.cidrBlock("10.4.0.0/16").tagSpecifications(t -> t.resourceType("vpc").tags(
+                    software.amazon.awssdk.services.ec2.model.Tag.builder().key("application-name").value("agc")
+                            .build()))).vpc().vpcId();
+            String stateBucket = "agc-tfstate-123456789012-us-east-1";
+            s3.createBucket(r -> r.bucket(stateBucket));
+            s3.putBucketVersioning(r -> r.bucket(stateBucket).versioningConfiguration(v -> v.status("Enabled")));
+            s3.putObject(r -> r.bucket(stateBucket).key("agc/agc-core-us-east-1.tfstate"), RequestBody.fromString(
+                    new TerraformStateFile().data("aws_vpc", "vpc", vpc).json()));
+        }
+        Files.writeString(dir.resolve("agc.yaml"), "account: \"123456789012\"\nregions:\n  us-east-1: { vpc: " + vpc
+                + " }\n");
+
+        // When
+        CliRun.Result r = cli.run("account", "deactivate", "--region", "us-east-1", "--yes");
+
+        // Then: the report, read with the command's own credentials (no JVM-wide ones are set), names it the user's
+        assertThat(r.status()).as(r.all()).isZero();
+        String report = r.out().substring(r.out().indexOf("(agc-audit retained):"));
+        assertThat(report).containsPattern("us-east-1 orphan vpc +" + vpc + " +user")
+                .contains("the user's: named in the settings file as regions.us-east-1.vpc")
+                .doesNotContain("delete-vpc --region us-east-1 --vpc-id " + vpc);
     }
 }
