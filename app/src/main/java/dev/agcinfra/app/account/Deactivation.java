@@ -96,9 +96,10 @@ public final class Deactivation {
                         + " (comments are not kept)");
             }
             out.println("agc-infra: deactivated " + region);
-            out.println("agc-infra: kept in " + region + ": " + RegionStack.dataStackName(region) + " (the results "
-                    + "bucket and its objects), the Terraform state bucket, CloudWatch logs, and any VPC or bucket you "
-                    + "brought");
+            boolean dataStack = settings.regions().stream().anyMatch(r -> r.region().equals(region) && r.createBucket());
+            out.println("agc-infra: kept in " + region + ": " + (dataStack ? RegionStack.dataStackName(region)
+                    + " (the results bucket and its objects), " : "") + "the Terraform state bucket, CloudWatch logs, "
+                    + "and any VPC or bucket you brought");
             retained.apply(settings).report(aws, account, region, out);
             return ExitCode.OK;
         }

@@ -274,7 +274,9 @@ class RetainedProcessorsTest {
             assertThat(usEast1().bucket(inNoState(holding)).reason()).contains("agc/agc-data-us-east-1.tfstate");
             assertThat(usEast1().bucket(inNoState(shared)).cleanup()).isNull();
             assertThat(usEast1().bucket(inNoState(shared)).reason()).contains("team/network", "another project");
-            assertThat(usEast1().bucket(inNoState(empty)).cleanup()).isNotNull();
+            assertThat(usEast1().bucket(inNoState(empty)).cleanup()).startsWith("aws s3api delete-objects --region "
+                    + "us-east-1 --bucket " + STATE_BUCKET).endsWith("aws s3 rb s3://" + STATE_BUCKET
+                    + " --force --region us-east-1");
             assertThat(usEast1().bucket(inNoState(untagged)).owner()).isEqualTo(Owner.USER);
         }
 
