@@ -5,7 +5,6 @@ import dev.agcinfra.audit.ExitCode;
 import dev.agcinfra.audit.Regions;
 import dev.agcinfra.audit.TagFilter;
 import dev.agcinfra.audit.aws.AwsClientFactory;
-import dev.agcinfra.audit.aws.AwsSettings;
 import dev.agcinfra.audit.aws.Preflight;
 import dev.agcinfra.audit.batch.AuditError;
 import dev.agcinfra.audit.batch.JobResult;
@@ -13,19 +12,16 @@ import dev.agcinfra.audit.batch.Progress;
 import dev.agcinfra.audit.batch.TerminalProgress;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
- * The template of every job command that reads AWS: check the options, settle regions and credentials, run the job
- * into the report, then report errors on stderr and choose the exit code.
+ * The template of every job command that reads AWS over regions: check the options, settle regions and credentials,
+ * run the job into the report, then report errors on stderr and choose the exit code.
  *
  * <p>Subclasses implement {@link #execute}; everything AWS-wide (clients, account, regions) is ready by then.
  */
@@ -36,10 +32,7 @@ import picocli.CommandLine.Spec;
             "2:invalid input",
             "3:AWS failure: credentials, or some regions failed (the report is partial)",
             "4:internal error"})
-abstract class AbstractJobCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+abstract class AbstractJobCommand extends AuditCommand {
 
     @Mixin
     RegionOptions scope;
@@ -47,53 +40,69 @@ abstract class AbstractJobCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Mixin
-    AwsOptions aws;
-
-    @Mixin(name = LoggingMixin.NAME)
-    LoggingMixin logging;
-
     /** What a job command gets to run with. */
     record Run(AwsClientFactory clients, String account, List<String> regions, TagFilter tag, int parallelism,
             Progress progress, Writer report, PrintWriter err, boolean verbose) {
     }
 
+    private TagFilter tag;
+    private List<String> requested;
+
     @Override
-    public final Integer call() throws IOException {
-        TagFilter tag = parseTag();
+    protected final void checkOptions() {
+        tag = parseTag();
         if (scope.parallelism < 1) {
             throw new ParameterException(spec.commandLine(),
                     "--parallelism must be at least 1, was " + scope.parallelism);
         }
-        List<String> requested = scope.regions() == null ? null : parseRegions(scope.regions());
+        requested = scope.regions() == null ? null : parseRegions(scope.regions());
         output.check(spec.commandLine());
-        AwsSettings settings = aws.settings(scope.parallelism);
+        checkJobOptions();
+    }
+
+    /** The job's own options, checked before any AWS call. */
+    void checkJobOptions() {
+    }
+
+    @Override
+    protected int parallelism() {
+        return scope.parallelism;
+    }
+
+    @Override
+    protected final int run(AwsClientFactory clients) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        try (AwsClientFactory clients = new AwsClientFactory(settings)) {
-            Preflight preflight = new Preflight(clients);
-            List<String> regions = requested != null ? requested
-                    : scope.allRegions() ? preflight.enabledRegions()
-                    : List.of(preflight.defaultRegion());
-            String account = preflight.account(regions);
-            Writer report = output.open(spec.commandLine().getOut());
-            JobResult result;
-            try (Progress progress = progress(err, regions.size())) {
-                result = execute(new Run(clients, account, regions, tag, scope.parallelism, progress, report, err,
-                        logging.verbose()));
-                report.flush();
-            } finally {
-                if (report != spec.commandLine().getOut()) {
-                    report.close();
-                }
+        Preflight preflight = new Preflight(clients);
+        Supplier<String> account = account(clients, requested != null ? requested : List.of("us-east-1"));
+        prepare(account, requested != null ? requested.get(0) : null);
+        List<String> regions = requested != null ? requested
+                : scope.allRegions() ? preflight.enabledRegions()
+                : List.of(preflight.defaultRegion());
+        Writer report = output.open(spec.commandLine().getOut());
+        JobResult result;
+        try (Progress progress = progress(err, regions.size())) {
+            result = execute(new Run(clients, account.get(), regions, tag, scope.parallelism, progress, report, err,
+                    logging.verbose()));
+            report.flush();
+        } finally {
+            if (report != spec.commandLine().getOut()) {
+                report.close();
             }
-            // After the progress line is gone: one line per error, then a summary.
-            AuditError.printAll(err, result.errors(), regions.size());
-            int status = status(result);
-            err.flush();
-            return status;
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
+        // After the progress line is gone: one line per error, then a summary.
+        AuditError.printAll(err, result.errors(), regions.size());
+        int status = status(result);
+        err.flush();
+        return status;
+    }
+
+    /**
+     * What the job reads before any region is (a settings file, checked before any AWS call of its own).
+     *
+     * @param account the caller's account, asked of STS only when called
+     * @param region  the first region asked for, or {@code null} when the regions come from AWS
+     */
+    void prepare(Supplier<String> account, String region) {
     }
 
     /** Runs the job and writes the report. */

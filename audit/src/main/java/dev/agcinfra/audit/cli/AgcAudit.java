@@ -27,8 +27,7 @@ import picocli.CommandLine.Spec;
                     + "(table, json or csv) to stdout or --output. Errors go to stderr, one line each.",
         },
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {AuditResources.class, AuditCosts.class, dev.agcinfra.audit.retained.RetainedCommand.class,
-                dev.agcinfra.audit.cleanup.CleanupCommand.class,
+        subcommands = {AuditResources.class, AuditCosts.class, AuditRetained.class, AuditCleanup.class,
                 dev.agcinfra.audit.estimate.EstimateCommand.class,
                 AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {

@@ -1,13 +1,20 @@
 package dev.agcinfra.audit.provenance;
 
+import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.settings.AgcNames;
+import dev.agcinfra.settings.AwsDefaults;
+import dev.agcinfra.settings.SettingsException;
+import dev.agcinfra.settings.SettingsLoader;
 import dev.agcinfra.settings.RegionSettings;
 import dev.agcinfra.settings.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What agc-infra's settings file says is the user's, and where it keeps its state. The settings only ever add
@@ -50,6 +57,49 @@ public record Protection(Map<String, Map<String, String>> protectedIds, String s
             ids.put(region.region(), named);
         }
         return new Protection(ids, settings.stateBucketPattern());
+    }
+
+    /**
+     * What agc-infra's settings file protects, read with agc-infra's own loader and validator: {@code settings} (an
+     * option such as {@code --settings}), else {@code AGC_CONFIG}, else {@code agc.yaml} in {@code workingDirectory}
+     * when it exists (where agc-infra reads it); {@link #NONE} when there is no file. A file with problems stops the
+     * command with agc-infra's problem lines (exit 2) before any AWS call: only a file without {@code account:} asks
+     * {@code account} for it.
+     *
+     * @param region  stands in for the default region a file without {@code regions:} would use
+     * @param account the caller's account, asked only when the file does not say
+     * @throws AuditException exit 2 when the file is missing (when named) or has problems
+     */
+    public static Protection load(Path settings, Map<String, String> environment, Path workingDirectory,
+            String region, Supplier<String> account) {
+        Map<String, String> env = new HashMap<>(environment);
+        if (settings != null) {
+            if (!Files.exists(settings)) {
+                throw AuditException.invalidInput("--settings " + settings + ": no such file; fix the path, or leave "
+                        + "--settings out to read AGC_CONFIG or ./" + SettingsLoader.FILE_NAME);
+            }
+            env.put(SettingsLoader.CONFIG_ENV, settings.toAbsolutePath().toString());
+        }
+        SettingsLoader loader = new SettingsLoader(workingDirectory, env);
+        boolean named = env.get(SettingsLoader.CONFIG_ENV) != null && !env.get(SettingsLoader.CONFIG_ENV).isBlank();
+        if (!named && !Files.exists(loader.settingsFile())) {
+            return NONE;
+        }
+        try {
+            return from(loader.load(new AwsDefaults() {
+                @Override
+                public String defaultRegion() {
+                    return region;
+                }
+
+                @Override
+                public String account(String ignored) {
+                    return account.get();
+                }
+            }));
+        } catch (SettingsException e) {
+            throw AuditException.invalidInput(e.problems());
+        }
     }
 
     /** The setting that names {@code id} in {@code region} as the user's, if any. */

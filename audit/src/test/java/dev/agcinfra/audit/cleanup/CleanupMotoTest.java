@@ -45,13 +45,13 @@ class CleanupMotoTest {
     void cleanAccount() {
         moto = MotoServer.get();
         moto.reset();
-        originalPrompt = CleanupCommand.prompt;
-        CleanupCommand.prompt = question -> null;
+        originalPrompt = dev.agcinfra.audit.cli.AuditCleanup.prompt;
+        dev.agcinfra.audit.cli.AuditCleanup.prompt = question -> null;
     }
 
     @AfterEach
     void restorePrompt() {
-        CleanupCommand.prompt = originalPrompt;
+        dev.agcinfra.audit.cli.AuditCleanup.prompt = originalPrompt;
     }
 
     CliRun cleanup(String... more) {
@@ -144,7 +144,7 @@ class CleanupMotoTest {
         // Given
         AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().failedDestroy();
         List<String> questions = new ArrayList<>();
-        CleanupCommand.prompt = question -> {
+        dev.agcinfra.audit.cli.AuditCleanup.prompt = question -> {
             questions.add(question);
             return REGION;
         };
@@ -162,7 +162,7 @@ class CleanupMotoTest {
         }
 
         // When
-        CleanupCommand.prompt = question -> AgcRegion.ACCOUNT;
+        dev.agcinfra.audit.cli.AuditCleanup.prompt = question -> AgcRegion.ACCOUNT;
         CliRun confirmed = cleanup("--region", REGION);
 
         // Then

@@ -54,13 +54,13 @@ class DeletionSafetyMotoTest {
         moto = MotoServer.get();
         moto.reset();
         history = new ActivationHistory(moto.endpoint()).build();
-        originalPrompt = CleanupCommand.prompt;
-        CleanupCommand.prompt = question -> null;
+        originalPrompt = dev.agcinfra.audit.cli.AuditCleanup.prompt;
+        dev.agcinfra.audit.cli.AuditCleanup.prompt = question -> null;
     }
 
     @AfterEach
     void restorePrompt() {
-        CleanupCommand.prompt = originalPrompt;
+        dev.agcinfra.audit.cli.AuditCleanup.prompt = originalPrompt;
     }
 
     SortedSet<String> snapshot() {

@@ -1,41 +1,24 @@
-package dev.agcinfra.audit.retained;
+package dev.agcinfra.audit.cli;
 
-import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.audit.ExitCode;
-import dev.agcinfra.audit.TagFilter;
-import dev.agcinfra.audit.aws.AwsClientFactory;
-import dev.agcinfra.audit.aws.Preflight;
-import dev.agcinfra.audit.batch.AuditError;
-import dev.agcinfra.audit.batch.Progress;
-import dev.agcinfra.audit.batch.TerminalProgress;
-import dev.agcinfra.audit.cli.AwsOptions;
-import dev.agcinfra.audit.cli.LoggingMixin;
-import dev.agcinfra.audit.cli.OutputOptions;
-import dev.agcinfra.audit.cli.RegionOptions;
-import dev.agcinfra.audit.cli.VersionProvider;
+import dev.agcinfra.audit.batch.JobResult;
 import dev.agcinfra.audit.provenance.Protection;
 import dev.agcinfra.audit.resources.ResourcesJob;
-import java.io.BufferedWriter;
+import dev.agcinfra.audit.retained.RetainedAudit;
+import dev.agcinfra.audit.retained.RetainedOptions;
+import dev.agcinfra.audit.retained.RetainedReports;
+import dev.agcinfra.audit.retained.RetainedResult;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code agc-audit retained}: what deactivation kept, and what still bills, per deactivated region. */
-@Command(name = "retained", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false,
+@Command(name = "retained",
         header = "Report what is left, and still billing, in regions where AGC is deactivated.",
         description = {
             "A region is active when the SSM parameter /agc/_common/vpc exists; an active region reports nothing. "
@@ -65,22 +48,7 @@ import picocli.CommandLine.Spec;
             "  ${ROOT-COMMAND-NAME} retained --regions us-east-1,eu-west-1 --format json",
             "  ${ROOT-COMMAND-NAME} retained --all-regions --settings agc.yaml",
         })
-public final class RetainedCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    RegionOptions scope;
-
-    @Mixin
-    OutputOptions output;
-
-    @Mixin
-    AwsOptions aws;
-
-    @Mixin(name = "logging")
-    LoggingMixin logging;
+final class AuditRetained extends AbstractJobCommand {
 
     @Option(names = "--max-objects", paramLabel = "N", defaultValue = "" + RetainedOptions.DEFAULT_MAX_OBJECTS,
             description = "Objects (or versions) listed per bucket; beyond that, size and count come from "
@@ -98,54 +66,39 @@ public final class RetainedCommand implements Callable<Integer> {
                     + "(default: /aws/lambda/Agc- and Agc-).")
     List<String> logGroupPrefixes = new ArrayList<>();
 
+    private Protection protection;
+
     @Override
-    public Integer call() throws IOException {
-        CommandSupport options = new CommandSupport(spec);
-        TagFilter tag = options.tag();
-        int parallelism = options.parallelism();
+    void checkJobOptions() {
         if (maxObjects < 0) {
             throw new ParameterException(spec.commandLine(), "--max-objects must be 0 or more, was " + maxObjects);
         }
-        List<String> requested = options.regions();
-        PrintWriter err = spec.commandLine().getErr();
-        try (AwsClientFactory clients = new AwsClientFactory(aws.settings(parallelism))) {
-            Preflight preflight = new Preflight(clients);
-            String firstRegion = requested != null ? requested.get(0) : "us-east-1";
-            Supplier<String> caller = CommandSupport.once(() -> preflight.account(List.of(firstRegion)));
-            Protection protection = CommandSupport.protection(settings, System.getenv(), firstRegion, caller);
-            List<String> regions = requested != null ? requested
-                    : options.allRegions() ? preflight.enabledRegions() : List.of(preflight.defaultRegion());
-            String account = caller.get();
-            RetainedOptions retained = RetainedOptions.defaults().withTag(tag).withProtection(protection)
-                    .withMaxObjects(maxObjects)
-                    .withLogGroupPrefixes(logGroupPrefixes.isEmpty() ? ResourcesJob.DEFAULT_LOG_GROUP_PREFIXES
-                            : logGroupPrefixes);
-            Writer report = open(options.output(), spec.commandLine().getOut());
-            RetainedResult result;
-            try (Progress progress = System.console() != null ? new TerminalProgress(err, "retained", regions.size())
-                    : Progress.none()) {
-                result = new RetainedAudit(clients, account, retained).parallelism(parallelism).progress(progress)
-                        .run(regions, RetainedReports.writer(options.format(), report, tag));
-                report.flush();
-            } finally {
-                if (report != spec.commandLine().getOut()) {
-                    report.close();
-                }
-            }
-            AuditError.printAll(err, result.errors(), regions.size());
-            err.flush();
-            return result.exitCode();
-        }
     }
 
-    private static Writer open(Path file, Writer stdout) {
-        if (file == null) {
-            return stdout;
+    @Override
+    void prepare(Supplier<String> account, String region) {
+        protection = Protection.load(settings, System.getenv(), Path.of(""), region == null ? "us-east-1" : region,
+                account);
+    }
+
+    @Override
+    JobResult execute(Run run) throws IOException {
+        RetainedOptions retained = RetainedOptions.defaults().withTag(run.tag()).withProtection(protection)
+                .withMaxObjects(maxObjects)
+                .withLogGroupPrefixes(logGroupPrefixes.isEmpty() ? ResourcesJob.DEFAULT_LOG_GROUP_PREFIXES
+                        : logGroupPrefixes);
+        RetainedResult result = new RetainedAudit(run.clients(), run.account(), retained)
+                .parallelism(run.parallelism()).progress(run.progress())
+                .run(run.regions(), RetainedReports.writer(output.format, run.report(), run.tag()));
+        return new JobResult(result.findingCount(), result.errors());
+    }
+
+    /** 3 when a call failed, else 1 when a deactivated region still holds something, else 0. */
+    @Override
+    int status(JobResult result) {
+        if (!result.complete()) {
+            return ExitCode.AWS_FAILURE;
         }
-        try {
-            return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
-        } catch (IOException e) {
-            throw new AuditException(ExitCode.INVALID_INPUT, "cannot write --output " + file + ": " + e.getMessage());
-        }
+        return result.items() > 0 ? ExitCode.FINDINGS : ExitCode.OK;
     }
 }

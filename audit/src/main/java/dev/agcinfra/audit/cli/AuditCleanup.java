@@ -1,15 +1,16 @@
-package dev.agcinfra.audit.cleanup;
+package dev.agcinfra.audit.cli;
 
 import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.audit.ExitCode;
 import dev.agcinfra.audit.TagFilter;
+import dev.agcinfra.audit.Regions;
 import dev.agcinfra.audit.aws.AwsClientFactory;
-import dev.agcinfra.audit.aws.Preflight;
-import dev.agcinfra.audit.cli.AwsOptions;
-import dev.agcinfra.audit.cli.LoggingMixin;
-import dev.agcinfra.audit.cli.VersionProvider;
+import dev.agcinfra.audit.cleanup.Cleanup;
+import dev.agcinfra.audit.cleanup.CleanupPlan;
+import dev.agcinfra.audit.cleanup.CleanupReports;
+import dev.agcinfra.audit.cleanup.CleanupResult;
+import dev.agcinfra.audit.cleanup.CleanupRunner;
 import dev.agcinfra.audit.provenance.Protection;
-import dev.agcinfra.audit.retained.CommandSupport;
 import dev.agcinfra.audit.retained.RetainedOptions;
 import java.io.Console;
 import java.io.PrintWriter;
@@ -18,15 +19,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.iam.IamClient;
 
@@ -34,8 +31,7 @@ import software.amazon.awssdk.services.iam.IamClient;
  * {@code agc-audit cleanup --region R}: remove what agc-infra provably created, and left behind, in one deactivated
  * region. A dry run unless confirmed; {@code --plan-file} saves the plan, {@code --apply} runs a saved plan.
  */
-@Command(name = "cleanup", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        sortOptions = false,
+@Command(name = "cleanup",
         header = "Remove what agc-infra created and left behind in one deactivated region: a dry run unless confirmed.",
         description = {
             "Deletes only what agc-infra provably created: what a version of its Terraform state (in the region's "
@@ -67,24 +63,15 @@ import software.amazon.awssdk.services.iam.IamClient;
             "  ${ROOT-COMMAND-NAME} cleanup --apply plan.json --account 123456789012 --yes        # run it, re-checked",
             "  ${ROOT-COMMAND-NAME} cleanup --region eu-west-1 --include-data --account 123456789012 --yes",
         })
-public final class CleanupCommand implements Callable<Integer> {
+public final class AuditCleanup extends AuditCommand {
 
     /**
      * Asks the user and returns the answer, or {@code null} when nobody can answer (no terminal). Replaced by tests.
      */
-    static volatile Function<String, String> prompt = question -> {
+    public static volatile Function<String, String> prompt = question -> {
         Console console = System.console();
         return console == null ? null : console.readLine("%s", question);
     };
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    AwsOptions aws;
-
-    @Mixin(name = "logging")
-    LoggingMixin logging;
 
     @Option(names = "--region", paramLabel = "REGION",
             description = "The deactivated region to clean up (not with --apply, whose plan names it).")
@@ -138,105 +125,108 @@ public final class CleanupCommand implements Callable<Integer> {
     String format;
 
     @Option(names = "--wait-interval", hidden = true, paramLabel = "DURATION",
-            converter = dev.agcinfra.audit.retained.DurationText.class,
+            converter = DurationConverter.class,
             description = "How often to ask whether NAT gateways and endpoints are deleted (default: 10s).")
     Duration waitInterval = CleanupRunner.DEFAULT_INTERVAL;
 
     @Option(names = "--wait-timeout", hidden = true, paramLabel = "DURATION",
-            converter = dev.agcinfra.audit.retained.DurationText.class,
+            converter = DurationConverter.class,
             description = "How long to wait for them at most (default: 10m).")
     Duration waitTimeout = CleanupRunner.DEFAULT_TIMEOUT;
 
+    private CleanupPlan saved;
+
     @Override
-    public Integer call() {
-        CleanupPlan saved = checkOptions();
+    protected void checkOptions() {
+        saved = checkedOptions();
+    }
+
+    @Override
+    protected int run(AwsClientFactory clients) {
         String checkedRegion = saved != null ? saved.region() : region;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean json = format.equals("json");
-        try (AwsClientFactory clients = new AwsClientFactory(aws.settings(1))) {
-            Preflight preflight = new Preflight(clients);
-            Supplier<String> caller = CommandSupport.once(() -> preflight.account(List.of(checkedRegion)));
-            Protection protection = CommandSupport.protection(settings, System.getenv(), checkedRegion, caller);
-            String callerAccount = caller.get();
-            if (account != null && !account.equals(callerAccount)) {
-                throw AuditException.invalidInput("--account " + account + " is not the account of these credentials ("
-                        + callerAccount + "); nothing was deleted: use that account's credentials (--profile), or "
-                        + "give --account " + callerAccount + " if that is the account you mean");
-            }
-            Cleanup cleanup = new Cleanup(clients, callerAccount, RetainedOptions.defaults()
-                    .withTag(TagFilter.parse(AGC_TAG)).withProtection(protection))
-                    .waiting(waitInterval, waitTimeout, duration -> Thread.sleep(duration.toMillis()));
-            CleanupPlan plan;
-            List<CleanupResult.Skipped> skipped = List.of();
-            if (saved != null) {
-                Cleanup.Recheck recheck = cleanup.recheck(saved);
-                plan = recheck.plan();
-                skipped = recheck.skipped();
-            } else {
-                plan = cleanup.plan(checkedRegion, includeData, includeState, new LinkedHashSet<>(ids));
-            }
-            String accountLabel = callerAccount + alias(clients).map(a -> " (" + a + ")").orElse("");
-            String planText = CleanupReports.planText(plan, accountLabel);
-            if (planFile != null) {
-                CleanupReports.writePlan(plan, planFile);
-                out.print(json ? CleanupReports.json(plan, true, null) : planText);
-                if (!json) {
-                    out.println("Plan written to " + planFile + "; nothing was deleted. Run it with: agc-audit "
-                            + "cleanup --apply " + planFile + " --account " + callerAccount + " --yes");
-                }
-                out.flush();
-                return ExitCode.OK;
-            }
+        Supplier<String> caller = account(clients, List.of(checkedRegion));
+        Protection protection = Protection.load(settings, System.getenv(), Path.of(""), checkedRegion, caller);
+        String callerAccount = caller.get();
+        if (account != null && !account.equals(callerAccount)) {
+            throw AuditException.invalidInput("--account " + account + " is not the account of these credentials ("
+                    + callerAccount + "); nothing was deleted: use that account's credentials (--profile), or "
+                    + "give --account " + callerAccount + " if that is the account you mean");
+        }
+        Cleanup cleanup = new Cleanup(clients, callerAccount, RetainedOptions.defaults()
+                .withTag(TagFilter.parse(AGC_TAG)).withProtection(protection))
+                .waiting(waitInterval, waitTimeout, duration -> Thread.sleep(duration.toMillis()));
+        CleanupPlan plan;
+        List<CleanupResult.Skipped> skipped = List.of();
+        if (saved != null) {
+            Cleanup.Recheck recheck = cleanup.recheck(saved);
+            plan = recheck.plan();
+            skipped = recheck.skipped();
+        } else {
+            plan = cleanup.plan(checkedRegion, includeData, includeState, new LinkedHashSet<>(ids));
+        }
+        String accountLabel = callerAccount + alias(clients).map(a -> " (" + a + ")").orElse("");
+        String planText = CleanupReports.planText(plan, accountLabel);
+        if (planFile != null) {
+            CleanupReports.writePlan(plan, planFile);
+            out.print(json ? CleanupReports.json(plan, true, null) : planText);
             if (!json) {
-                out.print(planText);
-                skipped.forEach(s -> out.println("Skipped: " + s.action().label() + ": " + s.reason()));
-                out.flush();
+                out.println("Plan written to " + planFile + "; nothing was deleted. Run it with: agc-audit "
+                        + "cleanup --apply " + planFile + " --account " + callerAccount + " --yes");
             }
-            boolean confirmed = yes;
-            if (!plan.empty() && !yes) {
-                if (json) {
-                    err.print(planText);
-                    err.flush();
-                }
-                String answer = prompt.apply("Account " + accountLabel + ", region " + plan.region() + ": type the "
-                        + "account id to delete these " + plan.actions().size() + " resources (anything else cancels): ");
-                confirmed = answer != null && answer.trim().equals(callerAccount);
-                if (answer != null && !confirmed) {
-                    err.println("agc-audit cleanup: cancelled: nothing was deleted");
-                }
-            }
-            if (plan.empty() || !confirmed) {
-                CleanupResult nothing = new CleanupResult(plan.region(), List.of(), List.of(), null, null, List.of(),
-                        skipped);
-                if (json) {
-                    out.print(CleanupReports.json(plan, true, skipped.isEmpty() ? null : nothing));
-                } else if (!plan.empty()) {
-                    out.println("Dry run: nothing was deleted. Run again with --account " + callerAccount + " --yes, "
-                            + "or type the account id at the prompt, to delete.");
-                } else {
-                    out.println("Nothing to delete.");
-                }
-                out.flush();
-                return ExitCode.OK;
-            }
-            CleanupResult result = cleanup.execute(plan, action -> {
-                err.println("agc-audit cleanup: deleted " + action.label());
-                err.flush();
-            }).withSkipped(skipped);
-            out.print(json ? CleanupReports.json(plan, false, result) : CleanupReports.resultText(result));
             out.flush();
-            if (!result.complete()) {
-                err.println("agc-audit cleanup: " + result.error());
-                err.flush();
-                return ExitCode.AWS_FAILURE;
-            }
             return ExitCode.OK;
         }
+        if (!json) {
+            out.print(planText);
+            skipped.forEach(s -> out.println("Skipped: " + s.action().label() + ": " + s.reason()));
+            out.flush();
+        }
+        boolean confirmed = yes;
+        if (!plan.empty() && !yes) {
+            if (json) {
+                err.print(planText);
+                err.flush();
+            }
+            String answer = prompt.apply("Account " + accountLabel + ", region " + plan.region() + ": type the "
+                    + "account id to delete these " + plan.actions().size() + " resources (anything else cancels): ");
+            confirmed = answer != null && answer.trim().equals(callerAccount);
+            if (answer != null && !confirmed) {
+                err.println("agc-audit cleanup: cancelled: nothing was deleted");
+            }
+        }
+        if (plan.empty() || !confirmed) {
+            CleanupResult nothing = new CleanupResult(plan.region(), List.of(), List.of(), null, null, List.of(),
+                    skipped);
+            if (json) {
+                out.print(CleanupReports.json(plan, true, skipped.isEmpty() ? null : nothing));
+            } else if (!plan.empty()) {
+                out.println("Dry run: nothing was deleted. Run again with --account " + callerAccount + " --yes, "
+                        + "or type the account id at the prompt, to delete.");
+            } else {
+                out.println("Nothing to delete.");
+            }
+            out.flush();
+            return ExitCode.OK;
+        }
+        CleanupResult result = cleanup.execute(plan, action -> {
+            err.println("agc-audit cleanup: deleted " + action.label());
+            err.flush();
+        }).withSkipped(skipped);
+        out.print(json ? CleanupReports.json(plan, false, result) : CleanupReports.resultText(result));
+        out.flush();
+        if (!result.complete()) {
+            err.println("agc-audit cleanup: " + result.error());
+            err.flush();
+            return ExitCode.AWS_FAILURE;
+        }
+        return ExitCode.OK;
     }
 
     /** Checks the options before anything else; returns the saved plan of {@code --apply}, else {@code null}. */
-    private CleanupPlan checkOptions() {
+    private CleanupPlan checkedOptions() {
         if (!format.equals("table") && !format.equals("json")) {
             throw new ParameterException(spec.commandLine(), "invalid --format '" + format + "': expected table or json");
         }
@@ -265,7 +255,11 @@ public final class CleanupCommand implements Callable<Integer> {
         if (region.contains(",")) {
             throw new ParameterException(spec.commandLine(), "--region takes one region, not a list");
         }
-        new CommandSupport(spec).region(List.of(region));
+        try {
+            Regions.parse(List.of(region));
+        } catch (AuditException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         return null;
     }
 
