@@ -98,7 +98,8 @@ public final class Deactivation {
             out.println("agc-infra: deactivated " + region);
             out.println("agc-infra: kept in " + region + ": " + RegionStack.dataStackName(region) + " (the results "
                     + "bucket and its objects), the Terraform state bucket, CloudWatch logs, and any VPC or bucket you "
-                    + "brought");
+                    + "brought; removed with " + core + ": the copies of AGC's artifacts and WES adapter it uploaded "
+                    + "under artifacts/, and the export WesAdapterZipBucket");
             retained.apply(settings).report(aws, account, region, out);
             return ExitCode.OK;
         }

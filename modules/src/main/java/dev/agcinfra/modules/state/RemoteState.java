@@ -13,9 +13,14 @@ import java.util.Objects;
  */
 public final class RemoteState {
 
+    /** The key prefix of every state object. */
+    public static final String KEY_PREFIX = "agc/";
+    /** The key suffix of every state object. */
+    public static final String KEY_SUFFIX = ".tfstate";
+
     /** The state object key of a stack: {@code agc/<stack>.tfstate}. */
     public static String keyOf(String stackName) {
-        return "agc/" + stackName + ".tfstate";
+        return KEY_PREFIX + stackName + KEY_SUFFIX;
     }
 
     private RemoteState() {
