@@ -33,10 +33,11 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
  * @param ami             {@code /agc/_common/ComputeEnvImage}
  * @param subnets         {@code /agc/_common/InfraSubnets}
  * @param contextProblems when active: what AGC's contexts need from the core and do not find (empty: they can run)
+ * @param cdkBootstrap    whether AGC's CDK bootstrap is there, which {@code agc context deploy} needs too
  */
 public record AccountStatus(String region, boolean active, Optional<AgcCore.Found> agcCore, Optional<VpcMode> vpcMode,
                             Optional<String> vpc, Optional<String> bucket, Optional<String> ami, List<String> subnets,
-                            List<String> contextProblems) {
+                            List<String> contextProblems, boolean cdkBootstrap) {
 
     /** The parameter names, under {@code /agc/_common/}. */
     public static final String PREFIX = CommonParameters.PREFIX;
@@ -57,7 +58,7 @@ public record AccountStatus(String region, boolean active, Optional<AgcCore.Foun
         List<String> problems = vpc.isPresent() ? contextProblems(aws, params) : List.of();
         return new AccountStatus(aws.region(), vpc.isPresent(), AgcCore.find(aws), mode, vpc,
                 Optional.ofNullable(params.get("bucket")), Optional.ofNullable(params.get("ComputeEnvImage")), subnets,
-                problems);
+                problems, AgcCore.hasCdkBootstrap(aws));
     }
 
     /**
@@ -147,9 +148,17 @@ public record AccountStatus(String region, boolean active, Optional<AgcCore.Foun
             rows.put("bucket", bucket.orElse("-"));
             rows.put("ami", ami.orElse("-"));
             rows.put("subnets", subnets.isEmpty() ? "-" : String.join(", ", subnets));
-            rows.put("contexts", contextProblems.isEmpty() ? "can run (WES adapter, export, artifacts and parameters found)"
-                    : "cannot run: " + String.join("; ", contextProblems) + (agcCore.isPresent() ? ""
-                    : "; activate again with an AGC installation (~/.agc, or agcHome: in the settings file)"));
+            List<String> problems = new ArrayList<>(contextProblems);
+            if (!contextProblems.isEmpty() && agcCore.isEmpty()) {
+                problems.set(problems.size() - 1, problems.get(problems.size() - 1) + "; activate again with an AGC "
+                        + "installation (~/.agc, or agcHome: in the settings file)");
+            }
+            if (!cdkBootstrap) {
+                problems.add(AgcCore.noCdkBootstrap());
+            }
+            rows.put("contexts", problems.isEmpty()
+                    ? "can run (parameters, export, WES adapter, artifacts and CDK bootstrap found)"
+                    : "cannot run: " + String.join("; ", problems));
         }
         List<String> lines = new ArrayList<>();
         rows.forEach((k, v) -> lines.add(String.format("%-9s %s", k + ":", v)));

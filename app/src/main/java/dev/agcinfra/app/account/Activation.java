@@ -141,6 +141,9 @@ public final class Activation {
         report.warnings().forEach(w -> ctx.err().println("agc-infra: warning: " + w));
         AgcInfraApp.contextsCannotRun(AgcInstallation.read(settings.agcHome()))
                 .ifPresent(w -> ctx.err().println("agc-infra: warning: " + w));
+        if (!AgcCore.hasCdkBootstrap(aws)) {
+            ctx.err().println("agc-infra: warning: " + AgcCore.noCdkBootstrap());
+        }
         if (report.refused()) {
             throw new AccountException(ExitCode.INVALID_INPUT, String.join(System.lineSeparator(),
                     report.refusals().stream().map(r -> "refused: " + r).toList()));

@@ -15,8 +15,17 @@ import software.amazon.awssdk.services.cloudformation.model.StackStatus;
  */
 public final class AgcCore {
 
-    /** The name of AGC's core stack. */
+    /** The name of AGC's core stack ({@code internal/pkg/cli/awsresources/awsresources.go}, {@code RenderCoreStackName}). */
     public static final String STACK_NAME = "Agc-Core";
+    /**
+     * The CDK bootstrap AGC's apps deploy with: {@code agc account activate} runs {@code cdk bootstrap
+     * --toolkit-stack-name Agc-CDKToolkit --qualifier agc} ({@code internal/pkg/aws/cdk/bootstrap.go}), and every
+     * context stack checks this parameter's version at deploy (CDK's default synthesizer). {@code agc account deactivate}
+     * deletes it; agc-infra does not create it.
+     */
+    public static final String BOOTSTRAP_VERSION_PARAMETER = "/cdk-bootstrap/agc/version";
+    /** The stack of that bootstrap. */
+    public static final String BOOTSTRAP_STACK_NAME = "Agc-CDKToolkit";
 
     /**
      * AGC's core as CloudFormation describes it.
@@ -54,6 +63,18 @@ public final class AgcCore {
     /** Whether CloudFormation answered that the stack asked for does not exist (400 ValidationError, "... does not exist"). */
     static boolean isMissingStack(CloudFormationException e) {
         return e.statusCode() == 400 && e.getMessage() != null && e.getMessage().contains("does not exist");
+    }
+
+    /** Whether AGC's CDK bootstrap is in the region (its version parameter exists). */
+    public static boolean hasCdkBootstrap(AccountAws aws) {
+        return Regions.parameter(aws, BOOTSTRAP_VERSION_PARAMETER).isPresent();
+    }
+
+    /** Why contexts cannot be deployed without AGC's CDK bootstrap, and the fix. */
+    public static String noCdkBootstrap() {
+        return "no CDK bootstrap for AGC's apps (stack " + BOOTSTRAP_STACK_NAME + ", parameter " + BOOTSTRAP_VERSION_PARAMETER
+                + "), which agc context deploy needs and agc-infra does not create; create it with cdk bootstrap "
+                + "--toolkit-stack-name " + BOOTSTRAP_STACK_NAME + " --qualifier agc (docs/agc-contexts.md)";
     }
 
     private static Found found(Stack s) {

@@ -48,8 +48,13 @@ final class Regions {
 
     /** The value of {@code /agc/_common/<name>} in the region, if the parameter exists. */
     static Optional<String> commonParameter(AccountAws aws, String name) {
+        return parameter(aws, AccountStatus.PREFIX + name);
+    }
+
+    /** The value of the SSM parameter {@code name} in the region, if it exists. */
+    static Optional<String> parameter(AccountAws aws, String name) {
         try {
-            return Optional.of(aws.ssm().getParameter(r -> r.name(AccountStatus.PREFIX + name)).parameter().value());
+            return Optional.of(aws.ssm().getParameter(r -> r.name(name)).parameter().value());
         } catch (ParameterNotFoundException e) {
             return Optional.empty();
         }

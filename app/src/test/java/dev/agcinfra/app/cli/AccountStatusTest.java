@@ -82,12 +82,16 @@ class AccountStatusTest {
                 "subnets:  " + String.join(", ", network.privateSubnets()),
                 "contexts: cannot run: no /agc/_common/WesAdapterZipKeyParameter; no CloudFormation export "
                         + "WesAdapterZipBucket; no /agc/_common/installed-artifacts/s3-root-url; activate again with an "
-                        + "AGC installation (~/.agc, or agcHome: in the settings file)");
+                        + "AGC installation (~/.agc, or agcHome: in the settings file); no CDK bootstrap for AGC's apps "
+                        + "(stack Agc-CDKToolkit, parameter /cdk-bootstrap/agc/version), which agc context deploy needs and "
+                        + "agc-infra does not create; create it with cdk bootstrap --toolkit-stack-name Agc-CDKToolkit "
+                        + "--qualifier agc (docs/agc-contexts.md)");
     }
 
     @Test
     void aCoreDeployedWithoutAnAgcInstallationSaysContextsCannotRunAndWhy() {
         // Given agc-infra's parameters, export and bucket, but no WES adapter or artifacts were uploaded
+        cdkBootstrap();
         MotoAccount.Network network = moto.goodVpc();
         put("vpc", network.vpc(), ParameterType.STRING);
         put("bucket", "agc-123456789012-us-east-1", ParameterType.STRING);
@@ -108,7 +112,8 @@ class AccountStatusTest {
 
     @Test
     void aCoreWithEveryItemOfTheContractSaysContextsCanRun() {
-        // Given what agc-infra's core provides: the parameters, the export, the zip and the artifacts
+        // Given what agc-infra's core provides: the parameters, the export, the zip and the artifacts; and AGC's bootstrap
+        cdkBootstrap();
         MotoAccount.Network network = moto.goodVpc();
         String bucket = "agc-123456789012-us-east-1";
         put("vpc", network.vpc(), ParameterType.STRING);
@@ -125,7 +130,7 @@ class AccountStatusTest {
         CliRun.Result r = new CliRun(dir).run("account", "status", "--region", "us-east-1");
 
         // Then
-        assertThat(r.out()).contains("contexts: can run (WES adapter, export, artifacts and parameters found)")
+        assertThat(r.out()).contains("contexts: can run (parameters, export, WES adapter, artifacts and CDK bootstrap found)")
                 .contains("core:     agc-infra's");
     }
 
@@ -144,6 +149,24 @@ class AccountStatusTest {
         assertThat(r.out()).contains("status:   active", "core:     AGC's own, not agc-infra's: CloudFormation stack "
                 + "Agc-Core (CREATE_COMPLETE, agc-version 1.6.0); to move this region to agc-infra, see docs/agc-contexts.md")
                 .doesNotContain("agc-infra's (");
+    }
+
+    /** The version parameter of AGC's CDK bootstrap, as cdk bootstrap --qualifier agc leaves it. */
+    private void cdkBootstrap() {
+        ssm.putParameter(p -> p.name("/cdk-bootstrap/agc/version").value("19").type(ParameterType.STRING));
+    }
+
+    @Test
+    void withoutAgcsCdkBootstrapContextsCannotBeDeployedEvenOnACompleteCore() {
+        // Given a core with the parameters only, and no bootstrap
+        put("vpc", moto.goodVpc().vpc(), ParameterType.STRING);
+
+        // When
+        CliRun.Result r = new CliRun(dir).run("account", "status", "--region", "us-east-1");
+
+        // Then
+        assertThat(r.out()).contains("no CDK bootstrap for AGC's apps (stack Agc-CDKToolkit, parameter "
+                + "/cdk-bootstrap/agc/version)");
     }
 
     /** The export as agc-infra's small CloudFormation stack makes it. */

@@ -141,6 +141,8 @@ class FromAgcToAgcInfraTest {
         // and every object is still there, unchanged
         assertThat(AccountSnapshot.of(MotoAccount.REGION).stream()
                 .filter(l -> l.startsWith("s3 object " + MotoAgc.BUCKET + "/")).toList()).isEqualTo(objects);
+        // and the user hears that AGC's deactivation also took the CDK bootstrap its contexts deploy with
+        assertThat(r.err()).contains("warning: no CDK bootstrap for AGC's apps (stack Agc-CDKToolkit");
     }
 
     @Test
@@ -201,6 +203,28 @@ class FromAgcToAgcInfraTest {
             assertThat(r.status()).as(r.all()).isEqualTo(ExitCode.INVALID_INPUT);
             assertThat(r.err()).contains("refused: bucket results-elsewhere exists but is not one of account "
                     + "123456789012's buckets");
+            assertNothingChanged(r, before);
+        } finally {
+            s3.stop();
+        }
+    }
+
+    @Test
+    void aDefaultBucketOfAnotherAccountIsRefusedNotTakenAsAgcs() throws IOException {
+        // Given agc-<account>-<region> exists, but S3 denies it to this account
+        WireMockServer s3 = s3InFrontOfMoto();
+        try {
+            s3.stubFor(head(urlPathEqualTo("/" + MotoAgc.BUCKET)).atPriority(1).willReturn(aResponse().withStatus(403)));
+            List<String> before = AccountSnapshot.of(MotoAccount.REGION);
+
+            // When
+            CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--yes", "--no-endpoint");
+
+            // Then
+            assertThat(r.status()).as(r.all()).isEqualTo(ExitCode.INVALID_INPUT);
+            assertThat(r.err()).contains("refused: bucket " + MotoAgc.BUCKET + " exists but is not one of account "
+                    + "123456789012's buckets; name a bucket of this account with --bucket");
+            assertThat(r.out()).doesNotContain("used as it is");
             assertNothingChanged(r, before);
         } finally {
             s3.stop();
