@@ -78,7 +78,7 @@ public final class Activation {
                     createBucket = Optional.of(false);
                     out.println("agc-infra: bucket " + defaultBucket + " already exists in account " + account
                             + " and no agc-infra state records it (AGC keeps its bucket when it deactivates): it is used "
-                            + "as it is, as AGC does, and agc-infra never changes or deletes it; the settings file records "
+                            + "as it is, as AGC does, and no agc-infra state will ever hold it; the settings file records "
                             + "it as bucket: " + defaultBucket + ", createBucket: false"
                             + (request.planOnly() ? " (not written with --plan-only)" : ""));
                 }

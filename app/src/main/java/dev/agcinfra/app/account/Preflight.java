@@ -138,7 +138,9 @@ public final class Preflight {
         } else if (!region.createBucket()) {
             if (status.exists()) {
                 report.note("bucket " + region.bucket() + ": exists in account " + account
-                        + "; yours, used as is (agc-infra never changes or deletes it)");
+                        + "; yours, used as is (agc-infra never changes its settings or deletes it; "
+                        + RegionStack.coreStackName(region.region()) + " puts AGC's artifacts under artifacts/ in it, "
+                        + "as AGC's core does)");
             } else {
                 report.refuse("bucket " + region.bucket() + " does not exist and the settings say createBucket: false; "
                         + "create it, or set createBucket: true for agc-infra to create it");

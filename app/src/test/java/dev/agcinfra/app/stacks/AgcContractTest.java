@@ -200,6 +200,17 @@ class AgcContractTest {
                 .contains("missing wes/wes_adapter.zip)");
     }
 
+    @Test
+    void everyItemOfTheContractIsOnTheDocsPageWithItsReaders() throws IOException {
+        String page = Files.readString(Path.of("../docs/agc-contexts.md"));
+
+        for (AgcContract.Item item : AgcContract.ITEMS) {
+            assertThat(page).as(item.name()).contains("`" + item.name());
+        }
+        assertThat(page).contains("context-stack.ts", "engine-construct.ts", "launch-template-data.ts", "util/index.ts",
+                "apps/core/app.ts", "scripts/cli/install.sh", "internal/pkg/aws/ssm/", "internal/pkg/aws/ddb/");
+    }
+
     private static JsonNode export(JsonNode core) {
         JsonNode stack = resources(core, "aws_cloudformation_stack").get("wes_adapter_export");
         return Synth.parse(stack.path("template_body").asText()).path("Outputs").path("WesAdapterZipBucket");
