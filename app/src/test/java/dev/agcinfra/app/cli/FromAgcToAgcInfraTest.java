@@ -21,6 +21,7 @@ import dev.agcinfra.testing.MotoServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +47,7 @@ class FromAgcToAgcInfraTest {
     MotoAccount moto;
     MotoAgc agc;
     CliRun cli;
+    WireMockServer s3Proxy;
 
     @BeforeEach
     void start() throws IOException {
@@ -61,6 +63,9 @@ class FromAgcToAgcInfraTest {
     void stop() {
         moto.close();
         agc.close();
+        if (s3Proxy != null) {
+            s3Proxy.stop();
+        }
     }
 
     private void assertNothingChanged(CliRun.Result r, List<String> accountBefore) throws IOException {
@@ -166,77 +171,58 @@ class FromAgcToAgcInfraTest {
     @ParameterizedTest(name = "HTTP {0}")
     @ValueSource(ints = {500, 503})
     void aHeadBucketFailureOtherThan403IsAnAwsFailureAfterTheSdksRetriesAndChangesNothing(int status) throws IOException {
-        // Given S3 answers HeadBucket of one bucket with a server error; every other call reaches moto
-        WireMockServer s3 = s3InFrontOfMoto();
-        try {
-            s3.stubFor(head(urlPathEqualTo("/results-elsewhere")).atPriority(1).willReturn(aResponse().withStatus(status)));
-            List<String> before = AccountSnapshot.of(MotoAccount.REGION);
+        // Given S3 answers HeadBucket of one bucket with a server error; When activate checks that bucket
+        CliRun.Result r = activateWhileHeadBucketAnswers("results-elsewhere", status, "--bucket", "results-elsewhere");
 
-            // When
-            CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--bucket", "results-elsewhere",
-                    "--yes", "--no-endpoint");
-
-            // Then
-            assertThat(r.status()).as(r.all()).isEqualTo(ExitCode.AWS_FAILURE);
-            assertThat(r.err()).contains("agc-infra: bucket results-elsewhere: S3 HeadBucket failed with HTTP " + status,
-                    "after the SDK's retries", "nothing was changed").doesNotContain("is not one of account");
-            s3.verify(moreThan(1), headRequestedFor(urlPathEqualTo("/results-elsewhere")));
-            assertNothingChanged(r, before);
-        } finally {
-            s3.stop();
-        }
+        // Then
+        assertThat(r.status()).as(r.all()).isEqualTo(ExitCode.AWS_FAILURE);
+        assertThat(r.err()).contains("agc-infra: bucket results-elsewhere: S3 HeadBucket failed with HTTP " + status,
+                "after the SDK's retries", "nothing was changed").doesNotContain("is not one of account");
+        s3Proxy.verify(moreThan(1), headRequestedFor(urlPathEqualTo("/results-elsewhere")));
     }
 
     @Test
     void onlyA403FromHeadBucketMeansAnotherAccountsBucket() throws IOException {
-        // Given
-        WireMockServer s3 = s3InFrontOfMoto();
-        try {
-            s3.stubFor(head(urlPathEqualTo("/results-elsewhere")).atPriority(1).willReturn(aResponse().withStatus(403)));
-            List<String> before = AccountSnapshot.of(MotoAccount.REGION);
+        // When
+        CliRun.Result r = activateWhileHeadBucketAnswers("results-elsewhere", 403, "--bucket", "results-elsewhere");
 
-            // When
-            CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--bucket", "results-elsewhere",
-                    "--yes", "--no-endpoint");
-
-            // Then
-            assertThat(r.status()).as(r.all()).isEqualTo(ExitCode.INVALID_INPUT);
-            assertThat(r.err()).contains("refused: bucket results-elsewhere exists but is not one of account "
-                    + "123456789012's buckets");
-            assertNothingChanged(r, before);
-        } finally {
-            s3.stop();
-        }
+        // Then
+        assertThat(r.status()).as(r.all()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("refused: bucket results-elsewhere exists but is not one of account "
+                + "123456789012's buckets");
     }
 
     @Test
     void aDefaultBucketOfAnotherAccountIsRefusedNotTakenAsAgcs() throws IOException {
-        // Given agc-<account>-<region> exists, but S3 denies it to this account
-        WireMockServer s3 = s3InFrontOfMoto();
-        try {
-            s3.stubFor(head(urlPathEqualTo("/" + MotoAgc.BUCKET)).atPriority(1).willReturn(aResponse().withStatus(403)));
-            List<String> before = AccountSnapshot.of(MotoAccount.REGION);
+        // Given agc-<account>-<region> exists, but S3 denies it to this account; When activate runs without --bucket
+        CliRun.Result r = activateWhileHeadBucketAnswers(MotoAgc.BUCKET, 403);
 
-            // When
-            CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--yes", "--no-endpoint");
-
-            // Then
-            assertThat(r.status()).as(r.all()).isEqualTo(ExitCode.INVALID_INPUT);
-            assertThat(r.err()).contains("refused: bucket " + MotoAgc.BUCKET + " exists but is not one of account "
-                    + "123456789012's buckets; name a bucket of this account with --bucket");
-            assertThat(r.out()).doesNotContain("used as it is");
-            assertNothingChanged(r, before);
-        } finally {
-            s3.stop();
-        }
+        // Then
+        assertThat(r.status()).as(r.all()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("refused: bucket " + MotoAgc.BUCKET + " exists but is not one of account "
+                + "123456789012's buckets; name a bucket of this account with --bucket");
+        assertThat(r.out()).doesNotContain("used as it is");
     }
 
-    /** WireMock as the S3 endpoint, passing every request on to moto; moto stays the endpoint of every other service. */
-    private WireMockServer s3InFrontOfMoto() {
-        WireMockServer s3 = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        s3.start();
-        s3.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(MotoServer.get().endpoint().toString())));
-        cli.env("AWS_ENDPOINT_URL", MotoServer.get().endpoint().toString()).env("AWS_ENDPOINT_URL_S3", s3.baseUrl());
-        return s3;
+    /**
+     * Runs {@code activate --yes} with WireMock as the S3 endpoint, passing every request on to moto except HeadBucket
+     * of {@code bucket}, which gets {@code status}; moto stays the endpoint of every other service. Whatever the
+     * outcome, the account and the settings file must be as they were.
+     */
+    private CliRun.Result activateWhileHeadBucketAnswers(String bucket, int status, String... flags) throws IOException {
+        s3Proxy = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        s3Proxy.start();
+        s3Proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(MotoServer.get().endpoint().toString())));
+        s3Proxy.stubFor(head(urlPathEqualTo("/" + bucket)).atPriority(1).willReturn(aResponse().withStatus(status)));
+        cli.env("AWS_ENDPOINT_URL", MotoServer.get().endpoint().toString()).env("AWS_ENDPOINT_URL_S3", s3Proxy.baseUrl());
+        List<String> before = AccountSnapshot.of(MotoAccount.REGION);
+
+        List<String> args = new ArrayList<>(List.of("account", "activate", "--region", "us-east-1", "--yes",
+                "--no-endpoint"));
+        args.addAll(List.of(flags));
+        CliRun.Result r = cli.run(args.toArray(String[]::new));
+
+        assertNothingChanged(r, before);
+        return r;
     }
 }
