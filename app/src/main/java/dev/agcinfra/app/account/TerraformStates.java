@@ -2,6 +2,7 @@ package dev.agcinfra.app.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agcinfra.app.ExitCode;
 import dev.agcinfra.modules.state.RemoteState;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * ({@link RemoteState#keyOf(String)}), read once. A bucket that no state manages was not created by agc-infra, whatever
  * its name, and is never taken into a state.
  */
-final class TerraformStates {
+public final class TerraformStates {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -23,13 +24,13 @@ final class TerraformStates {
     private final String stateBucket;
     private List<JsonNode> states;
 
-    TerraformStates(S3Client s3, String stateBucket) {
+    public TerraformStates(S3Client s3, String stateBucket) {
         this.s3 = s3;
         this.stateBucket = stateBucket;
     }
 
     /** Whether a state manages the bucket {@code name} (a managed {@code aws_s3_bucket} whose {@code bucket} it is). */
-    boolean managesBucket(String name) {
+    public boolean managesBucket(String name) {
         for (JsonNode state : states()) {
             for (JsonNode resource : state.path("resources")) {
                 if (!"managed".equals(resource.path("mode").asText()) || !"aws_s3_bucket".equals(resource.path("type").asText())) {
@@ -58,7 +59,7 @@ final class TerraformStates {
                     try {
                         read.add(JSON.readTree(bytes));
                     } catch (IOException e) {
-                        throw new AccountException(dev.agcinfra.app.ExitCode.AWS_FAILURE, "state " + object.key()
+                        throw new AccountException(ExitCode.AWS_FAILURE, "state " + object.key()
                                 + " in " + stateBucket + " is not a Terraform state (not JSON); check it with "
                                 + "terraform state pull before activating");
                     }

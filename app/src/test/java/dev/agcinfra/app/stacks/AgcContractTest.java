@@ -201,7 +201,7 @@ class AgcContractTest {
     }
 
     @Test
-    void everyItemOfTheContractIsOnTheDocsPageWithItsReaders() throws IOException {
+    void everyItemOfTheContractAndItsSourcesInAgcAreOnTheDocsPage() throws IOException {
         String page = Files.readString(Path.of("../docs/agc-contexts.md"));
 
         for (AgcContract.Item item : AgcContract.ITEMS) {

@@ -2,6 +2,7 @@ package dev.agcinfra.modules.contract;
 
 import com.hashicorp.cdktf.providers.aws.s3_object.S3Object;
 import dev.agcinfra.modules.contract.AgcInstallation.InstalledFile;
+import dev.agcinfra.modules.naming.TerraformNames;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -51,7 +52,7 @@ public final class InstalledArtifacts extends Construct {
         Map<String, String> ids = new HashMap<>();
         for (InstalledFile file : installation.artifacts()) {
             String childId = file.relativePath().replace('/', '.');
-            String terraformName = dev.agcinfra.modules.naming.TerraformNames.snakeCase(childId);
+            String terraformName = TerraformNames.snakeCase(childId);
             String clash = ids.put(terraformName, file.relativePath());
             if (clash != null || WES_ADAPTER_ID.equals(childId)) {
                 throw new IllegalArgumentException("the AGC installation's artifacts " + file.relativePath() + " and "
