@@ -5,9 +5,9 @@ import java.util.Objects;
 import software.constructs.Construct;
 
 /**
- * The CloudFormation export {@value #EXPORT_NAME}: the bucket that holds AGC's WES adapter zip. Every AGC engine's WES
- * adapter Lambda takes its code from {@code Fn::ImportValue WesAdapterZipBucket} and the key in
- * {@code /agc/_common/WesAdapterZipKeyParameter} ({@code packages/cdk/lib/stacks/engines/engine-construct.ts}).
+ * The CloudFormation export {@value #EXPORT_NAME}: the bucket that holds AGC's WES adapter zip. The WES adapter Lambda
+ * of every AGC engine that has one (all but Toil) takes its code from {@code Fn::ImportValue WesAdapterZipBucket} and
+ * the key in {@code /agc/_common/WesAdapterZipKeyParameter} ({@code packages/cdk/lib/stacks/engines/engine-construct.ts}).
  *
  * <p>Only a CloudFormation stack can export a value, so this is a small one ({@code aws_cloudformation_stack}) named
  * {@value #STACK_NAME}: one resource that does nothing ({@code AWS::CloudFormation::WaitConditionHandle}, free) and one
