@@ -9,8 +9,10 @@ import dev.agcinfra.settings.VpcMode;
 import dev.agcinfra.app.stacks.AvailabilityZones;
 import dev.agcinfra.app.stacks.CoreStack;
 import dev.agcinfra.app.stacks.DataStack;
+import dev.agcinfra.modules.contract.AgcInstallation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires validated settings into stacks: per region, {@code agc-data-<region>} when agc-infra creates the bucket, and
@@ -23,6 +25,7 @@ public final class AgcInfraApp {
     }
 
     private final App app;
+    private final AgcInstallation installation;
     private final List<StackSummary> stacks = new ArrayList<>();
 
     /**
@@ -49,9 +52,10 @@ public final class AgcInfraApp {
         }
     }
 
-    /** Adds every region's stacks to {@code app}. */
+    /** Adds every region's stacks to {@code app}; the AGC installation is read from {@code settings.agcHome()}. */
     public AgcInfraApp(Settings settings, SubnetResolver subnets, App app) {
         this.app = app;
+        this.installation = AgcInstallation.read(settings.agcHome());
         for (RegionSettings region : settings.regions()) {
             DataStack data = null;
             if (DataStack.isNeeded(region)) {
@@ -61,7 +65,8 @@ public final class AgcInfraApp {
             List<String> infraSubnets = region.vpcMode() != VpcMode.EXISTING ? List.of()
                     : region.subnets().isEmpty() ? subnets.privateSubnets(region, settings.account())
                     : region.subnets();
-            CoreStack core = new CoreStack(app, settings, region, AvailabilityZones.forRegion(region.region()), infraSubnets);
+            CoreStack core = new CoreStack(app, settings, region, AvailabilityZones.forRegion(region.region()), infraSubnets,
+                    installation);
             if (data != null) {
                 core.addDependency(data);
             }
@@ -77,6 +82,25 @@ public final class AgcInfraApp {
     /** The CDKTF app. */
     public App app() {
         return app;
+    }
+
+    /** The AGC installation the cores upload from; when it is not complete, AGC's contexts cannot run. */
+    public AgcInstallation installation() {
+        return installation;
+    }
+
+    /**
+     * Why AGC's contexts cannot run on cores synthesized with {@code installation}, and the fix; empty when they can.
+     */
+    public static Optional<String> contextsCannotRun(AgcInstallation installation) {
+        if (installation.isComplete()) {
+            return Optional.empty();
+        }
+        return Optional.of("no complete AGC installation in " + installation.home() + " (missing "
+                + String.join(", ", installation.missing()) + "): the cores hold no AGC batch artifacts, WES adapter or "
+                + "/agc/_common/WesAdapterZipKeyParameter, so AGC contexts cannot run on them until it is there; install "
+                + "AGC (its install.sh puts it in ~/.agc) or set agcHome: in the settings file to where it is, then "
+                + "synthesize and deploy again");
     }
 
     /** The stacks, in synthesis order. */

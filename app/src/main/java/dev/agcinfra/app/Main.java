@@ -79,9 +79,11 @@ public final class Main {
             app.synth();
             timings.mark("synth written");
             Path written = Path.of(cdktf.getOutdir());
+            String contexts = app.installation().isComplete() ? "ready" : "no-agc-installation";
             for (AgcInfraApp.StackSummary s : app.stacks()) {
-                out.println(summaryLine(s, written));
+                out.println(summaryLine(s, written) + (s.stack().startsWith("agc-core-") ? " contexts=" + contexts : ""));
             }
+            AgcInfraApp.contextsCannotRun(app.installation()).ifPresent(w -> err.println("agc-infra: warning: " + w));
             timings.mark("summary");
             return ExitCode.OK;
         } catch (SettingsException e) {
@@ -104,7 +106,10 @@ public final class Main {
         }
     }
 
-    /** {@code agc-core-us-east-1  region=us-east-1  vpc=new-private  bucket=agc-...  resources=61}. */
+    /**
+     * {@code agc-core-us-east-1  region=us-east-1  vpc=new-private  bucket=agc-...  resources=61}; the caller adds
+     * {@code contexts=ready} (or {@code no-agc-installation}) to core stacks.
+     */
     static String summaryLine(AgcInfraApp.StackSummary s, Path outdir) {
         int resources = countResources(outdir.resolve("stacks").resolve(s.stack()).resolve("cdk.tf.json"));
         return String.format("%-28s region=%-15s vpc=%-12s bucket=%s%s resources=%d",

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agcinfra.app.lookup.AwsEnvironment;
 import dev.agcinfra.settings.SettingsLoader;
+import dev.agcinfra.testing.FakeAgcInstallation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -42,6 +43,7 @@ class MainTest {
     void writesEveryStackAndTheManifestAsCdktfSynthDoesAndSummarizesEachStack() throws IOException {
         Result r = run("""
                 account: "123456789012"
+                agcHome: agc-installed-here
                 regions:
                   us-east-1: {}
                   eu-west-1: { usePublicSubnets: true }
@@ -60,9 +62,41 @@ class MainTest {
                 .isEqualTo("agc-data-us-east-1");
         assertThat(r.out().lines()).hasSize(4);
         assertThat(r.out().lines().filter(l -> l.startsWith("agc-core-us-east-1")).findFirst().orElseThrow())
-                .contains("region=us-east-1", "vpc=new-private", "bucket=agc-123456789012-us-east-1", "resources=51");
+                .contains("region=us-east-1", "vpc=new-private", "bucket=agc-123456789012-us-east-1", "resources=52",
+                        "contexts=no-agc-installation");
         assertThat(r.out().lines().filter(l -> l.startsWith("agc-core-eu-west-1")).findFirst().orElseThrow())
-                .contains("vpc=new-public", "resources=22");
+                .contains("vpc=new-public", "resources=23");
+        assertThat(r.out().lines().filter(l -> l.startsWith("agc-data-"))).noneMatch(l -> l.contains("contexts="));
+    }
+
+    @Test
+    void withoutAnAgcInstallationTheSynthSucceedsAndSaysContextsCannotRunUntilItIsThere() throws IOException {
+        Result r = run("""
+                account: "123456789012"
+                agcHome: agc-installed-here
+                regions: { us-east-1: {} }
+                """);
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("contexts=no-agc-installation");
+        assertThat(r.err()).contains("agc-infra: warning: no complete AGC installation in " + dir.resolve("agc-installed-here")
+                + " (missing cdk/lib/artifacts/, wes/wes_adapter.zip)", "AGC contexts cannot run on them until it is there");
+    }
+
+    @Test
+    void withAnAgcInstallationTheCoreUploadsItAndContextsAreReady() throws IOException {
+        FakeAgcInstallation.create(dir.resolve("agc-installed-here"));
+
+        Result r = run("""
+                account: "123456789012"
+                agcHome: agc-installed-here
+                regions: { us-east-1: {} }
+                """);
+
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out().lines().filter(l -> l.startsWith("agc-core-us-east-1")).findFirst().orElseThrow())
+                .contains("resources=" + (52 + 1 + FakeAgcInstallation.ARTIFACTS.size() + 1), "contexts=ready");
+        assertThat(r.err()).doesNotContain("warning");
     }
 
     @Test

@@ -92,7 +92,25 @@ public final class SettingsLoader {
         String accountId = account.orElseThrow();
         List<RegionSettings> regionSettings = regions.stream().map(r -> regionSettings(r, accountId)).toList();
         return new Settings(accountId, parsed.stateBucket().orElse(Settings.DEFAULT_STATE_BUCKET), parsed.tags(),
-                regionSettings);
+                regionSettings, agcHome(parsed.agcHome(), file));
+    }
+
+    /**
+     * {@code agcHome} as an absolute path: {@code ~} or {@code ~/...} is the user's home directory, a relative path is
+     * relative to the settings file's directory; without the key, {@value Settings#DEFAULT_AGC_HOME}.
+     */
+    static Path agcHome(Optional<String> configured, Path settingsFile) {
+        Path home = Path.of(System.getProperty("user.home"));
+        String value = configured.orElse(Settings.DEFAULT_AGC_HOME).strip();
+        Path path;
+        if (value.equals("~")) {
+            path = home;
+        } else if (value.startsWith("~/")) {
+            path = home.resolve(value.substring(2));
+        } else {
+            path = settingsFile.toAbsolutePath().getParent().resolve(value);
+        }
+        return path.toAbsolutePath().normalize();
     }
 
     private Optional<YamlNode> readFile(Path file, Problems problems) {

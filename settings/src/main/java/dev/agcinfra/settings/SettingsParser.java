@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 final class SettingsParser {
 
-    static final List<String> TOP_KEYS = List.of("account", "stateBucket", "tags", "regions");
+    static final List<String> TOP_KEYS = List.of("account", "stateBucket", "tags", "regions", "agcHome");
     static final List<String> REGION_KEYS = List.of(
             "vpc", "subnets", "bucket", "createBucket", "ami", "usePublicSubnets", "executeApiEndpoint", "tags");
 
@@ -31,10 +31,10 @@ final class SettingsParser {
 
     /** The file's settings, checked; empty optionals are keys the file leaves out. */
     record Parsed(Optional<String> account, Optional<String> stateBucket, Map<String, String> tags,
-                  Optional<List<ParsedRegion>> regions) {
+                  Optional<List<ParsedRegion>> regions, Optional<String> agcHome) {
 
         static Parsed empty() {
-            return new Parsed(Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
+            return new Parsed(Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -74,6 +74,7 @@ final class SettingsParser {
         Entry stateBucketEntry = null;
         Map<String, String> tags = new LinkedHashMap<>();
         Entry regionsEntry = null;
+        Optional<String> agcHome = Optional.empty();
         for (Entry e : mapping.entries().values()) {
             switch (e.key()) {
                 case "account" -> account = account(e);
@@ -83,6 +84,7 @@ final class SettingsParser {
                 }
                 case "tags" -> tags = tags(e.value(), "tags");
                 case "regions" -> regionsEntry = e;
+                case "agcHome" -> agcHome = agcHome(e.value());
                 default -> unknownTopKey(e);
             }
         }
@@ -99,7 +101,17 @@ final class SettingsParser {
             List<String> names = regions.map(rs -> rs.stream().map(ParsedRegion::name).toList()).orElse(List.of());
             checkStateBucket(stateBucketEntry.value(), stateBucket.get(), account.orElse(PLACEHOLDER_ACCOUNT), names);
         }
-        return new Parsed(account, stateBucket, tags, regions);
+        return new Parsed(account, stateBucket, tags, regions, agcHome);
+    }
+
+    private Optional<String> agcHome(YamlNode v) {
+        Optional<String> home = text(v, "agcHome", "agcHome: /opt/agc");
+        if (home.isPresent() && home.get().isBlank()) {
+            problems.at(v, "agcHome", "is empty; write the directory AGC is installed in, e.g. agcHome: /opt/agc, "
+                    + "or remove the key for ~/.agc");
+            return Optional.empty();
+        }
+        return home;
     }
 
     private Optional<String> account(Entry e) {

@@ -197,7 +197,13 @@ class InvalidSettingsTest {
                                 "regions:\n  us-east-1:\n    vpc: vpc-12345678\n   bucket: b-1\n"),
                         "agc.yaml:4:4: not valid YAML ("),
                 arguments(named("two YAML documents in one file", "account: \"123456789012\"\n---\nregions: {}\n"),
-                        "agc.yaml:3:1: a second YAML document starts here; the settings file holds exactly one"));
+                        "agc.yaml:3:1: a second YAML document starts here; the settings file holds exactly one"),
+                arguments(named("agcHome as a list", "agcHome: [/opt/agc]\n"),
+                        "agc.yaml:1:10: agcHome: [...] is a list, expected a string; write agcHome: /opt/agc"),
+                arguments(named("agcHome empty", "agcHome: \"\"\n"),
+                        "agcHome: is empty; write the directory AGC is installed in, e.g. agcHome: /opt/agc, or remove "
+                                + "the key for ~/.agc"),
+                arguments(named("agcHome misspelt", "agcHom: /opt/agc\n"), "agcHom: unknown key; did you mean agcHome?"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -234,6 +234,36 @@ class SettingsLoaderTest {
     }
 
     @Nested
+    class WhereAgcIsInstalled {
+
+        @Test
+        void withoutAgcHomeItIsTheUsersDotAgcAsAgcsInstallerPutsIt() throws IOException {
+            Settings settings = load("account: \"123456789012\"\n", FakeAws.standard());
+
+            assertThat(settings.agcHome()).isEqualTo(Path.of(System.getProperty("user.home"), ".agc"));
+        }
+
+        @Test
+        void aRelativeAgcHomeIsRelativeToTheSettingsFilesDirectory() throws IOException {
+            Path sub = Files.createDirectories(dir.resolve("conf"));
+            Files.writeString(sub.resolve("agc.yaml"), "account: \"123456789012\"\nagcHome: ../runner/agc\n");
+
+            Settings settings = new SettingsLoader(dir, Map.of(SettingsLoader.CONFIG_ENV, "conf/agc.yaml"))
+                    .load(FakeAws.standard());
+
+            assertThat(settings.agcHome()).isEqualTo(dir.resolve("runner/agc"));
+        }
+
+        @Test
+        void aTildeIsTheUsersHomeAndAnAbsolutePathStaysAsItIs() throws IOException {
+            assertThat(load("account: \"123456789012\"\nagcHome: ~/tools/agc\n", FakeAws.standard()).agcHome())
+                    .isEqualTo(Path.of(System.getProperty("user.home"), "tools", "agc"));
+            assertThat(load("account: \"123456789012\"\nagcHome: /opt/agc\n", FakeAws.standard()).agcHome())
+                    .isEqualTo(Path.of("/opt/agc"));
+        }
+    }
+
+    @Nested
     class WhereTheFileIs {
 
         @Test

@@ -29,6 +29,11 @@ public record ActivateFlags(Optional<String> bucket, Optional<String> vpc, List<
         return new ActivateFlags(Optional.empty(), Optional.empty(), List.of(), Optional.empty(), false, Map.of());
     }
 
+    /** These flags with {@code --bucket name}. */
+    public ActivateFlags withBucket(String name) {
+        return new ActivateFlags(Optional.of(name), vpc, subnets, ami, usePublicSubnets, tags);
+    }
+
     /** The flags as a region entry of the settings file (only the keys the flags set). */
     public ObjectNode asRegionEntry() {
         ObjectNode entry = JsonNodeFactory.instance.objectNode();

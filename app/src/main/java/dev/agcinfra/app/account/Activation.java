@@ -1,6 +1,7 @@
 package dev.agcinfra.app.account;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agcinfra.app.AgcInfraApp;
 import dev.agcinfra.app.ExitCode;
 import dev.agcinfra.app.SubnetResolver;
 import dev.agcinfra.app.lookup.PrivateSubnetLookup;
@@ -8,8 +9,10 @@ import dev.agcinfra.settings.RegionSettings;
 import dev.agcinfra.settings.Settings;
 import dev.agcinfra.settings.SettingsException;
 import dev.agcinfra.app.stacks.RegionStack;
+import dev.agcinfra.modules.contract.AgcInstallation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,43 +53,97 @@ public final class Activation {
         SettingsFile file = new SettingsFile(ctx.settingsFile());
         Settings before = loadAsItIs(file, region, account);
         try (AccountAws aws = new AccountAws(ctx.aws(), region)) {
+            refuseBesideAgcsCore(aws, account, region);
             boolean active = Regions.isActive(aws);
             Preflight preflight = new Preflight(aws, account);
+            TerraformStates states = new TerraformStates(aws.s3(), region, before.stateBucket(region));
             ObjectNode document = file.read();
 
             Optional<RegionSettings> current = before.regions().stream().filter(r -> r.region().equals(region)).findFirst();
+            ActivateFlags flags = request.flags();
             Optional<Boolean> createBucket = Optional.empty();
-            if (request.flags().bucket().isPresent()) {
-                String named = request.flags().bucket().get();
-                boolean managed = current.map(r -> r.createBucket() && r.bucket().equals(named)).orElse(false);
-                createBucket = Optional.of(managed || !preflight.bucket(named).exists());
-                current.filter(r -> r.createBucket() && !r.bucket().equals(named)).ifPresent(r -> out.println(
-                        "agc-infra: " + RegionStack.dataStackName(region) + " and its bucket " + r.bucket() + " will no "
-                                + "longer be deployed by activate, and are not destroyed either: the bucket and its state stay"));
+            if (flags.bucket().isPresent()) {
+                String named = flags.bucket().get();
+                createBucket = Optional.of(agcInfraCreates(preflight.bucket(named), states));
+                current.filter(r -> r.createBucket() && !r.bucket().equals(named) && states.managesBucket(r.bucket()))
+                        .ifPresent(r -> out.println("agc-infra: " + RegionStack.dataStackName(region) + " and its bucket "
+                                + r.bucket() + " will no longer be deployed by activate, and are not destroyed either: "
+                                + "the bucket and its state stay"));
+            } else if (!SettingsUpdate.namesBucket(document, region)) {
+                String defaultBucket = RegionSettings.defaultBucket(account, region);
+                Preflight.BucketStatus status = preflight.bucket(defaultBucket);
+                if (status.exists() && status.inThisAccount() && !states.managesBucket(defaultBucket)) {
+                    // AGC's rule for a bucket that exists: use it as it is (AGC keeps it on deactivation).
+                    flags = flags.withBucket(defaultBucket);
+                    createBucket = Optional.of(false);
+                    out.println("agc-infra: bucket " + defaultBucket + " already exists in account " + account
+                            + " and no agc-infra state records it (AGC keeps its bucket when it deactivates): it is used "
+                            + "as it is, as AGC does, and no agc-infra state will ever hold it; the settings file records "
+                            + "it as bucket: " + defaultBucket + ", createBucket: false"
+                            + (request.planOnly() ? " (not written with --plan-only)" : ""));
+                }
             }
-            SettingsUpdate.Result updated = SettingsUpdate.activate(document, region, request.flags(), active, createBucket);
+            SettingsUpdate.Result updated = SettingsUpdate.activate(document, region, flags, active, createBucket);
             updated.notes().forEach(n -> out.println("agc-infra: " + n));
 
             SettingsFile.Candidate candidate = checked(file, updated.document(), region, account);
             try {
-                return applyChecked(aws, preflight, file, candidate, region, active, request);
+                return applyChecked(aws, preflight, states, file, candidate, region, active, request);
             } finally {
                 candidate.discard(); // after commit() there is nothing left to discard
             }
         }
     }
 
-    private int applyChecked(AccountAws aws, Preflight preflight, SettingsFile file, SettingsFile.Candidate candidate,
-                             String region, boolean active, Request request) {
+    /**
+     * Whether {@code agc-data} creates (or keeps managing) a bucket in this state: when it does not exist, or when an
+     * agc-infra state manages it. A bucket of this account that no state records is used as it is; one of another
+     * account is refused by the preflight.
+     */
+    private static boolean agcInfraCreates(Preflight.BucketStatus bucket, TerraformStates states) {
+        if (!bucket.exists()) {
+            return true;
+        }
+        return bucket.inThisAccount() && states.managesBucket(bucket.name());
+    }
+
+    /**
+     * Refuses, before anything changes, to activate beside AGC's own core: agc-infra would build a second network and
+     * fail on AGC's parameters, table and export, while both networks bill.
+     */
+    private void refuseBesideAgcsCore(AccountAws aws, String account, String region) {
+        Optional<AgcCore.Found> agc = AgcCore.find(aws);
+        if (agc.isEmpty()) {
+            return;
+        }
+        Contexts.Found contexts = new Contexts(aws, ctx.pollInterval(), Duration.ZERO).find();
+        Optional<String> agcBucket = Regions.commonParameter(aws, "bucket");
+        String defaultBucket = RegionSettings.defaultBucket(account, region);
+        String bucketFlag = agcBucket.filter(b -> !b.equals(defaultBucket)).map(b -> " --bucket " + b).orElse("");
+        throw new AccountException(ExitCode.INVALID_INPUT, "refused: AGC's own core is active in " + region + ": "
+                + agc.get().describe() + (contexts.isEmpty() ? ", no contexts deployed" : ", contexts deployed: "
+                + contexts.describe()) + "; agc-infra would build a second core beside it; to move this region to "
+                + "agc-infra, run agc account deactivate" + (contexts.isEmpty() ? "" : " --force (it removes the contexts)")
+                + " (AGC keeps its bucket" + agcBucket.map(b -> " " + b).orElse("") + " and your results in it), then "
+                + "agc-infra account activate" + bucketFlag + "; see docs/agc-contexts.md");
+    }
+
+    private int applyChecked(AccountAws aws, Preflight preflight, TerraformStates states, SettingsFile file,
+                             SettingsFile.Candidate candidate, String region, boolean active, Request request) {
         var out = ctx.out();
         Settings settings = candidate.settings();
         RegionSettings target = settings.regions().stream().filter(r -> r.region().equals(region)).findFirst()
                 .orElseThrow();
         String stateBucket = settings.stateBucket(region);
 
-        PreflightReport report = preflight.check(target, active, stateBucket);
+        PreflightReport report = preflight.check(target, active, states);
         report.notes().forEach(n -> out.println("agc-infra: " + n));
         report.warnings().forEach(w -> ctx.err().println("agc-infra: warning: " + w));
+        AgcInfraApp.contextsCannotRun(AgcInstallation.read(settings.agcHome()))
+                .ifPresent(w -> ctx.err().println("agc-infra: warning: " + w));
+        if (!AgcCore.hasCdkBootstrap(aws)) {
+            ctx.err().println("agc-infra: warning: " + AgcCore.noCdkBootstrap());
+        }
         if (report.refused()) {
             throw new AccountException(ExitCode.INVALID_INPUT, String.join(System.lineSeparator(),
                     report.refusals().stream().map(r -> "refused: " + r).toList()));

@@ -116,7 +116,7 @@ public final class Contexts {
             List<Stack> s = cfn.describeStacks(r -> r.stackName(stackId)).stacks();
             return s.isEmpty() ? null : s.get(0).stackStatus();
         } catch (CloudFormationException e) {
-            if (e.getMessage() != null && e.getMessage().contains("does not exist")) {
+            if (AgcCore.isMissingStack(e)) {
                 return null;
             }
             throw e;

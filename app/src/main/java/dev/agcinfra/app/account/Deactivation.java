@@ -99,7 +99,8 @@ public final class Deactivation {
             boolean dataStack = settings.regions().stream().anyMatch(r -> r.region().equals(region) && r.createBucket());
             out.println("agc-infra: kept in " + region + ": " + (dataStack ? RegionStack.dataStackName(region)
                     + " (the results bucket and its objects), " : "") + "the Terraform state bucket, CloudWatch logs, "
-                    + "and any VPC or bucket you brought");
+                    + "and any VPC or bucket you brought; removed with " + core + ": the copies of AGC's artifacts and "
+                    + "WES adapter it uploaded under artifacts/, and the export WesAdapterZipBucket");
             retained.apply(settings).report(aws, account, region, out);
             return ExitCode.OK;
         }

@@ -1,5 +1,6 @@
 package dev.agcinfra.app.account;
 
+import dev.agcinfra.app.ExitCode;
 import dev.agcinfra.app.lookup.ContextCache;
 import dev.agcinfra.app.lookup.PrivateSubnetLookup;
 import dev.agcinfra.settings.RegionSettings;
@@ -51,6 +52,8 @@ public final class Preflight {
 
     private final AccountAws aws;
     private final String account;
+    private final Map<String, BucketStatus> buckets = new HashMap<>();
+    private Set<String> ownBuckets;
 
     public Preflight(AccountAws aws, String account) {
         this.aws = aws;
@@ -59,35 +62,61 @@ public final class Preflight {
 
     /**
      * Whether {@code bucket} exists, and whether it is this account's: listed by ListBuckets means ours; else
-     * HeadBucket answers 404 (free, will be created) or 403 (someone else's).
+     * HeadBucket answers 404 (free, will be created) or 403 (someone else's). Any other answer, after the SDK's
+     * retries (a 500 or 503 from S3, a timeout), says nothing about the bucket: it is an AWS failure (exit 3), never a
+     * refusal. Each bucket is asked about once.
      */
     public BucketStatus bucket(String bucket) {
+        BucketStatus known = buckets.get(bucket);
+        if (known != null) {
+            return known;
+        }
         S3Client s3 = aws.s3();
-        boolean ours = s3.listBucketsPaginator(r -> { }).buckets().stream().anyMatch(b -> b.name().equals(bucket));
-        if (ours) {
-            return new BucketStatus(bucket, true, true);
+        if (ownBuckets == null) {
+            ownBuckets = new HashSet<>();
+            s3.listBucketsPaginator(r -> { }).buckets().forEach(b -> ownBuckets.add(b.name()));
         }
-        try {
-            s3.headBucket(r -> r.bucket(bucket));
-            return new BucketStatus(bucket, true, false);
-        } catch (S3Exception e) {
-            if (e.statusCode() == 404) {
-                return new BucketStatus(bucket, false, false);
+        BucketStatus status;
+        if (ownBuckets.contains(bucket)) {
+            status = new BucketStatus(bucket, true, true);
+        } else {
+            try {
+                s3.headBucket(r -> r.bucket(bucket));
+                status = new BucketStatus(bucket, true, false);
+            } catch (S3Exception e) {
+                if (e.statusCode() == 404) {
+                    status = new BucketStatus(bucket, false, false);
+                } else if (e.statusCode() == 403) {
+                    status = new BucketStatus(bucket, true, false);
+                } else {
+                    throw new AccountException(ExitCode.AWS_FAILURE, "bucket " + bucket + ": S3 HeadBucket failed "
+                            + "with HTTP " + e.statusCode() + awsError(e) + " after the SDK's retries, so whether the "
+                            + "bucket exists, and whose it is, is unknown; nothing was changed; try again later");
+                }
             }
-            return new BucketStatus(bucket, true, false);
         }
+        buckets.put(bucket, status);
+        return status;
+    }
+
+    private static String awsError(S3Exception e) {
+        var details = e.awsErrorDetails();
+        if (details == null || details.errorCode() == null) {
+            return "";
+        }
+        return " (" + details.errorCode() + (details.errorMessage() == null ? "" : ": " + details.errorMessage()) + ")";
     }
 
     /**
      * Every check of the region's settings as they will be deployed.
      *
-     * @param region      the region's settings after the update rules
-     * @param active      whether the region is active now
-     * @param stateBucket the region's state bucket (to tell a bucket agc-data already manages from a foreign one)
+     * @param region the region's settings after the update rules
+     * @param active whether the region is active now
+     * @param states the region's Terraform states (to tell a bucket agc-data manages from any other)
      */
-    public PreflightReport check(RegionSettings region, boolean active, String stateBucket) {
+    public PreflightReport check(RegionSettings region, boolean active, TerraformStates states) {
         PreflightReport report = new PreflightReport();
-        checkBucket(region, stateBucket, report);
+        checkBucket(region, states, report);
         if (region.vpcMode() == VpcMode.EXISTING) {
             checkOwnVpc(region, report);
         }
@@ -98,41 +127,37 @@ public final class Preflight {
         return report;
     }
 
-    private void checkBucket(RegionSettings region, String stateBucket, PreflightReport report) {
+    private void checkBucket(RegionSettings region, TerraformStates states, PreflightReport report) {
         BucketStatus status = bucket(region.bucket());
+        String data = RegionStack.dataStackName(region.region());
+        String defaultBucket = RegionSettings.defaultBucket(account, region.region());
         if (status.exists() && !status.inThisAccount()) {
             report.refuse("bucket " + region.bucket() + " exists but is not one of account " + account + "'s buckets; "
-                    + "name a bucket of this account with --bucket, or omit --bucket for "
-                    + RegionSettings.defaultBucket(account, region.region()));
+                    + (region.bucket().equals(defaultBucket) ? "name a bucket of this account with --bucket"
+                            : "name a bucket of this account with --bucket, or omit --bucket for " + defaultBucket));
         } else if (!region.createBucket()) {
             if (status.exists()) {
                 report.note("bucket " + region.bucket() + ": exists in account " + account
-                        + "; yours, used as is (agc-infra never changes or deletes it)");
+                        + "; yours, used as is (agc-infra never changes its settings or deletes it; "
+                        + RegionStack.coreStackName(region.region()) + " puts AGC's artifacts under artifacts/ in it, "
+                        + "as AGC's core does)");
             } else {
                 report.refuse("bucket " + region.bucket() + " does not exist and the settings say createBucket: false; "
                         + "create it, or set createBucket: true for agc-infra to create it");
             }
         } else if (status.exists()) {
-            String dataState = dev.agcinfra.settings.AgcNames.stateKey(RegionStack.dataStackName(region.region()));
-            if (!objectExists(stateBucket, dataState)) {
-                report.warn("bucket " + region.bucket() + " already exists in account " + account + " but "
-                        + RegionStack.dataStackName(region.region()) + " has no state yet, so Terraform will try to "
-                        + "create it and fail; to use it as it is, activate with --bucket " + region.bucket());
+            if (states.managesBucket(region.bucket())) {
+                report.note("bucket " + region.bucket() + ": exists, managed by " + data);
             } else {
-                report.note("bucket " + region.bucket() + ": exists, managed by " + RegionStack.dataStackName(region.region()));
+                report.refuse("bucket " + region.bucket() + " already exists in account " + account + " but no "
+                        + "agc-infra state records it, and the settings say createBucket: true; agc-infra never takes a "
+                        + "bucket it did not create into its state (S3 lets its owner create a bucket again in "
+                        + "us-east-1, so " + data + " would adopt it and its objects); to use it as it is, set "
+                        + "createBucket: false, or activate with --bucket " + region.bucket());
             }
         } else {
             report.note("bucket " + region.bucket() + ": will be created in account " + account + " by "
-                    + RegionStack.dataStackName(region.region()) + " (kept on deactivation)");
-        }
-    }
-
-    private boolean objectExists(String bucket, String key) {
-        try {
-            aws.s3().headObject(r -> r.bucket(bucket).key(key));
-            return true;
-        } catch (S3Exception e) {
-            return false;
+                    + data + " (kept on deactivation)");
         }
     }
 

@@ -43,11 +43,20 @@ final class Regions {
 
     /** Whether {@code /agc/_common/vpc} exists in the region. */
     static boolean isActive(AccountAws aws) {
+        return commonParameter(aws, "vpc").isPresent();
+    }
+
+    /** The value of {@code /agc/_common/<name>} in the region, if the parameter exists. */
+    static Optional<String> commonParameter(AccountAws aws, String name) {
+        return parameter(aws, AccountStatus.PREFIX + name);
+    }
+
+    /** The value of the SSM parameter {@code name} in the region, if it exists. */
+    static Optional<String> parameter(AccountAws aws, String name) {
         try {
-            aws.ssm().getParameter(r -> r.name(AccountStatus.PREFIX + "vpc"));
-            return true;
+            return Optional.of(aws.ssm().getParameter(r -> r.name(name)).parameter().value());
         } catch (ParameterNotFoundException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -106,6 +106,12 @@ public final class SettingsUpdate {
         return vpc;
     }
 
+    /** Whether the settings file's entry of {@code region} names a bucket (else the bucket is the default one). */
+    public static boolean namesBucket(ObjectNode document, String region) {
+        JsonNode bucket = document.path("regions").path(region).get("bucket");
+        return bucket != null && !bucket.isNull();
+    }
+
     private static ObjectNode entry(ObjectNode document, String region) {
         JsonNode regions = document.get("regions");
         ObjectNode r = regions instanceof ObjectNode o ? o : document.putObject("regions");

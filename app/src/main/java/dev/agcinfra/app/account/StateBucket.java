@@ -97,12 +97,16 @@ public final class StateBucket {
                 return false;
             }
             if (e.statusCode() == 403) {
-                throw new AccountException(ExitCode.INVALID_INPUT, "state bucket " + bucket + " exists but S3 denies it "
-                        + "to these credentials (another account's?); set stateBucket: in the settings file to a "
-                        + "name of your own");
+                throw denied(bucket);
             }
             throw e;
         }
+    }
+
+    /** The refusal for a state bucket S3 denies to these credentials. */
+    static AccountException denied(String bucket) {
+        return new AccountException(ExitCode.INVALID_INPUT, "state bucket " + bucket + " exists but S3 denies it "
+                + "to these credentials (another account's?); set stateBucket: in the settings file to a name of your own");
     }
 
     private boolean hasEncryption(String bucket) {

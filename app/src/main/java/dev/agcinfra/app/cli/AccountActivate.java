@@ -19,9 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Check, then deploy AGC's shared infrastructure in a region: agc-data-<region> (the results bucket, when "
                     + "agc-infra creates it) and agc-core-<region>.",
-            "Before changing anything it checks your VPC and subnets (private subnets in 3 AZs, routes to the internet "
-                    + "or AWS services, recommended endpoints), the AMI (this account's), the bucket (exists or will be "
-                    + "created, and whose) and the Elastic IP quota for the NAT gateways, and refuses with the reason.",
+            "Before changing anything it checks that AGC's own core (stack Agc-Core) is not active in the region, your "
+                    + "VPC and subnets (private subnets in 3 AZs, routes to the internet or AWS services, recommended "
+                    + "endpoints), the AMI (this account's), the bucket (exists or will be created, and whose) and the "
+                    + "Elastic IP quota for the NAT gateways, and refuses with the reason.",
             "Rules (AGC's): the VPC is remembered until deactivation; --subnets and --ami reset when omitted; "
                     + "switching public-subnet mode in an active region needs deactivation first; custom tags are kept.",
             "Then it updates the settings file (comments are not kept), creates the state bucket when missing, "
@@ -42,7 +43,9 @@ public final class AccountActivate implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--bucket", paramLabel = "NAME",
-            description = "Use this bucket for results (created when it does not exist). Default: agc-<account>-<region>.")
+            description = "Use this bucket for results: created when it does not exist, used as it is when it exists and no "
+                    + "agc-infra state records it. Default: agc-<account>-<region> (AGC's bucket, left by agc account "
+                    + "deactivate, is used as it is).")
     String bucket;
 
     @Option(names = "--vpc", paramLabel = "VPC_ID", description = "Your own VPC; agc-infra never changes it. Remembered.")

@@ -13,8 +13,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code agc-infra account status}. */
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Whether the region is active, and its VPC mode, VPC, bucket, AMI and subnets, read from the SSM "
-                + "parameters under /agc/_common/ (what AGC's contexts use).",
+        description = "Whether the region is active, whose core it is (AGC's own stack Agc-Core, or agc-infra's), its VPC "
+                + "mode, VPC, bucket, AMI and subnets, read from the SSM parameters under /agc/_common/ (what AGC's "
+                + "contexts use), and whether AGC's contexts can run on it (the WES adapter, its export, the batch "
+                + "artifacts, AGC's CDK bootstrap).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done (active or not)", "2:invalid input", "3:an AWS call failed", "4:internal error"})
 public final class AccountStatus implements Callable<Integer> {

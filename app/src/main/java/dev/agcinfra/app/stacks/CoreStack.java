@@ -5,14 +5,14 @@ import com.hashicorp.cdktf.providers.aws.data_aws_s3_bucket.DataAwsS3Bucket;
 import dev.agcinfra.settings.RegionSettings;
 import dev.agcinfra.settings.Settings;
 import dev.agcinfra.settings.VpcMode;
+import dev.agcinfra.modules.contract.AgcContract;
+import dev.agcinfra.modules.contract.AgcContractProps;
+import dev.agcinfra.modules.contract.AgcInstallation;
 import dev.agcinfra.modules.endpoints.VpcEndpoints;
 import dev.agcinfra.modules.endpoints.VpcEndpointsProps;
 import dev.agcinfra.modules.network.AgcVpc;
 import dev.agcinfra.modules.network.AgcVpcProps;
 import dev.agcinfra.modules.network.INetwork;
-import dev.agcinfra.modules.parameters.CommonParameters;
-import dev.agcinfra.modules.parameters.CommonParametersProps;
-import dev.agcinfra.modules.storage.AgcTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,20 +21,25 @@ import software.constructs.Construct;
 
 /**
  * {@code agc-core-<region>}: what {@code agc account activate} deploys and {@code deactivate} removes: the network
- * (a new VPC, public subnets only, or the user's VPC read with a data source), VPC endpoints, the {@code Agc} table and
- * the {@code /agc/_common/} parameters. Never the results bucket: that lives in {@link DataStack} or is the user's.
+ * (a new VPC, public subnets only, or the user's VPC read with a data source), VPC endpoints, and everything AGC's
+ * contexts read ({@link AgcContract}: the {@code Agc} table, the {@code /agc/_common/} parameters, the export
+ * {@code WesAdapterZipBucket}, AGC's artifacts and WES adapter in the results bucket). Never the results bucket itself:
+ * that lives in {@link DataStack} or is the user's.
  *
  * <p>Construct ids (Terraform names): {@code Vpc}, {@code Endpoints}, {@code Table}, {@code Parameters},
- * {@code ResultsBucket} (a data source, for a bucket the user brought); outputs are named as in
- * terraform-aws-modules ({@code vpc_id}, {@code private_subnets}, ...).
+ * {@code Artifacts}, {@code WesAdapterExport}, {@code ResultsBucket} (a data source, for a bucket the user brought);
+ * outputs are named as in terraform-aws-modules ({@code vpc_id}, {@code private_subnets}, ...).
  */
 public final class CoreStack extends RegionStack {
 
     /**
      * @param azCount      how many AZs a new VPC spans
      * @param infraSubnets for the user's VPC: the subnets to run in (given, or found by the lookup); ignored otherwise
+     * @param installation the AGC installation whose artifacts and WES adapter go into the results bucket (nothing is
+     *                     uploaded when it is not complete)
      */
-    public CoreStack(Construct scope, Settings settings, RegionSettings region, int azCount, List<String> infraSubnets) {
+    public CoreStack(Construct scope, Settings settings, RegionSettings region, int azCount, List<String> infraSubnets,
+                     AgcInstallation installation) {
         super(scope, coreStackName(region.region()), settings, region);
         INetwork network = switch (region.vpcMode()) {
             case PRIVATE_SUBNETS -> new AgcVpc(this, "Vpc", new AgcVpcProps(null, azCount, null));
@@ -54,9 +59,8 @@ public final class CoreStack extends RegionStack {
         if (!region.createBucket()) {
             DataAwsS3Bucket.Builder.create(this, "ResultsBucket").bucket(region.bucket()).build();
         }
-        AgcTable table = new AgcTable(this, "Table");
-        CommonParameters parameters = new CommonParameters(this, "Parameters", new CommonParametersProps(
-                network.vpcId(), region.bucket(), network.infraSubnets(), region.ami(), region.tags()));
+        AgcContract contract = new AgcContract(this, new AgcContractProps(
+                network.vpcId(), region.bucket(), network.infraSubnets(), region.ami(), region.tags(), installation));
 
         output("vpc_id", network.vpcId(), "The VPC AGC runs in");
         output("public_subnets", network.publicSubnets(), "Public subnet ids created by agc-infra");
@@ -65,8 +69,8 @@ public final class CoreStack extends RegionStack {
         output("nat_public_ips", network.natPublicIps(), "Public IPv4 addresses of the NAT gateways");
         output("vpc_endpoint_ids", endpointIds, "VPC endpoint ids by service");
         output("bucket_name", region.bucket(), "The results bucket");
-        output("table_name", table.tableName(), "AGC's DynamoDB table");
-        output("compute_image_id", parameters.computeImageId(), "The compute AMI (/agc/_common/ComputeEnvImage)");
+        output("table_name", contract.table().tableName(), "AGC's DynamoDB table");
+        output("compute_image_id", contract.parameters().computeImageId(), "The compute AMI (/agc/_common/ComputeEnvImage)");
     }
 
     private void output(String name, Object value, String description) {

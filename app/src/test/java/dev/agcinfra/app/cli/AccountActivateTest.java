@@ -318,8 +318,9 @@ class AccountActivateTest {
 
     @Test
     void namingTheBucketAgcDataAlreadyManagesKeepsManagingIt() throws IOException {
-        // Given the default bucket, created by agc-data on an earlier activation
+        // Given the default bucket, created by agc-data on an earlier activation: its state records it
         s3.createBucket(b -> b.bucket("agc-123456789012-us-east-1"));
+        recordInAgcDataState("agc-123456789012-us-east-1");
 
         // When the user names it
         CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--bucket",
@@ -327,9 +328,93 @@ class AccountActivateTest {
 
         // Then it stays agc-data's bucket, never handed over as the user's
         assertThat(r.status()).as(r.all()).isZero();
+        assertThat(r.out()).contains("bucket agc-123456789012-us-east-1: exists, managed by agc-data-us-east-1");
         assertThat(SettingsDocument.read(dir.resolve("agc.yaml")).path("regions").path("us-east-1").path("createBucket")
                 .asBoolean(false)).isTrue();
         assertThat(cli.terraformCalls()).anyMatch(c -> c.startsWith("agc-data-us-east-1|apply"));
+    }
+
+    @Test
+    void aBucketOfTheAccountThatNoStateRecordsIsUsedAsItIsEvenWithTheDefaultName() throws IOException {
+        // Given the default bucket exists, but no agc-infra state records it (AGC made it, or someone else did)
+        s3.createBucket(b -> b.bucket("agc-123456789012-us-east-1"));
+
+        // When the user names it
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--bucket",
+                "agc-123456789012-us-east-1", "--usePublicSubnets", "--yes");
+
+        // Then it is the user's: agc-data never takes it into its state
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(SettingsDocument.read(dir.resolve("agc.yaml")).path("regions").path("us-east-1").path("createBucket")
+                .asBoolean(true)).isFalse();
+        assertThat(cli.terraformCalls()).noneMatch(c -> c.startsWith("agc-data-"));
+    }
+
+    @Test
+    void settingsThatWouldCreateABucketThatExistsButNoStateRecordsAreRefused() throws IOException {
+        // Given the settings ask agc-data to create a bucket that already exists, unrecorded
+        s3.createBucket(b -> b.bucket("agc-123456789012-us-east-1"));
+        Files.writeString(dir.resolve("agc.yaml"), "# my settings\naccount: \"123456789012\"\n"
+                + "regions: { us-east-1: { bucket: agc-123456789012-us-east-1, createBucket: true } }\n");
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--usePublicSubnets", "--yes");
+
+        // Then
+        assertNothingChanged(r);
+        assertThat(r.err()).contains("refused: bucket agc-123456789012-us-east-1 already exists in account 123456789012 "
+                + "but no agc-infra state records it", "set createBucket: false, or activate with --bucket "
+                + "agc-123456789012-us-east-1");
+    }
+
+    @Test
+    void aFirstActivationWithABucketSpeaksOfNoStackOrBucketThatNeverExisted() {
+        // Given the user's own bucket, and no earlier activation
+        s3.createBucket(b -> b.bucket("my-results"));
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--bucket", "my-results",
+                "--usePublicSubnets", "--yes");
+
+        // Then nothing is said about agc-data or the default bucket, which never existed
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(r.all()).doesNotContain("will no longer be deployed").doesNotContain("agc-123456789012-us-east-1");
+    }
+
+    @Test
+    void switchingToAnotherBucketSaysThatAgcDatasBucketStays() throws IOException {
+        // Given a region whose agc-data created and manages the default bucket
+        Files.writeString(dir.resolve("agc.yaml"), "# my settings\naccount: \"123456789012\"\n"
+                + "regions: { us-east-1: { usePublicSubnets: true } }\n");
+        s3.createBucket(b -> b.bucket("agc-123456789012-us-east-1"));
+        recordInAgcDataState("agc-123456789012-us-east-1");
+        s3.createBucket(b -> b.bucket("my-results"));
+
+        // When the user switches to their own bucket
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--bucket", "my-results",
+                "--usePublicSubnets", "--yes");
+
+        // Then
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(r.out()).contains("agc-data-us-east-1 and its bucket agc-123456789012-us-east-1 will no longer be "
+                + "deployed by activate, and are not destroyed either");
+    }
+
+    /** Writes agc-data's state, as Terraform leaves it after creating {@code bucket}, into the state bucket. */
+    private void recordInAgcDataState(String bucket) {
+        try {
+            s3.createBucket(b -> b.bucket(STATE_BUCKET));
+        } catch (software.amazon.awssdk.services.s3.model.S3Exception alreadyThere) {
+            // created by an earlier call
+        }
+        String state = """
+                {"version": 4, "terraform_version": "1.11.4", "serial": 3, "lineage": "made-up", "outputs": {},
+                 "resources": [{"mode": "managed", "type": "aws_s3_bucket", "name": "results_bucket",
+                   "provider": "provider[\\"registry.terraform.io/hashicorp/aws\\"]",
+                   "instances": [{"schema_version": 0, "attributes": {"bucket": "%s", "id": "%s"}}]}]}
+                """.formatted(bucket, bucket);
+        s3.putObject(p -> p.bucket(STATE_BUCKET).key("agc/agc-data-us-east-1.tfstate"),
+                software.amazon.awssdk.core.sync.RequestBody.fromString(state));
     }
 
     @Test

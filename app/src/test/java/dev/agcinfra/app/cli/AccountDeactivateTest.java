@@ -91,6 +91,32 @@ class AccountDeactivateTest {
     }
 
     @Test
+    void theContextsThatImportTheExportAreGoneBeforeTerraformDestroysTheCoreThatHoldsIt() {
+        // Given agc-infra's export stack, and a context stack importing its export
+        cfn.createStack(r -> r.stackName("agc-infra-exports").templateBody("""
+                {"Resources": {"Placeholder": {"Type": "AWS::CloudFormation::WaitConditionHandle"}},
+                 "Outputs": {"WesAdapterZipBucket": {"Value": "agc-123456789012-us-east-1", "Export": {"Name": "WesAdapterZipBucket"}}}}
+                """).tags(Tag.builder().key("application-name").value("agc").build()));
+        cfn.createStack(r -> r.stackName("Agc-Context-Demo-alice-ctx1").templateBody("""
+                {"Resources": {"Handle": {"Type": "AWS::CloudFormation::WaitConditionHandle"}},
+                 "Outputs": {"Zip": {"Value": {"Fn::ImportValue": "WesAdapterZipBucket"}}}}
+                """).tags(Tag.builder().key("application-name").value("agc").build()));
+
+        // When
+        CliRun.Result r = cli.run("account", "deactivate", "--region", "us-east-1", "--force", "--yes");
+
+        // Then the context went first, then terraform destroyed agc-core (which holds the export stack)
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(r.out().indexOf("deleted context stack Agc-Context-Demo-alice-ctx1")).isNotNegative()
+                .isLessThan(r.out().indexOf("fake terraform destroy in agc-core-us-east-1"));
+        // and agc-infra left its own export stack to Terraform, never deleting it as a context
+        assertThat(r.out()).doesNotContain("deleting context stack agc-infra-exports");
+        assertThat(cfn.describeStacks(d -> d.stackName("agc-infra-exports")).stacks().get(0).stackStatus())
+                .isEqualTo(StackStatus.CREATE_COMPLETE);
+        assertThat(r.out()).contains("removed with agc-core-us-east-1: the copies of AGC's artifacts and WES adapter");
+    }
+
+    @Test
     void forceDeletesTheContextStacksWaitsThenDestroysOnlyTheCoreStackAndForgetsTheVpc() throws IOException {
         // Given two context stacks, and two stacks that are not AGC's contexts
         contextStack("Agc-Context-Demo-alice-ctx1", "agc");

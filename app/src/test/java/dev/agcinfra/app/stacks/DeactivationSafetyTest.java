@@ -3,20 +3,28 @@ package dev.agcinfra.app.stacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agcinfra.testing.FakeAgcInstallation;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Deactivation destroys agc-core-&lt;region&gt;: it must never hold the results bucket, whatever the settings. */
 class DeactivationSafetyTest {
 
     @Test
-    void noCoreStackInAnyModeHoldsTheResultsBucketOrItsSettings() {
-        Map<String, JsonNode> stacks = Synth.stacks(Synth.settings(
+    void noCoreStackInAnyModeHoldsTheResultsBucketOrItsSettings(@TempDir Path dir) {
+        // With an AGC installation, the core holds the objects it uploads (aws_s3_object), and never the bucket.
+        Map<String, JsonNode> stacks = Synth.stacks(Synth.settings(FakeAgcInstallation.create(dir).home(),
                 Synth.defaults("us-east-1"), OtherModesTest.publicSubnets("eu-west-1"),
                 OtherModesTest.ownVpc("ap-southeast-1", OtherModesTest.SUBNETS)));
-        stacks.entrySet().stream().filter(e -> e.getKey().startsWith("agc-core-")).forEach(e ->
-                assertThat(Tf.fields(e.getValue().path("resource")).keySet()).as(e.getKey())
-                        .noneMatch(type -> type.startsWith("aws_s3_")));
+        stacks.entrySet().stream().filter(e -> e.getKey().startsWith("agc-core-")).forEach(e -> {
+            assertThat(Tf.fields(e.getValue().path("resource")).keySet()).as(e.getKey())
+                    .noneMatch(type -> type.startsWith("aws_s3_bucket"))
+                    .allMatch(type -> !type.startsWith("aws_s3_") || type.equals("aws_s3_object"));
+            assertThat(Tf.resources(e.getValue(), "aws_s3_object").keySet()).as(e.getKey())
+                    .allMatch(name -> name.startsWith("artifacts_"));
+        });
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.agcinfra.app.SubnetResolver;
 import dev.agcinfra.settings.RegionSettings;
 import dev.agcinfra.settings.Settings;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,8 @@ import java.util.Optional;
 final class Synth {
 
     static final String ACCOUNT = "123456789012";
+    /** An agcHome with no AGC installation in it. */
+    static final Path NO_AGC_INSTALLATION = Path.of("/no-agc-installation");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Synth() {
@@ -30,8 +33,14 @@ final class Synth {
                 Optional.empty(), false, false, Map.of());
     }
 
+    /** Settings of these regions, with no AGC installation. */
     static Settings settings(RegionSettings... regions) {
-        return new Settings(ACCOUNT, Settings.DEFAULT_STATE_BUCKET, Map.of(), List.of(regions));
+        return settings(NO_AGC_INSTALLATION, regions);
+    }
+
+    /** Settings of these regions, with the AGC installation in {@code agcHome}. */
+    static Settings settings(Path agcHome, RegionSettings... regions) {
+        return new Settings(ACCOUNT, Settings.DEFAULT_STATE_BUCKET, Map.of(), List.of(regions), agcHome);
     }
 
     /** Synthesizes every stack of the settings (nothing written to disk) and returns them by name. */

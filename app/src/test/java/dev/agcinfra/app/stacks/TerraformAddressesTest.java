@@ -3,10 +3,14 @@ package dev.agcinfra.app.stacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agcinfra.modules.naming.TerraformNames;
+import dev.agcinfra.testing.FakeAgcInstallation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Construct ids are Terraform addresses and state keys: renaming one makes Terraform destroy and re-create the
@@ -15,8 +19,9 @@ import org.junit.jupiter.api.Test;
 class TerraformAddressesTest {
 
     @Test
-    void theDefaultRegionsAddressesStayStable() {
-        Map<String, JsonNode> stacks = Synth.stacks(Synth.settings(Synth.defaults("us-east-1")));
+    void theDefaultRegionsAddressesStayStable(@TempDir Path agcHome) {
+        Map<String, JsonNode> stacks = Synth.stacks(Synth.settings(FakeAgcInstallation.create(agcHome).home(),
+                Synth.defaults("us-east-1")));
         List<String> core = new ArrayList<>(List.of(
                 "aws_vpc.vpc", "aws_default_security_group.vpc_default_security_group", "aws_internet_gateway.vpc_igw",
                 "aws_dynamodb_table.table", "aws_security_group.endpoints_security_group",
@@ -37,6 +42,14 @@ class TerraformAddressesTest {
             }
             core.addAll(List.of("aws_eip.vpc_public_subnet" + i + "_eip", "aws_nat_gateway.vpc_public_subnet" + i + "_nat_gateway"));
         }
+        // the contract's parts added for AGC's contexts (issue 17); every address above predates them, unchanged
+        core.addAll(List.of("aws_ssm_parameter.parameters_wes_adapter_zip_key_parameter",
+                "aws_cloudformation_stack.wes_adapter_export", "aws_s3_object.artifacts_wes_adapter"));
+        for (String artifact : FakeAgcInstallation.ARTIFACTS) {
+            core.add("aws_s3_object.artifacts_" + TerraformNames.snakeCase(artifact.replace('/', '.')));
+        }
+        assertThat(core).contains("aws_s3_object.artifacts_batch_artifacts_ecs_additions_provision_sh",
+                "aws_s3_object.artifacts_batch_artifacts_amazon_ebs_autoscale_tgz");
         assertThat(Tf.addresses(stacks.get("agc-core-us-east-1"))).containsExactlyInAnyOrderElementsOf(core);
         assertThat(Tf.addresses(stacks.get("agc-data-us-east-1"))).containsExactlyInAnyOrder(
                 "aws_s3_bucket.results_bucket", "aws_s3_bucket_server_side_encryption_configuration.results_bucket_encryption",

@@ -20,16 +20,19 @@ public final class StateHistory {
     private final String stateBucket;
     private final String problem;
     private final SdkException failure;
+    private final boolean noStateBucket;
     private final Map<String, Provenance> managed;
     private final Map<String, Provenance> dataSources;
     private final List<String> stateFiles;
 
     private StateHistory(String region, String stateBucket, String problem, SdkException failure,
-            Map<String, Provenance> managed, Map<String, Provenance> dataSources, List<String> stateFiles) {
+            boolean noStateBucket, Map<String, Provenance> managed, Map<String, Provenance> dataSources,
+            List<String> stateFiles) {
         this.region = Objects.requireNonNull(region, "region must be non-null");
         this.stateBucket = Objects.requireNonNull(stateBucket, "stateBucket must be non-null");
         this.problem = problem;
         this.failure = failure;
+        this.noStateBucket = noStateBucket;
         this.managed = Map.copyOf(managed);
         this.dataSources = Map.copyOf(dataSources);
         this.stateFiles = List.copyOf(stateFiles);
@@ -38,7 +41,16 @@ public final class StateHistory {
     /** A complete read: every version of every state file of the region. */
     public static StateHistory read(String region, String stateBucket, Map<String, Provenance> managed,
             Map<String, Provenance> dataSources, List<String> stateFiles) {
-        return new StateHistory(region, stateBucket, null, null, managed, dataSources, stateFiles);
+        return new StateHistory(region, stateBucket, null, null, false, managed, dataSources, stateFiles);
+    }
+
+    /**
+     * The state bucket does not exist: nothing can be proven from it (its template may be another one), and nothing
+     * was ever applied through it.
+     */
+    public static StateHistory noStateBucket(String region, String stateBucket, String problem) {
+        return new StateHistory(region, stateBucket, Objects.requireNonNull(problem, "problem must be non-null"), null,
+                true, Map.of(), Map.of(), List.of());
     }
 
     /**
@@ -47,7 +59,7 @@ public final class StateHistory {
      */
     public static StateHistory unreadable(String region, String stateBucket, String problem, SdkException failure) {
         return new StateHistory(region, stateBucket, Objects.requireNonNull(problem, "problem must be non-null"),
-                failure, Map.of(), Map.of(), List.of());
+                failure, false, Map.of(), Map.of(), List.of());
     }
 
     public String region() {
@@ -62,6 +74,11 @@ public final class StateHistory {
     /** Whether every version was read, so that absence from the state proves something. */
     public boolean readable() {
         return problem == null;
+    }
+
+    /** Whether the state bucket does not exist at all. */
+    public boolean noStateBucket() {
+        return noStateBucket;
     }
 
     /** Why the state could not be read, when it could not. */

@@ -45,9 +45,9 @@ public final class StateHistoryReader {
             try {
                 problem = readKey(s3, stateBucket, key, history, found);
             } catch (NoStateBucket e) {
-                return StateHistory.unreadable(region, stateBucket, "no state bucket " + stateBucket + " in "
+                return StateHistory.noStateBucket(region, stateBucket, "no state bucket " + stateBucket + " in "
                         + region + ", so agc-infra's state cannot be read (a stateBucket other than the default? "
-                        + "give the settings file with --settings)", null);
+                        + "give the settings file with --settings)");
             } catch (SdkException e) {
                 return unreadable(region, stateBucket, key, e);
             }

@@ -10,12 +10,13 @@ import software.constructs.Construct;
 /**
  * The SSM parameters under {@code /agc/_common/} through which AGC's contexts find the shared infrastructure:
  * {@code vpc}, {@code bucket}, {@code installed-artifacts/s3-root-url}, {@code customTags} (only with custom tags),
- * {@code InfraSubnets} (StringList), {@code NumInfraSubnets} and {@code ComputeEnvImage} (data type
- * {@code aws:ec2:image}). None is secret, so values are stored as {@code insecure_value} and show in plans.
+ * {@code InfraSubnets} (StringList), {@code NumInfraSubnets}, {@code ComputeEnvImage} (data type
+ * {@code aws:ec2:image}) and {@code WesAdapterZipKeyParameter} (only when the WES adapter is uploaded). None is
+ * secret, so values are stored as {@code insecure_value} and show in plans.
  *
  * <p>Construct ids (Terraform names) are the parameter names in PascalCase: {@code Vpc}, {@code Bucket},
  * {@code InstalledArtifactsS3RootUrl}, {@code CustomTags}, {@code InfraSubnets}, {@code NumInfraSubnets},
- * {@code ComputeEnvImage}; the AMI lookup is the data source {@code EcsOptimizedAmi}.
+ * {@code ComputeEnvImage}, {@code WesAdapterZipKeyParameter}; the AMI lookup is the data source {@code EcsOptimizedAmi}.
  */
 public final class CommonParameters extends Construct {
 
@@ -23,6 +24,8 @@ public final class CommonParameters extends Construct {
     public static final String PREFIX = "/agc/_common/";
     /** The public parameter holding the latest ECS-optimized Amazon Linux 2 AMI of the region. */
     public static final String ECS_OPTIMIZED_AMI_PARAMETER = "/aws/service/ecs/optimized-ami/amazon-linux-2/recommended/image_id";
+    /** The parameter (below {@link #PREFIX}) holding the WES adapter zip's key; AGC keeps the key here, not in an export. */
+    public static final String WES_ADAPTER_ZIP_KEY = "WesAdapterZipKeyParameter";
 
     private final String computeImageId;
 
@@ -51,6 +54,7 @@ public final class CommonParameters extends Construct {
                 .dataType("aws:ec2:image")
                 .insecureValue(computeImageId)
                 .build();
+        props.wesAdapterZipKey().ifPresent(key -> string(WES_ADAPTER_ZIP_KEY, WES_ADAPTER_ZIP_KEY, key));
     }
 
     /** The compute AMI id: the one given, or a reference to the public ECS-optimized AMI parameter. */

@@ -16,9 +16,13 @@ import java.util.Optional;
  *                     {@link CommonParameters#ECS_OPTIMIZED_AMI_PARAMETER} at plan time
  * @param customTags   the user's custom tags, stored as JSON in {@code customTags}.
  *                     <p>@default - none, and no {@code customTags} parameter
+ * @param wesAdapterZipKey the key of the WES adapter zip in the bucket (a literal or a Terraform reference), stored in
+ *                     {@code WesAdapterZipKeyParameter}.
+ *                     <p>@default - none, and no {@code WesAdapterZipKeyParameter} parameter
  */
 public record CommonParametersProps(
-        String vpcId, String bucketName, List<String> infraSubnets, Optional<String> ami, Map<String, String> customTags) {
+        String vpcId, String bucketName, List<String> infraSubnets, Optional<String> ami, Map<String, String> customTags,
+        Optional<String> wesAdapterZipKey) {
 
     public CommonParametersProps {
         Objects.requireNonNull(vpcId, "CommonParametersProps.vpcId must be non-null");
@@ -29,5 +33,6 @@ public record CommonParametersProps(
         }
         ami = ami == null ? Optional.empty() : ami;
         customTags = customTags == null ? Map.of() : Map.copyOf(customTags);
+        wesAdapterZipKey = wesAdapterZipKey == null ? Optional.empty() : wesAdapterZipKey;
     }
 }
