@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,7 @@ class EstimateOfSynthesizedStacksTest {
                   sa-east-1: {}
                 """);
         outdir = dir.resolve("cdktf.out");
-        AwsEnvironment offline = new AwsEnvironment(Map.of(), AnonymousCredentialsProvider.create(), () -> {
+        AwsEnvironment offline = new AwsEnvironment(Map.of(), Optional.empty(), AnonymousCredentialsProvider.create(), () -> {
             throw new IllegalStateException("no region");
         });
         StringWriter err = new StringWriter();

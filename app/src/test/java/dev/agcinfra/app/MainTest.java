@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -31,7 +32,7 @@ class MainTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         // No credentials and no region: the settings must say everything, as in the offline main job.
-        AwsEnvironment offline = new AwsEnvironment(Map.of(), AnonymousCredentialsProvider.create(), () -> {
+        AwsEnvironment offline = new AwsEnvironment(Map.of(), Optional.empty(), AnonymousCredentialsProvider.create(), () -> {
             throw new IllegalStateException("no region");
         });
         int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true),

@@ -44,17 +44,17 @@ public final class AccountAws implements AutoCloseable {
         return ec2;
     }
 
-    /** Path-style addressing when the endpoint is overridden (emulators and most S3-compatible stores need it). */
+    /** Path-style addressing when an endpoint is configured (emulators and most S3-compatible stores need it). */
     public synchronized S3Client s3() {
         if (s3 == null) {
-            s3 = aws.client(S3Client.builder().forcePathStyle(aws.endpoint("S3").isPresent()), "S3", region);
+            s3 = aws.client(S3Client.builder(), region);
         }
         return s3;
     }
 
     public synchronized SsmClient ssm() {
         if (ssm == null) {
-            ssm = aws.client(SsmClient.builder(), "SSM", region);
+            ssm = aws.client(SsmClient.builder(), region);
         }
         return ssm;
     }
@@ -68,14 +68,14 @@ public final class AccountAws implements AutoCloseable {
 
     public synchronized CloudFormationClient cloudFormation() {
         if (cloudFormation == null) {
-            cloudFormation = aws.client(CloudFormationClient.builder(), "CLOUDFORMATION", region);
+            cloudFormation = aws.client(CloudFormationClient.builder(), region);
         }
         return cloudFormation;
     }
 
     public synchronized ResourceGroupsTaggingApiClient tagging() {
         if (tagging == null) {
-            tagging = aws.client(ResourceGroupsTaggingApiClient.builder(), "RESOURCE_GROUPS_TAGGING_API", region);
+            tagging = aws.client(ResourceGroupsTaggingApiClient.builder(), region);
         }
         return tagging;
     }

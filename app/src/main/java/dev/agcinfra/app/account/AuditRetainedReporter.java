@@ -1,7 +1,6 @@
 package dev.agcinfra.app.account;
 
-import dev.agcinfra.audit.aws.AwsClientFactory;
-import dev.agcinfra.audit.aws.AwsSettings;
+import dev.agcinfra.aws.AwsClientFactory;
 import dev.agcinfra.audit.provenance.Protection;
 import dev.agcinfra.audit.retained.RetainedAudit;
 import dev.agcinfra.audit.retained.RetainedOptions;
@@ -11,7 +10,6 @@ import dev.agcinfra.settings.Settings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The audit's {@code retained} report ({@code agc-audit retained}, the same code) for the region just deactivated:
@@ -31,9 +29,9 @@ public final class AuditRetainedReporter implements RetainedReporter {
 
     @Override
     public void report(AccountAws aws, String account, String region, PrintWriter out) {
-        AwsSettings awsSettings = AwsSettings.defaults().withEndpoint(aws.environment().endpoint("S3").orElse(null));
-        // The credentials the command was given (profile, or injected), not a second default chain.
-        try (AwsClientFactory clients = new AwsClientFactory(awsSettings, Map.of(), aws.environment().credentials())) {
+        // The command's own client factory: its credentials (profile, or injected), endpoint and region chain.
+        AwsClientFactory clients = aws.environment().clients();
+        try {
             RetainedOptions options = RetainedOptions.defaults().withProtection(Protection.from(settings));
             RetainedResult result = new RetainedAudit(clients, account, options).parallelism(1).scan(List.of(region));
             out.println("agc-infra: what deactivation kept in " + region + " (agc-audit retained):");

@@ -5,12 +5,12 @@ import dev.agcinfra.app.ExitCode;
 import dev.agcinfra.app.account.AccountContext;
 import dev.agcinfra.app.account.AccountException;
 import dev.agcinfra.app.account.Terraform;
+import dev.agcinfra.aws.AwsErrors;
 import dev.agcinfra.settings.SettingsException;
 import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -80,19 +80,11 @@ public final class AgcInfraCommand {
             return ExitCode.INVALID_INPUT;
         }
         if (e instanceof SdkException s) {
-            err.println("agc-infra: AWS call failed: " + brief(s));
+            err.println("agc-infra: AWS call failed: " + AwsErrors.brief(s));
             return ExitCode.AWS_FAILURE;
         }
         err.println("agc-infra: internal error: " + e + " (please report it)");
         return ExitCode.INTERNAL_ERROR;
-    }
-
-    private static String brief(SdkException e) {
-        String m = e instanceof AwsServiceException a && a.awsErrorDetails() != null
-                ? a.awsErrorDetails().errorCode() + ": " + a.awsErrorDetails().errorMessage() : e.getMessage();
-        m = m == null ? e.getClass().getSimpleName() : m.strip().lines().findFirst().orElse("");
-        int details = m.indexOf("(Service:");
-        return details > 0 ? m.substring(0, details).strip() : m;
     }
 
     /** The account commands' shared context from the options. */

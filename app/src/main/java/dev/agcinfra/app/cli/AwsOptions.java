@@ -2,15 +2,12 @@ package dev.agcinfra.app.cli;
 
 import dev.agcinfra.app.lookup.AwsEnvironment;
 import dev.agcinfra.settings.SettingsLoader;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /** {@code --region}, {@code --profile}, {@code --endpoint-url}, {@code --config}: shared by the account commands. */
 public final class AwsOptions {
@@ -48,24 +45,18 @@ public final class AwsOptions {
         return new SettingsLoader(cli.workingDir(), cli.env()).settingsFile();
     }
 
-    /** The AWS environment: the process's variables, with {@code --endpoint-url} and {@code --profile} applied. */
+    /**
+     * The AWS environment: the process's variables, with {@code --endpoint-url} for every client and {@code --profile}
+     * for credentials and the profile's region (which, as in the AWS CLI, {@code AWS_REGION} and
+     * {@code AWS_DEFAULT_REGION} still override; {@code --region} overrides all).
+     */
     AwsEnvironment aws(CliEnvironment cli) {
-        Map<String, String> env = new HashMap<>(cli.env());
+        Optional<URI> endpoint = Optional.empty();
         if (endpointUrl != null) {
-            env.put(AwsEnvironment.ENDPOINT_ENV, endpointUrl);
-            env.keySet().removeIf(k -> k.startsWith(AwsEnvironment.ENDPOINT_ENV + "_"));
+            endpoint = Optional.of(AwsEnvironment.parseEndpoint("--endpoint-url", endpointUrl));
         }
-        if (profile != null) {
-            env.remove("AWS_REGION");
-            env.remove("AWS_DEFAULT_REGION");
-        }
-        var credentials = cli.credentials().orElseGet(() -> profile != null
-                ? ProfileCredentialsProvider.builder().profileName(profile).build()
-                : DefaultCredentialsProvider.builder().build());
-        var regionFallback = cli.regionFallback().orElseGet(() -> profile != null
-                ? new AwsProfileRegionProvider(null, profile)
-                : DefaultAwsRegionProviderChain.builder().build());
-        return new AwsEnvironment(env, credentials, regionFallback);
+        return new AwsEnvironment(cli.env(), endpoint, profile, cli.credentials().orElse(null),
+                cli.regionFallback().orElse(null));
     }
 
     /** The environment of the terraform process. */

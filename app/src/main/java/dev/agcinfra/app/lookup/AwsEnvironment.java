@@ -2,79 +2,74 @@ package dev.agcinfra.app.lookup;
 
 import dev.agcinfra.settings.AwsDefaults;
 import dev.agcinfra.settings.SettingsException;
+import dev.agcinfra.aws.AwsClientFactory;
+import dev.agcinfra.aws.AwsErrors;
+import dev.agcinfra.aws.AwsSettings;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * Where agc-infra's AWS calls go and as whom: the AWS CLI's rules for credentials, the default region and endpoint
- * overrides, read from an injectable environment.
+ * Where agc-infra's AWS calls go and as whom, read from an injectable environment. Clients come from the one
+ * {@link AwsClientFactory} (credentials, the AWS CLI's region chain, timeouts, retries, one HTTP client), built on
+ * first use so that a synth whose settings need no AWS call never starts it.
  *
  * <ul>
- *   <li>Credentials: the SDK's default chain (environment, profile, SSO, container, instance).</li>
- *   <li>Default region: {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION} (as the AWS CLI), then the SDK's
- *       {@link DefaultAwsRegionProviderChain} (system property, profile, instance metadata).</li>
- *   <li>Endpoint: {@code AWS_ENDPOINT_URL_<SERVICE>} (e.g. {@code AWS_ENDPOINT_URL_EC2}), else
- *       {@value #ENDPOINT_ENV}, as the AWS CLI; this points agc-infra at a local emulator such as moto.</li>
+ *   <li>Credentials: the SDK's default chain (environment, profile, SSO, container, instance), or those injected.</li>
+ *   <li>Default region: {@code AWS_REGION}, then {@code AWS_DEFAULT_REGION}, then the profile's, as the AWS CLI.</li>
+ *   <li>Endpoint: {@code --endpoint-url} for every client when given; else the SDK's own chain
+ *       ({@code AWS_ENDPOINT_URL_<SERVICE>}, {@code AWS_ENDPOINT_URL}, the profile's {@code endpoint_url}).
+ *       {@link #endpoint(String)} says which endpoint a service uses, for what agc-infra must tell Terraform and for
+ *       its decisions (path-style S3, a TLS-only policy only over TLS).</li>
  * </ul>
  */
-public final class AwsEnvironment implements AwsDefaults {
+public final class AwsEnvironment implements AwsDefaults, AutoCloseable {
 
     /** The endpoint override for every service, as the AWS CLI reads it. */
     public static final String ENDPOINT_ENV = "AWS_ENDPOINT_URL";
 
-    private static final Duration API_CALL_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(15);
-
-    private final Map<String, String> env;
-    private final Supplier<AwsCredentialsProvider> credentials;
-    private final Supplier<AwsRegionProvider> regionFallback;
+    private final Supplier<AwsClientFactory> factory;
 
     /**
      * An environment with explicit parts (for tests and embedding).
      *
-     * @param env            environment variables: {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, {@code AWS_ENDPOINT_URL*}
-     * @param credentials    the credentials of every call
-     * @param regionFallback asked for the default region when neither {@code AWS_REGION} nor {@code AWS_DEFAULT_REGION} is set
+     * @param env              environment variables: {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, {@code AWS_ENDPOINT_URL*}
+     * @param endpointOverride {@code --endpoint-url}: every client's endpoint, when given
+     * @param credentials      the credentials of every call
+     * @param regionFallback   asked for the default region when neither {@code AWS_REGION} nor {@code AWS_DEFAULT_REGION} is set
      */
-    public AwsEnvironment(Map<String, String> env, AwsCredentialsProvider credentials, AwsRegionProvider regionFallback) {
-        this(env, constant(Objects.requireNonNull(credentials, "credentials")),
-                constant(Objects.requireNonNull(regionFallback, "regionFallback")));
-    }
-
-    private AwsEnvironment(Map<String, String> env, Supplier<AwsCredentialsProvider> credentials,
-                           Supplier<AwsRegionProvider> regionFallback) {
-        this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
-        this.credentials = credentials;
-        this.regionFallback = regionFallback;
+    public AwsEnvironment(Map<String, String> env, Optional<URI> endpointOverride, AwsCredentialsProvider credentials,
+            AwsRegionProvider regionFallback) {
+        this(env, endpointOverride, null, Objects.requireNonNull(credentials, "credentials"),
+                Objects.requireNonNull(regionFallback, "regionFallback"));
     }
 
     /**
-     * The process's environment, the SDK's default credential chain and its default region chain. The chains are
-     * built on first use, so a synth whose settings need no AWS call never loads them.
+     * @param profile        {@code --profile}, or {@code null}
+     * @param credentials    {@code null}: the SDK's default chain (with the profile)
+     * @param regionFallback {@code null}: the profile's region, then the instance's
      */
-    public static AwsEnvironment fromSystem() {
-        return new AwsEnvironment(System.getenv(), memoize(() -> DefaultCredentialsProvider.builder().build()),
-                memoize(() -> DefaultAwsRegionProviderChain.builder().build()));
+    public AwsEnvironment(Map<String, String> env, Optional<URI> endpointOverride, String profile,
+            AwsCredentialsProvider credentials, AwsRegionProvider regionFallback) {
+        Map<String, String> variables = Map.copyOf(Objects.requireNonNull(env, "env"));
+        AwsSettings settings = AwsSettings.defaults().withProfile(profile).withEndpoint(endpointOverride.orElse(null));
+        this.factory = memoize(() -> new AwsClientFactory(settings, variables, credentials, regionFallback));
     }
 
-    private static <T> Supplier<T> constant(T value) {
-        return () -> value;
+    /**
+     * The process's environment, the SDK's default credential chain and the AWS CLI's region chain, built on first
+     * use.
+     */
+    public static AwsEnvironment fromSystem() {
+        return new AwsEnvironment(System.getenv(), Optional.empty(), null, null, null);
     }
 
     private static <T> Supplier<T> memoize(Supplier<T> factory) {
@@ -92,68 +87,64 @@ public final class AwsEnvironment implements AwsDefaults {
     }
 
     /**
-     * The endpoint override for one service, if any: {@code AWS_ENDPOINT_URL_<SERVICE>} else {@value #ENDPOINT_ENV}.
+     * The endpoint a service's calls go to, if not AWS: {@code --endpoint-url}, else {@code AWS_ENDPOINT_URL_<SERVICE>},
+     * else {@value #ENDPOINT_ENV} ({@link AwsClientFactory#endpoint(String)}, which the clients use too).
      *
-     * @param service the service's environment-variable suffix, e.g. {@code EC2}, {@code STS}
+     * @param service the service's environment-variable suffix, e.g. {@code EC2}, {@code S3}
      * @throws SettingsException when the variable is set but is not an http(s) URL
      */
     public Optional<URI> endpoint(String service) {
-        String specific = ENDPOINT_ENV + "_" + service.toUpperCase(Locale.ROOT);
-        for (String name : new String[] {specific, ENDPOINT_ENV}) {
-            String value = env.get(name);
-            if (value != null && !value.isBlank()) {
-                return Optional.of(parseEndpoint(name, value.strip()));
-            }
-        }
-        return Optional.empty();
+        return checked(() -> factory.get().endpoint(service));
     }
 
-    /** The credentials of every call (the SDK's default chain unless injected). */
+    /** The credentials of every call. */
     public AwsCredentialsProvider credentials() {
-        return credentials.get();
+        return factory.get().credentials();
     }
 
-    /** An EC2 client for {@code region}, with the endpoint override and these credentials. Close it after use. */
+    /** The one client factory (for code that runs the audit's jobs with these credentials). */
+    public AwsClientFactory clients() {
+        return factory.get();
+    }
+
+    /** An EC2 client for {@code region}. Close it after use. */
     public Ec2Client ec2(String region) {
-        return client(Ec2Client.builder(), "EC2", region);
+        return client(Ec2Client.builder(), region);
     }
 
-    /** An STS client for {@code region}, with the endpoint override and these credentials. Close it after use. */
+    /** An STS client for {@code region}. Close it after use. */
     public StsClient sts(String region) {
-        return client(StsClient.builder(), "STS", region);
+        return client(StsClient.builder(), region);
     }
 
-    /** Applies region, credentials, timeouts and the endpoint override of {@code service} to any SDK builder. */
-    public <B extends AwsClientBuilder<B, T>, T> T client(B builder, String service, String region) {
-        builder.region(Region.of(region))
-                .credentialsProvider(credentials.get())
-                .overrideConfiguration(o -> o.apiCallTimeout(API_CALL_TIMEOUT).apiCallAttemptTimeout(ATTEMPT_TIMEOUT));
-        endpoint(service).ifPresent(builder::endpointOverride);
-        return builder.build();
+    /**
+     * Any client for {@code region}, built by the factory. Close it after use.
+     *
+     * @throws SettingsException when an {@code AWS_ENDPOINT_URL*} variable is not an http(s) URL
+     */
+    public <B extends AwsClientBuilder<B, T>, T> T client(B builder, String region) {
+        return checked(() -> factory.get().build(builder, region));
+    }
+
+    /** A bad endpoint variable as one of agc-infra's problem lines. */
+    private static <T> T checked(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        factory.get().close();
     }
 
     @Override
     public String defaultRegion() {
-        for (String name : new String[] {"AWS_REGION", "AWS_DEFAULT_REGION"}) {
-            String value = env.get(name);
-            if (value != null && !value.isBlank()) {
-                return value.strip();
-            }
-        }
-        String why;
-        try {
-            Region region = regionFallback.get().getRegion();
-            if (region != null) {
-                return region.id();
-            }
-            why = "no region found";
-        } catch (SdkException e) {
-            why = brief(e);
-        } catch (RuntimeException e) {
-            why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-        }
-        throw new SettingsException("regions: not in agc.yaml, and no default region is configured (" + why
-                + "); set `regions:` in agc.yaml, or AWS_REGION (or a region in your AWS profile)");
+        return factory.get().defaultRegion().orElseThrow(() -> new SettingsException("regions: not in agc.yaml, and "
+                + "no default region is configured; set `regions:` in agc.yaml, or AWS_REGION (or AWS_DEFAULT_REGION, "
+                + "or a region in your AWS profile)"));
     }
 
     @Override
@@ -162,47 +153,20 @@ public final class AwsEnvironment implements AwsDefaults {
             return sts.getCallerIdentity().account();
         } catch (SdkException e) {
             throw new SettingsException("account: not in agc.yaml, and STS GetCallerIdentity in " + region
-                    + " failed (" + brief(e) + "); set `account:` in agc.yaml or configure AWS credentials");
+                    + " failed (" + AwsErrors.brief(e) + "); set `account:` in agc.yaml or configure AWS credentials");
         }
     }
 
-    /** One short line from an SDK exception: the service's error code and message, or the client-side reason. */
-    static String brief(SdkException e) {
-        String message;
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            message = service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage();
-        } else {
-            message = e.getMessage();
-            Throwable cause = e.getCause();
-            if ((message == null || message.isBlank()) && cause != null) {
-                message = cause.toString();
-            }
-        }
-        if (message == null || message.isBlank()) {
-            return e.getClass().getSimpleName();
-        }
-        String first = message.strip().lines().findFirst().orElse("");
-        int chain = first.indexOf(" from any of the providers in the chain");
-        if (chain > 0) {
-            first = first.substring(0, chain) + " from the default chain"; // it then lists every provider it tried
-        }
-        int details = first.indexOf("(Service:");
-        if (details > 0) {
-            first = first.substring(0, details).strip();
-        }
-        return first.length() > 200 ? first.substring(0, 197) + "..." : first;
-    }
-
-    private static URI parseEndpoint(String name, String value) {
+    /**
+     * {@code value} as an endpoint, or one line naming {@code name} (a variable, or {@code --endpoint-url}) and the fix.
+     *
+     * @throws SettingsException when it is not an http(s) URL
+     */
+    public static URI parseEndpoint(String name, String value) {
         try {
-            URI uri = new URI(value);
-            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-                throw new URISyntaxException(value, "expected http(s)://host[:port]");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new SettingsException(name + "=" + value + ": not an endpoint URL (" + e.getReason()
-                    + "); write e.g. " + name + "=http://127.0.0.1:5000, or unset it to use AWS");
+            return AwsSettings.endpoint(name, value);
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage());
         }
     }
 }

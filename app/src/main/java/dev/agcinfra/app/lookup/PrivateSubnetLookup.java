@@ -134,7 +134,7 @@ public final class PrivateSubnetLookup {
             return privateOf(subnets, tables);
         } catch (SdkException e) {
             throw new SettingsException(where + "cannot look up the private subnets of " + vpc + " ("
-                    + AwsEnvironment.brief(e) + ")" + fix);
+                    + dev.agcinfra.aws.AwsErrors.brief(e) + ")" + fix);
         }
     }
 

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import dev.agcinfra.app.lookup.AwsEnvironment;
 import dev.agcinfra.testing.AwsTestClients;
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.cloudformation.model.StackStatus;
 class AgcCoreTest {
 
     private static Optional<AgcCore.Found> find(WireMockRuntimeInfo wm) {
-        AwsEnvironment aws = new AwsEnvironment(Map.of(AwsEnvironment.ENDPOINT_ENV, wm.getHttpBaseUrl()),
+        AwsEnvironment aws = new AwsEnvironment(Map.of(), Optional.of(URI.create(wm.getHttpBaseUrl())),
                 AwsTestClients.CREDENTIALS, () -> Region.US_EAST_1);
         try (AccountAws clients = new AccountAws(aws, "us-east-1")) {
             return AgcCore.find(clients);

@@ -48,6 +48,16 @@ class AccountStatusTest {
     }
 
     @Test
+    void awsDefaultRegionAloneSelectsTheRegionAsForTheAwsCliAndAgcAudit() {
+        // When: no --region, no AWS_REGION, no profile: only AWS_DEFAULT_REGION
+        CliRun.Result r = new CliRun(dir).env("AWS_DEFAULT_REGION", "eu-west-2").run("account", "status");
+
+        // Then
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(r.out()).contains("region:   eu-west-2");
+    }
+
+    @Test
     void aRegionWithoutTheVpcParameterIsNotActive() {
         // When
         CliRun.Result r = new CliRun(dir).run("account", "status", "--region", "us-east-1");

@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class AwsEnvironmentTest {
         @Test
         void awsRegionWinsOverAwsDefaultRegion() {
             // Given
-            AwsEnvironment aws = new AwsEnvironment(Map.of("AWS_REGION", "eu-west-3", "AWS_DEFAULT_REGION", "us-east-2"),
+            AwsEnvironment aws = new AwsEnvironment(Map.of("AWS_REGION", "eu-west-3", "AWS_DEFAULT_REGION", "us-east-2"), Optional.empty(),
                     AwsTestClients.CREDENTIALS, LocalAws.noProfileRegion());
 
             // When / Then
@@ -42,7 +43,7 @@ class AwsEnvironmentTest {
         @Test
         void awsDefaultRegionIsUsedLikeTheAwsCliDoes() {
             // Given
-            AwsEnvironment aws = new AwsEnvironment(Map.of("AWS_DEFAULT_REGION", "us-east-2"),
+            AwsEnvironment aws = new AwsEnvironment(Map.of("AWS_DEFAULT_REGION", "us-east-2"), Optional.empty(),
                     AwsTestClients.CREDENTIALS, LocalAws.noProfileRegion());
 
             // When / Then
@@ -54,7 +55,7 @@ class AwsEnvironmentTest {
             // Given an AWS config file with a profile that names a region
             Path config = dir.resolve("config");
             Files.writeString(config, "[profile genomics]\nregion = ap-northeast-1\n");
-            AwsEnvironment aws = new AwsEnvironment(Map.of(), AwsTestClients.CREDENTIALS, new AwsProfileRegionProvider(
+            AwsEnvironment aws = new AwsEnvironment(Map.of(), Optional.empty(), AwsTestClients.CREDENTIALS, new AwsProfileRegionProvider(
                     () -> ProfileFile.builder().content(config).type(ProfileFile.Type.CONFIGURATION).build(), "genomics"));
 
             // When / Then
@@ -64,15 +65,15 @@ class AwsEnvironmentTest {
         @Test
         void noRegionAnywhereGivesOneLineWithTheFix() {
             // Given
-            AwsEnvironment aws = new AwsEnvironment(Map.of(), AwsTestClients.CREDENTIALS, LocalAws.noProfileRegion());
+            AwsEnvironment aws = new AwsEnvironment(Map.of(), Optional.empty(), AwsTestClients.CREDENTIALS, LocalAws.noProfileRegion());
 
             // When
             SettingsException e = catchThrowableOfType(SettingsException.class, aws::defaultRegion);
 
             // Then
             assertThat(e.problems()).singleElement().asString()
-                    .startsWith("regions: not in agc.yaml, and no default region is configured (")
-                    .endsWith("); set `regions:` in agc.yaml, or AWS_REGION (or a region in your AWS profile)")
+                    .isEqualTo("regions: not in agc.yaml, and no default region is configured; set `regions:` in "
+                            + "agc.yaml, or AWS_REGION (or AWS_DEFAULT_REGION, or a region in your AWS profile)")
                     .doesNotContain("\n");
         }
     }
@@ -85,8 +86,7 @@ class AwsEnvironmentTest {
             // Given moto, and credentials from an AWS credentials file as the default chain would read them
             Path credentials = dir.resolve("credentials");
             Files.writeString(credentials, "[default]\naws_access_key_id = test\naws_secret_access_key = test\n");
-            AwsEnvironment aws = new AwsEnvironment(
-                    Map.of(AwsEnvironment.ENDPOINT_ENV, MotoServer.get().endpoint().toString()),
+            AwsEnvironment aws = new AwsEnvironment(Map.of(), Optional.of(MotoServer.get().endpoint()),
                     ProfileCredentialsProvider.builder()
                             .profileFile(ProfileFile.builder().content(credentials).type(ProfileFile.Type.CREDENTIALS).build())
                             .profileName("default").build(),
@@ -101,8 +101,7 @@ class AwsEnvironmentTest {
             // Given an empty credentials file
             Path credentials = dir.resolve("credentials");
             Files.writeString(credentials, "");
-            AwsEnvironment aws = new AwsEnvironment(
-                    Map.of(AwsEnvironment.ENDPOINT_ENV, MotoServer.get().endpoint().toString()),
+            AwsEnvironment aws = new AwsEnvironment(Map.of(), Optional.of(MotoServer.get().endpoint()),
                     ProfileCredentialsProvider.builder()
                             .profileFile(ProfileFile.builder().content(credentials).type(ProfileFile.Type.CREDENTIALS).build())
                             .profileName("default").build(),
@@ -140,7 +139,7 @@ class AwsEnvironmentTest {
         void aServiceSpecificEndpointWinsOverTheGeneralOne() {
             // Given
             AwsEnvironment aws = new AwsEnvironment(Map.of("AWS_ENDPOINT_URL", "http://127.0.0.1:1111",
-                    "AWS_ENDPOINT_URL_EC2", "http://127.0.0.1:2222"), AwsTestClients.CREDENTIALS, LocalAws.noProfileRegion());
+                    "AWS_ENDPOINT_URL_EC2", "http://127.0.0.1:2222"), Optional.empty(), AwsTestClients.CREDENTIALS, LocalAws.noProfileRegion());
 
             // When / Then
             assertThat(aws.endpoint("EC2")).contains(URI.create("http://127.0.0.1:2222"));
@@ -150,7 +149,7 @@ class AwsEnvironmentTest {
         @Test
         void noEndpointMeansAws() {
             // Given
-            AwsEnvironment aws = new AwsEnvironment(Map.of(), AwsTestClients.CREDENTIALS, LocalAws.noProfileRegion());
+            AwsEnvironment aws = new AwsEnvironment(Map.of(), Optional.empty(), AwsTestClients.CREDENTIALS, LocalAws.noProfileRegion());
 
             // When / Then
             assertThat(aws.endpoint("EC2")).isEmpty();
@@ -159,7 +158,7 @@ class AwsEnvironmentTest {
         @Test
         void anEndpointThatIsNotAUrlIsReported() {
             // Given
-            AwsEnvironment aws = new AwsEnvironment(Map.of("AWS_ENDPOINT_URL", "localhost:5000"),
+            AwsEnvironment aws = new AwsEnvironment(Map.of("AWS_ENDPOINT_URL", "localhost:5000"), Optional.empty(),
                     AwsTestClients.CREDENTIALS, LocalAws.noProfileRegion());
 
             // When
@@ -167,7 +166,7 @@ class AwsEnvironmentTest {
 
             // Then
             assertThat(e.problems()).singleElement().asString()
-                    .startsWith("AWS_ENDPOINT_URL=localhost:5000: not an endpoint URL (")
+                    .startsWith("AWS_ENDPOINT_URL=localhost:5000: not an endpoint URL (expected http(s)://host[:port])")
                     .endsWith("write e.g. AWS_ENDPOINT_URL=http://127.0.0.1:5000, or unset it to use AWS");
         }
     }

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
@@ -27,15 +28,14 @@ final class LocalAws {
 
     /** The shared moto server's environment with the given extra variables and test credentials. */
     static AwsEnvironment moto(Map<String, String> extraEnv) {
-        Map<String, String> env = new HashMap<>(extraEnv);
-        env.put(AwsEnvironment.ENDPOINT_ENV, MotoServer.get().endpoint().toString());
-        return new AwsEnvironment(env, AwsTestClients.CREDENTIALS, noProfileRegion());
+        return new AwsEnvironment(new HashMap<>(extraEnv), Optional.of(MotoServer.get().endpoint()),
+                AwsTestClients.CREDENTIALS, noProfileRegion());
     }
 
     /** An environment whose endpoint refuses every connection: any AWS call fails. */
     static AwsEnvironment unreachable() {
-        return new AwsEnvironment(Map.of(AwsEnvironment.ENDPOINT_ENV, refusingEndpoint().toString()),
-                AwsTestClients.CREDENTIALS, noProfileRegion());
+        return new AwsEnvironment(Map.of(), Optional.of(refusingEndpoint()), AwsTestClients.CREDENTIALS,
+                noProfileRegion());
     }
 
     /** An endpoint on 127.0.0.1 with nothing listening. */

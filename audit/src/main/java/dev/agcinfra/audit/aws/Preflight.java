@@ -3,12 +3,12 @@ package dev.agcinfra.audit.aws;
 import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.audit.ExitCode;
 import dev.agcinfra.audit.Regions;
+import dev.agcinfra.aws.AwsClientFactory;
+import dev.agcinfra.aws.AwsErrors;
 import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
@@ -25,23 +25,16 @@ public final class Preflight {
     }
 
     /**
-     * The region the AWS CLI would use: {@code AWS_REGION}, the {@code aws.region} system property, the profile's
-     * {@code region}.
+     * The region the AWS CLI would use: {@code AWS_REGION}, {@code AWS_DEFAULT_REGION}, the profile's {@code region}
+     * ({@link AwsClientFactory#defaultRegion()}).
      *
-     * @throws AuditException with {@link ExitCode#INVALID_INPUT} when there is none
+     * @throws AuditException with {@link ExitCode#INVALID_INPUT} when there is none, or it is not a region
      */
     public String defaultRegion() {
-        try {
-            DefaultAwsRegionProviderChain.Builder chain = DefaultAwsRegionProviderChain.builder();
-            if (factory.settings().profile() != null) {
-                chain.profileName(factory.settings().profile());
-            }
-            Region region = chain.build().getRegion();
-            return Regions.parse(List.of(region.id())).get(0);
-        } catch (SdkClientException e) {
-            throw AuditException.invalidInput("no region: give --regions or --all-regions, or set AWS_REGION "
-                    + "or a region in the AWS profile");
-        }
+        String region = factory.defaultRegion().orElseThrow(() -> AuditException.invalidInput("no region: give "
+                + "--regions or --all-regions, or set AWS_REGION (or AWS_DEFAULT_REGION, or a region in the AWS "
+                + "profile)"));
+        return Regions.parse(List.of(region)).get(0);
     }
 
     /** The regions enabled in the account, from EC2 DescribeRegions in the default region (or us-east-1). */

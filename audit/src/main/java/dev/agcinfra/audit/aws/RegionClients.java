@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.aws;
 
+import dev.agcinfra.aws.AwsClientFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;

@@ -1,8 +1,8 @@
 package dev.agcinfra.audit.batch;
 
-import dev.agcinfra.audit.aws.AwsCall.AwsCallException;
-import dev.agcinfra.audit.aws.AwsClientFactory;
-import dev.agcinfra.audit.aws.AwsErrors;
+import dev.agcinfra.aws.AwsCall.AwsCallException;
+import dev.agcinfra.aws.AwsClientFactory;
+import dev.agcinfra.aws.AwsErrors;
 import dev.agcinfra.audit.aws.RegionClients;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.agcinfra.audit.batch;
 
-import dev.agcinfra.audit.aws.AwsErrors;
+import dev.agcinfra.aws.AwsErrors;
 import dev.agcinfra.audit.aws.RegionClients;
 import java.util.HashMap;
 import java.util.Map;

@@ -2,9 +2,9 @@ package dev.agcinfra.audit.cleanup;
 
 import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.audit.ExitCode;
-import dev.agcinfra.audit.aws.AwsCall;
-import dev.agcinfra.audit.aws.AwsClientFactory;
-import dev.agcinfra.audit.aws.AwsErrors;
+import dev.agcinfra.aws.AwsCall;
+import dev.agcinfra.aws.AwsClientFactory;
+import dev.agcinfra.aws.AwsErrors;
 import dev.agcinfra.audit.aws.RegionClients;
 import dev.agcinfra.audit.batch.AuditError;
 import dev.agcinfra.audit.provenance.Owner;

@@ -1,7 +1,7 @@
 package dev.agcinfra.audit.cleanup;
 
-import dev.agcinfra.audit.aws.AwsCall;
-import dev.agcinfra.audit.aws.AwsErrors;
+import dev.agcinfra.aws.AwsCall;
+import dev.agcinfra.aws.AwsErrors;
 import dev.agcinfra.audit.aws.RegionClients;
 import java.time.Duration;
 import java.util.ArrayList;

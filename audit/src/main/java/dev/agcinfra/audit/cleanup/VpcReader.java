@@ -1,6 +1,6 @@
 package dev.agcinfra.audit.cleanup;
 
-import dev.agcinfra.audit.aws.AwsCall;
+import dev.agcinfra.aws.AwsCall;
 import dev.agcinfra.audit.provenance.Ownership;
 import dev.agcinfra.audit.retained.Finding;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.audit.ExitCode;
 import dev.agcinfra.audit.Regions;
 import dev.agcinfra.audit.TagFilter;
-import dev.agcinfra.audit.aws.AwsClientFactory;
+import dev.agcinfra.aws.AwsClientFactory;
 import dev.agcinfra.audit.aws.Preflight;
 import dev.agcinfra.audit.batch.AuditError;
 import dev.agcinfra.audit.batch.JobResult;

@@ -1,6 +1,6 @@
 package dev.agcinfra.audit.cli;
 
-import dev.agcinfra.audit.aws.AwsClientFactory;
+import dev.agcinfra.aws.AwsClientFactory;
 import dev.agcinfra.audit.aws.Preflight;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,8 +1,7 @@
 package dev.agcinfra.audit.cli;
 
-import dev.agcinfra.audit.aws.AwsSettings;
+import dev.agcinfra.aws.AwsSettings;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -48,14 +47,9 @@ public final class AwsOptions {
         URI endpoint = null;
         if (endpointUrl != null) {
             try {
-                endpoint = new URI(endpointUrl);
-            } catch (URISyntaxException e) {
-                endpoint = null;
-            }
-            if (endpoint == null || endpoint.getScheme() == null || endpoint.getHost() == null
-                    || !(endpoint.getScheme().equals("http") || endpoint.getScheme().equals("https"))) {
-                throw new ParameterException(spec.commandLine(),
-                        "invalid --endpoint-url '" + endpointUrl + "': expected http(s)://host[:port]");
+                endpoint = AwsSettings.endpoint("--endpoint-url", endpointUrl);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
             }
         }
         if (maxAttempts < 1) {

@@ -1,7 +1,7 @@
 package dev.agcinfra.audit.costs;
 
 import dev.agcinfra.audit.TagFilter;
-import dev.agcinfra.audit.aws.AwsErrors;
+import dev.agcinfra.aws.AwsErrors;
 import dev.agcinfra.audit.batch.AuditError;
 import dev.agcinfra.audit.batch.JobRunner;
 import java.util.ArrayList;

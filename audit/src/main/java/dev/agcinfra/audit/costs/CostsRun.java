@@ -1,7 +1,7 @@
 package dev.agcinfra.audit.costs;
 
 import dev.agcinfra.audit.TagFilter;
-import dev.agcinfra.audit.aws.AwsClientFactory;
+import dev.agcinfra.aws.AwsClientFactory;
 import dev.agcinfra.audit.batch.JobResult;
 import dev.agcinfra.audit.batch.JobRunner;
 import dev.agcinfra.audit.batch.Progress;

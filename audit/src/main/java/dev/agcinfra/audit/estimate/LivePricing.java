@@ -1,7 +1,7 @@
 package dev.agcinfra.audit.estimate;
 
-import dev.agcinfra.audit.aws.AwsClientFactory;
-import dev.agcinfra.audit.aws.AwsSettings;
+import dev.agcinfra.aws.AwsClientFactory;
+import dev.agcinfra.aws.AwsSettings;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.agcinfra.audit.provenance;
 
-import dev.agcinfra.audit.aws.AwsErrors;
+import dev.agcinfra.aws.AwsErrors;
 import dev.agcinfra.settings.AgcNames;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,8 +1,8 @@
 package dev.agcinfra.audit.resources;
 
 import dev.agcinfra.audit.TagFilter;
-import dev.agcinfra.audit.aws.AwsCall;
-import dev.agcinfra.audit.aws.AwsErrors;
+import dev.agcinfra.aws.AwsCall;
+import dev.agcinfra.aws.AwsErrors;
 import dev.agcinfra.audit.batch.ItemReader;
 import dev.agcinfra.audit.batch.Job;
 import dev.agcinfra.audit.batch.RegionContext;

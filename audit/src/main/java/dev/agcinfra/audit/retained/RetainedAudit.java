@@ -1,6 +1,6 @@
 package dev.agcinfra.audit.retained;
 
-import dev.agcinfra.audit.aws.AwsClientFactory;
+import dev.agcinfra.aws.AwsClientFactory;
 import dev.agcinfra.audit.batch.AuditError;
 import dev.agcinfra.audit.batch.JobResult;
 import dev.agcinfra.audit.batch.JobRunner;

@@ -1,7 +1,7 @@
 package dev.agcinfra.audit.retained;
 
 import dev.agcinfra.audit.TagFilter;
-import dev.agcinfra.audit.aws.AwsCall;
+import dev.agcinfra.aws.AwsCall;
 import dev.agcinfra.audit.batch.ItemReader;
 import dev.agcinfra.audit.batch.Job;
 import dev.agcinfra.audit.batch.RegionContext;

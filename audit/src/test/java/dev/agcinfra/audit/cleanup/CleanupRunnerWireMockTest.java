@@ -9,8 +9,8 @@ import static dev.agcinfra.audit.testing.AwsStubs.xmlBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.agcinfra.audit.aws.AwsClientFactory;
-import dev.agcinfra.audit.aws.AwsSettings;
+import dev.agcinfra.aws.AwsClientFactory;
+import dev.agcinfra.aws.AwsSettings;
 import dev.agcinfra.audit.aws.RegionClients;
 import dev.agcinfra.audit.provenance.Provenance;
 import dev.agcinfra.audit.testing.AwsStubs;

@@ -80,7 +80,7 @@ class AgcAuditCliTest {
                 Arguments.of("no parallelism", new String[] {"resources", "--regions", "us-east-1", "--parallelism", "0"},
                         "agc-audit resources: --parallelism must be at least 1, was 0"),
                 Arguments.of("a malformed endpoint", new String[] {"resources", "--regions", "us-east-1", "--endpoint-url", "localhost"},
-                        "agc-audit resources: invalid --endpoint-url 'localhost'"),
+                        "agc-audit resources: --endpoint-url localhost: not an endpoint URL (expected http(s)://host[:port])"),
                 Arguments.of("a malformed duration", new String[] {"resources", "--regions", "us-east-1", "--call-timeout", "soon"},
                         "agc-audit resources: Invalid value for option '--call-timeout'"),
                 Arguments.of("an unknown option", new String[] {"resources", "--region", "us-east-1"},

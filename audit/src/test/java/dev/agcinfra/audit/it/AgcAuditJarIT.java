@@ -67,6 +67,16 @@ class AgcAuditJarIT {
     }
 
     @Test
+    @DisplayName("AWS_DEFAULT_REGION alone selects the region, as for the AWS CLI and agc-infra")
+    void regionFromAwsDefaultRegion() throws Exception {
+        Result run = run(env(Map.of("AWS_ENDPOINT_URL", endpoint, "AWS_ACCESS_KEY_ID", "test",
+                "AWS_SECRET_ACCESS_KEY", "test", "AWS_DEFAULT_REGION", "eu-west-1")), "resources", "--format", "json");
+
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(new ObjectMapper().readTree(run.out()).get("regions").toString()).isEqualTo("[\"eu-west-1\"]");
+    }
+
+    @Test
     @DisplayName("without --regions the region comes from AWS_REGION, as for the AWS CLI")
     void regionFromEnvironment() throws Exception {
         Result run = run(env(Map.of("AWS_ENDPOINT_URL", endpoint, "AWS_ACCESS_KEY_ID", "test",
@@ -117,7 +127,7 @@ class AgcAuditJarIT {
 
         assertThat(run.status()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(run.err().lines().toList()).containsExactly("agc-audit: no region: give --regions or "
-                + "--all-regions, or set AWS_REGION or a region in the AWS profile");
+                + "--all-regions, or set AWS_REGION (or AWS_DEFAULT_REGION, or a region in the AWS profile)");
     }
 
     /** The environment of a machine with no AWS setup, plus {@code extra}. */

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.agcinfra.audit.ExitCode;
-import dev.agcinfra.audit.aws.AwsSettings;
+import dev.agcinfra.aws.AwsSettings;
 import dev.agcinfra.audit.testing.AwsStubs;
 import dev.agcinfra.audit.testing.CliRun;
 import java.util.ArrayList;

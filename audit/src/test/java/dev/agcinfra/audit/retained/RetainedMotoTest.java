@@ -173,8 +173,8 @@ class RetainedMotoTest {
 
         // When
         RetainedResult result;
-        try (dev.agcinfra.audit.aws.AwsClientFactory clients = new dev.agcinfra.audit.aws.AwsClientFactory(
-                dev.agcinfra.audit.aws.AwsSettings.defaults().withEndpoint(moto.endpoint()), Map.of())) {
+        try (dev.agcinfra.aws.AwsClientFactory clients = new dev.agcinfra.aws.AwsClientFactory(
+                dev.agcinfra.aws.AwsSettings.defaults().withEndpoint(moto.endpoint()), Map.of())) {
             result = new RetainedAudit(clients, AgcRegion.ACCOUNT, RetainedOptions.defaults().withProtection(protection))
                     .parallelism(1).scan(List.of(REGION));
         }

@@ -1,4 +1,4 @@
-package dev.agcinfra.audit.aws;
+package dev.agcinfra.aws;
 
 import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -1,4 +1,4 @@
-package dev.agcinfra.audit.aws;
+package dev.agcinfra.aws;
 
 import java.net.URI;
 import java.time.Duration;
@@ -54,6 +54,29 @@ public record AwsSettings(
         if (maxConnections < 1) {
             throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
         }
+    }
+
+    /**
+     * An endpoint as a person gave it ({@code --endpoint-url}, {@code AWS_ENDPOINT_URL}), checked: an http(s) URL with
+     * a host.
+     *
+     * @param name  where it came from, named in the message: a flag or a variable
+     * @throws IllegalArgumentException with one line naming {@code name}, the value and the fix
+     */
+    public static URI endpoint(String name, String value) {
+        boolean flag = name.startsWith("--");
+        String given = name + (flag ? " " : "=");
+        try {
+            URI uri = new URI(value.strip());
+            if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(given + value + ": not an endpoint URL (expected http(s)://host[:port]); "
+                + "write e.g. " + given + "http://127.0.0.1:5000, or " + (flag ? "leave it out" : "unset it")
+                + " to use AWS");
     }
 
     /** The defaults: the SDK's chain for profile and endpoint, the timeouts and retries above. */

@@ -1,4 +1,4 @@
-package dev.agcinfra.audit.aws;
+package dev.agcinfra.aws;
 
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -51,6 +51,36 @@ public final class AwsErrors {
             message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         }
         return oneLine(message);
+    }
+
+    /**
+     * One short line for a person: the service's error code and message, or the client-side reason (credentials not
+     * found, connection refused) without the SDK's list of every provider it tried or its request details.
+     */
+    public static String brief(SdkException e) {
+        String message;
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            message = service.awsErrorDetails().errorCode() + ": " + service.awsErrorDetails().errorMessage();
+        } else {
+            message = e.getMessage();
+            Throwable cause = e.getCause();
+            if ((message == null || message.isBlank()) && cause != null) {
+                message = cause.toString();
+            }
+        }
+        if (message == null || message.isBlank()) {
+            return e.getClass().getSimpleName();
+        }
+        String first = message.strip().lines().findFirst().orElse("");
+        int chain = first.indexOf(" from any of the providers in the chain");
+        if (chain > 0) {
+            first = first.substring(0, chain) + " from the default chain"; // it then lists every provider it tried
+        }
+        int details = first.indexOf("(Service:");
+        if (details > 0) {
+            first = first.substring(0, details).strip();
+        }
+        return first.length() > 200 ? first.substring(0, 197) + "..." : first;
     }
 
     /** Whether the rest of the region should be skipped after this failure. */
