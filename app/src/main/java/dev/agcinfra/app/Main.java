@@ -1,5 +1,6 @@
 package dev.agcinfra.app;
 
+import dev.agcinfra.cli.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.App;
@@ -20,11 +21,11 @@ import java.util.concurrent.FutureTask;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * {@code java -jar agc-infra.jar}: reads the settings ({@code agc.yaml}, or {@code AGC_CONFIG}), writes
+ * {@code java -jar agc-infra.jar [synth]}: reads the settings ({@code agc.yaml}, or {@code AGC_CONFIG}), writes
  * {@code cdktf.out} exactly as {@code cdktf synth} would, and prints one summary line per stack.
  * Invalid settings are reported (every problem, one line each) before anything is written.
  *
- * <p>With arguments, the commands of {@link AgcInfraCommand} ({@code agc-infra account activate|deactivate|status}).
+ * <p>With other arguments, the commands of {@link AgcInfraCommand} ({@code agc-infra account activate|deactivate|status}).
  */
 public final class Main {
 
@@ -40,26 +41,24 @@ public final class Main {
         System.exit(status);
     }
 
-    /** Runs the app in the process's working directory and environment; returns the exit status. */
+    /**
+     * Runs the app in the process's working directory and environment; returns the exit status. No arguments is
+     * {@code synth}, straight away (the path {@code cdktf.json} takes, without parsing a command line).
+     */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         if (args.length > 0) {
             return AgcInfraCommand.run(out, err, CliEnvironment.system(), args);
         }
-        return run(out, err, new SettingsLoader(Path.of(""), System.getenv()), AwsEnvironment.fromSystem(), null, args);
+        return synth(out, err, new SettingsLoader(Path.of(""), System.getenv()), AwsEnvironment.fromSystem(), null);
     }
 
     /**
-     * Runs the app with everything injected (tests, embedding). The injected parts serve the synth (no arguments);
-     * with arguments, the commands run in the process's environment (inject theirs with
-     * {@link AgcInfraCommand#run(PrintWriter, PrintWriter, CliEnvironment, String...)}).
+     * Synthesizes with everything injected (tests, embedding, {@code agc-infra synth}).
      *
      * @param outdir where to write, or null for CDKTF's choice ({@code CDKTF_OUTDIR}, else {@code cdktf.out})
      */
-    public static int run(PrintWriter out, PrintWriter err, SettingsLoader loader, AwsEnvironment aws, String outdir,
-            String... args) {
-        if (args.length > 0) {
-            return AgcInfraCommand.run(out, err, CliEnvironment.system(), args);
-        }
+    public static int synth(PrintWriter out, PrintWriter err, SettingsLoader loader, AwsEnvironment aws,
+            String outdir) {
         Timings timings = Timings.fromEnvironment(err);
         // Starting jsii (a Node.js process) and loading the AWS provider's type system take most of a synth;
         // they overlap with reading and checking the settings, which needs no jsii.

@@ -55,7 +55,7 @@ class EstimateOfSynthesizedStacksTest {
             throw new IllegalStateException("no region");
         });
         StringWriter err = new StringWriter();
-        int status = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+        int status = Main.synth(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
                 new SettingsLoader(dir, Map.of()), offline, outdir.toString());
         assertThat(status).as(err.toString()).isZero();
     }

@@ -1,5 +1,6 @@
 package dev.agcinfra.app;
 
+import dev.agcinfra.cli.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ class MainTest {
         AwsEnvironment offline = new AwsEnvironment(Map.of(), Optional.empty(), AnonymousCredentialsProvider.create(), () -> {
             throw new IllegalStateException("no region");
         });
-        int status = Main.run(new PrintWriter(out, true), new PrintWriter(err, true),
+        int status = Main.synth(new PrintWriter(out, true), new PrintWriter(err, true),
                 new SettingsLoader(dir, Map.of()), offline, dir.resolve("cdktf.out").toString());
         return new Result(status, out.toString(), err.toString());
     }

@@ -1,5 +1,6 @@
 package dev.agcinfra.audit;
 
+import dev.agcinfra.cli.ExitCode;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.agcinfra.audit;
 
+import dev.agcinfra.cli.ExitCode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -2,7 +2,7 @@ package dev.agcinfra.app.account;
 
 /**
  * An account command cannot go on: the message is one line for the user (what is wrong, and the fix), the status is
- * one of {@link dev.agcinfra.app.ExitCode}'s.
+ * one of {@link dev.agcinfra.cli.ExitCode}'s.
  */
 public final class AccountException extends RuntimeException {
 

@@ -2,7 +2,7 @@ package dev.agcinfra.app.account;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agcinfra.app.AgcInfraApp;
-import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.app.SubnetResolver;
 import dev.agcinfra.app.lookup.PrivateSubnetLookup;
 import dev.agcinfra.settings.RegionSettings;

@@ -1,6 +1,6 @@
 package dev.agcinfra.app.account;
 
-import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.app.stacks.RegionStack;
 import java.time.Duration;
 import java.time.Instant;

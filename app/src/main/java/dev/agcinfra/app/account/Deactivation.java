@@ -1,7 +1,7 @@
 package dev.agcinfra.app.account;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.app.lookup.PrivateSubnetLookup;
 import dev.agcinfra.settings.Settings;
 import dev.agcinfra.settings.SettingsException;

@@ -1,6 +1,6 @@
 package dev.agcinfra.app.account;
 
-import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.app.lookup.ContextCache;
 import dev.agcinfra.app.lookup.PrivateSubnetLookup;
 import dev.agcinfra.settings.RegionSettings;

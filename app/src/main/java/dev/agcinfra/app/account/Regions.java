@@ -1,6 +1,6 @@
 package dev.agcinfra.app.account;
 
-import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.app.lookup.AwsEnvironment;
 import dev.agcinfra.settings.AwsDefaults;
 import dev.agcinfra.settings.AwsNames;

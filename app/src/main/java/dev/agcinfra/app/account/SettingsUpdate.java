@@ -2,7 +2,7 @@ package dev.agcinfra.app.account;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.settings.VpcMode;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.agcinfra.app.account;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -1,6 +1,6 @@
 package dev.agcinfra.app.account;
 
-import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.audit.provenance.StateHistory;
 import dev.agcinfra.audit.provenance.StateHistoryReader;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -75,16 +74,13 @@ public final class AccountActivate implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Apply without Terraform asking for approval (-auto-approve).")
     boolean yes;
 
-    @Mixin
-    AwsOptions aws;
-
     @Override
     public Integer call() {
         ActivateFlags flags = new ActivateFlags(AgcInfraCommand.opt(bucket), AgcInfraCommand.opt(vpc), subnets,
                 AgcInfraCommand.opt(ami), usePublicSubnets, tags);
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        return new Activation(account.root.context(aws, out, err))
-                .run(new Activation.Request(aws.region(), flags, planOnly, yes));
+        return new Activation(account.root.context(account.aws, out, err))
+                .run(new Activation.Request(account.aws.region(), flags, planOnly, yes));
     }
 }

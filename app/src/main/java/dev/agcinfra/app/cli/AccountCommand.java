@@ -1,6 +1,7 @@
 package dev.agcinfra.app.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code agc-infra account}: AGC's account commands and rules, driving Terraform. */
@@ -22,4 +23,8 @@ public final class AccountCommand {
 
     @ParentCommand
     AgcInfraCommand root;
+
+    /** The options every account command takes, inherited by each. */
+    @Mixin
+    AwsOptions aws;
 }

@@ -3,7 +3,6 @@ package dev.agcinfra.app.cli;
 import dev.agcinfra.app.account.Deactivation;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -38,14 +37,11 @@ public final class AccountDeactivate implements Callable<Integer> {
     @Option(names = {"-y", "--yes"}, description = "Destroy without Terraform asking for approval (-auto-approve).")
     boolean yes;
 
-    @Mixin
-    AwsOptions aws;
-
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        return new Deactivation(account.root.context(aws, out, err))
-                .run(new Deactivation.Request(aws.region(), force, yes));
+        return new Deactivation(account.root.context(account.aws, out, err))
+                .run(new Deactivation.Request(account.aws.region(), force, yes));
     }
 }

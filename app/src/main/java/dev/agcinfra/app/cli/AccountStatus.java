@@ -1,12 +1,11 @@
 package dev.agcinfra.app.cli;
 
-import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.app.account.AccountAws;
 import dev.agcinfra.settings.AwsNames;
 import dev.agcinfra.settings.SettingsException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -27,15 +26,12 @@ public final class AccountStatus implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    AwsOptions aws;
-
     @Override
     public Integer call() {
-        var env = aws.aws(account.root.cli);
+        var env = account.aws.aws(account.root.cli);
         String region;
         try {
-            region = aws.region().orElseGet(env::defaultRegion);
+            region = account.aws.region().orElseGet(env::defaultRegion);
         } catch (SettingsException e) {
             throw new dev.agcinfra.app.account.AccountException(ExitCode.INVALID_INPUT,
                     "no region: give --region, or set AWS_REGION (or a region in your AWS profile)");

@@ -1,7 +1,7 @@
 package dev.agcinfra.app.cli;
 
 import dev.agcinfra.app.AgcVersion;
-import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.app.account.AccountContext;
 import dev.agcinfra.app.account.AccountException;
 import dev.agcinfra.app.account.Terraform;
@@ -18,9 +18,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * commands.
  */
 @Command(name = "agc-infra", mixinStandardHelpOptions = true, versionProvider = AgcInfraCommand.Version.class,
-        subcommands = AccountCommand.class,
-        description = "Amazon Genomics CLI's shared infrastructure with Terraform. Without arguments: synthesize "
-                + "agc.yaml (or AGC_CONFIG) into cdktf.out.",
+        subcommands = {SynthCommand.class, AccountCommand.class},
+        description = "Amazon Genomics CLI's shared infrastructure with Terraform. Without arguments: synth.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
@@ -56,7 +55,7 @@ public final class AgcInfraCommand {
             CommandLine failed = e.getCommandLine();
             String name = failed.getCommandSpec().qualifiedName();
             if (failed.getCommandSpec().parent() == null) {
-                err.println("usage: agc-infra account activate|deactivate|status [OPTIONS]  (no arguments: synthesize); "
+                err.println("usage: agc-infra [synth] | agc-infra account activate|deactivate|status [OPTIONS]; "
                         + e.getMessage());
             } else {
                 err.println(name + ": " + e.getMessage() + "; see " + name + " --help");

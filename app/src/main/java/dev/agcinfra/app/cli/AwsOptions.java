@@ -8,24 +8,29 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
-/** {@code --region}, {@code --profile}, {@code --endpoint-url}, {@code --config}: shared by the account commands. */
+/**
+ * {@code --region}, {@code --profile}, {@code --endpoint-url}, {@code --config}: declared once on {@code agc-infra account}
+ * and inherited by every account command (picocli's {@code ScopeType.INHERIT}), so they may come before or after the
+ * command's name.
+ */
 public final class AwsOptions {
 
-    @Option(names = "--region", paramLabel = "REGION",
+    @Option(names = "--region", paramLabel = "REGION", scope = ScopeType.INHERIT,
             description = "The region to act on (default: the AWS CLI's: AWS_REGION, AWS_DEFAULT_REGION, the profile).")
     String region;
 
-    @Option(names = "--profile", paramLabel = "PROFILE",
+    @Option(names = "--profile", paramLabel = "PROFILE", scope = ScopeType.INHERIT,
             description = "The AWS profile for credentials and default region, here and in Terraform.")
     String profile;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL",
+    @Option(names = "--endpoint-url", paramLabel = "URL", scope = ScopeType.INHERIT,
             description = "Send every AWS call, Terraform's S3 backend and provider included, to URL "
                     + "(an emulator such as moto, or an AWS-compatible cloud). Default: AWS_ENDPOINT_URL, else AWS.")
     String endpointUrl;
 
-    @Option(names = "--config", paramLabel = "FILE",
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "The settings file (default: AGC_CONFIG, else agc.yaml in the working directory).")
     Path config;
 

@@ -2,7 +2,7 @@ package dev.agcinfra.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.settings.SettingsDocument;
 import dev.agcinfra.testing.AwsTestClients;
 import dev.agcinfra.testing.MotoServer;

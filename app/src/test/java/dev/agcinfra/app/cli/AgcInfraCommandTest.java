@@ -2,7 +2,7 @@ package dev.agcinfra.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agcinfra.app.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -22,9 +22,35 @@ class AgcInfraCommandTest {
 
         // Then
         assertThat(r.status()).isZero();
-        assertThat(r.out().replaceAll("\\s+", " ")).contains("account", "Without arguments: synthesize", "Exit codes:",
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("synth", "account", "Without arguments: synth", "Exit codes:",
                 " 0 done", " 2 invalid input", " 3 an AWS call failed", " 4 internal error",
                 " other Terraform's own exit status");
+    }
+
+    @Test
+    void synthIsAVerbThatWritesWhatTheJarWritesWithoutArguments() throws IOException {
+        // Given
+        java.nio.file.Files.writeString(dir.resolve("agc.yaml"), "account: \"123456789012\"\nregions:\n  eu-west-1: { usePublicSubnets: true }\n");
+
+        // When
+        CliRun.Result r = new CliRun(dir).run("synth", "--no-endpoint");
+
+        // Then
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(r.out()).contains("agc-data-eu-west-1", "agc-core-eu-west-1");
+        assertThat(dir.resolve("cdktf.out/manifest.json")).exists();
+        assertThat(dir.resolve("cdktf.out/stacks/agc-core-eu-west-1/cdk.tf.json")).exists();
+    }
+
+    @Test
+    void theAccountOptionsAreInheritedAndMayComeBeforeTheCommandsName() {
+        // When
+        CliRun.Result before = new CliRun(dir).run("account", "--region", "us-west-2", "status");
+        CliRun.Result after = new CliRun(dir).run("account", "status", "--region", "us-west-2");
+
+        // Then
+        assertThat(before.status()).as(before.all()).isZero();
+        assertThat(before.out()).contains("region:   us-west-2").isEqualTo(after.out());
     }
 
     @Test
@@ -56,7 +82,7 @@ class AgcInfraCommandTest {
 
         // Then
         assertThat(r.status()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(r.err()).startsWith("usage: agc-infra account activate|deactivate|status");
+        assertThat(r.err()).startsWith("usage: agc-infra [synth] | agc-infra account activate|deactivate|status");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.agcinfra.audit.cleanup;
 
 import dev.agcinfra.audit.AuditException;
-import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.aws.AwsCall;
 import dev.agcinfra.aws.AwsClientFactory;
 import dev.agcinfra.aws.AwsErrors;

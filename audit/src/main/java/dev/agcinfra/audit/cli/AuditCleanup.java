@@ -1,7 +1,8 @@
 package dev.agcinfra.audit.cli;
 
+import dev.agcinfra.cli.DurationConverter;
 import dev.agcinfra.audit.AuditException;
-import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.audit.TagFilter;
 import dev.agcinfra.audit.Regions;
 import dev.agcinfra.aws.AwsClientFactory;

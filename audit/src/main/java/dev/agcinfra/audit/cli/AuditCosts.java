@@ -1,6 +1,6 @@
 package dev.agcinfra.audit.cli;
 
-import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.audit.batch.JobResult;
 import dev.agcinfra.audit.costs.CostsRun;
 import dev.agcinfra.audit.costs.CostsRun.Options;

@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.cli;
 
+import dev.agcinfra.cli.DurationConverter;
 import dev.agcinfra.aws.AwsSettings;
 import java.net.URI;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.agcinfra.audit.cli;
 
 import dev.agcinfra.audit.AuditException;
-import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.audit.report.Format;
 import java.io.BufferedWriter;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.costs;
 
+import dev.agcinfra.cli.TextTable;
 import dev.agcinfra.audit.batch.AuditError;
 import dev.agcinfra.audit.costs.ActualCosts.RegionActual;
 import dev.agcinfra.audit.costs.CostsReport.Advice;
@@ -119,26 +120,12 @@ public final class CostsTableWriter {
         out.flush();
     }
 
+    /** Amounts and counts right-aligned, everything else left. */
     private static void table(StringBuilder text, List<String[]> rows, String indent) {
-        if (rows.isEmpty()) {
-            return;
-        }
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder(indent);
-            for (int i = 0; i < row.length; i++) {
-                boolean number = i > 0 && (row[i].startsWith("$") || row[i].matches("[0-9,]+"));
-                String cell = number ? " ".repeat(widths[i] - row[i].length()) + row[i]
-                        : row[i] + " ".repeat(widths[i] - row[i].length());
-                line.append(cell).append("  ");
-            }
-            text.append(line.toString().stripTrailing()).append('\n');
-        }
+        TextTable table = new TextTable(indent, "  ")
+                .alignRight((column, cell) -> column > 0 && (cell.startsWith("$") || cell.matches("[0-9,]+")));
+        rows.forEach(table::row);
+        table.appendTo(text);
     }
 
     private static String count(int n, String noun) {

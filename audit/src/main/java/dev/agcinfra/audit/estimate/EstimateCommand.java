@@ -1,7 +1,7 @@
 package dev.agcinfra.audit.estimate;
 
 import dev.agcinfra.audit.AuditException;
-import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.audit.cli.LoggingMixin;
 import dev.agcinfra.audit.cli.VersionProvider;
 import dev.agcinfra.audit.estimate.UsageAssumptions.Usage;

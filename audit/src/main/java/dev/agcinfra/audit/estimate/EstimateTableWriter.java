@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.estimate;
 
+import dev.agcinfra.cli.TextTable;
 import dev.agcinfra.audit.estimate.ComparisonReport.ScenarioEstimate;
 import dev.agcinfra.audit.estimate.ComparisonReport.StackComparison;
 import dev.agcinfra.audit.estimate.EstimateReport.PricedItem;
@@ -111,41 +112,11 @@ final class EstimateTableWriter {
         return Quantities.usd(usd) + (estimate.estimate().unknown().isEmpty() ? "" : " +?");
     }
 
-    /** Left-aligned columns, except the right-aligned ones given; the last column is not padded. */
+    /** Left-aligned columns, except the right-aligned ones given. */
     private static void table(PrintWriter out, List<String[]> rows, String indent, int... rightAligned) {
-        int columns = rows.get(0).length;
-        int[] widths = new int[columns];
-        rows.forEach(r -> {
-            for (int i = 0; i < columns; i++) {
-                widths[i] = Math.max(widths[i], r[i].length());
-            }
-        });
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder(indent);
-            for (int i = 0; i < columns; i++) {
-                boolean alignRight = contains(rightAligned, i);
-                String cell = row[i];
-                if (alignRight) {
-                    line.append(" ".repeat(widths[i] - cell.length())).append(cell);
-                } else if (i < columns - 1) {
-                    line.append(cell).append(" ".repeat(widths[i] - cell.length()));
-                } else {
-                    line.append(cell);
-                }
-                if (i < columns - 1) {
-                    line.append("  ");
-                }
-            }
-            out.println(line.toString().stripTrailing());
-        }
-    }
-
-    private static boolean contains(int[] values, int value) {
-        for (int v : values) {
-            if (v == value) {
-                return true;
-            }
-        }
-        return false;
+        java.util.Set<Integer> right = java.util.Arrays.stream(rightAligned).boxed().collect(java.util.stream.Collectors.toSet());
+        TextTable table = new TextTable(indent, "  ").alignRight((column, cell) -> right.contains(column));
+        rows.forEach(table::row);
+        out.print(table.render());
     }
 }

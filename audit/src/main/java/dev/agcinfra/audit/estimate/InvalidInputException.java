@@ -1,7 +1,7 @@
 package dev.agcinfra.audit.estimate;
 
 import dev.agcinfra.audit.AuditException;
-import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 
 /** Input the user can fix (a path, a file, an option): reported as one line, exit code 2. */
 public class InvalidInputException extends AuditException {

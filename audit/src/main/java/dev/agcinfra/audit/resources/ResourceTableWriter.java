@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.resources;
 
+import dev.agcinfra.cli.TextTable;
 import dev.agcinfra.audit.TagFilter;
 import dev.agcinfra.audit.batch.AuditError;
 import dev.agcinfra.audit.report.ReportWriter;
@@ -59,18 +60,16 @@ public final class ResourceTableWriter implements ReportWriter<Resource> {
                 List<Resource> rows = type.getValue();
                 rows.sort(Comparator.comparing(Resource::id));
                 text.append("  ").append(type.getKey()).append(" (").append(rows.size()).append(")\n");
-                int idWidth = rows.stream().mapToInt(r -> r.id().length()).max().orElse(0);
-                int stateWidth = rows.stream().mapToInt(r -> r.state() == null ? 0 : r.state().length()).max().orElse(0);
-                for (Resource row : rows) {
-                    StringBuilder line = new StringBuilder("    ").append(pad(row.id(), idWidth));
-                    if (stateWidth > 0) {
-                        line.append("  ").append(pad(row.state() == null ? "" : row.state(), stateWidth));
+                TextTable table = new TextTable("    ", "  ");
+                boolean states = rows.stream().anyMatch(row -> row.state() != null && !row.state().isEmpty());
+                rows.forEach(row -> {
+                    if (states) {
+                        table.row(row.id(), row.state(), row.name());
+                    } else {
+                        table.row(row.id(), row.name());
                     }
-                    if (row.name() != null) {
-                        line.append("  ").append(row.name());
-                    }
-                    text.append(line.toString().stripTrailing()).append('\n');
-                }
+                });
+                table.appendTo(text);
             }
         }
         text.append("\nTotal: ").append(count(total, "resource")).append(" tagged ").append(tag)
@@ -83,10 +82,6 @@ public final class ResourceTableWriter implements ReportWriter<Resource> {
         }
         out.write(text.toString());
         out.flush();
-    }
-
-    private static String pad(String text, int width) {
-        return text + " ".repeat(Math.max(0, width - text.length()));
     }
 
     private static String count(long n, String noun) {

@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.retained;
 
+import dev.agcinfra.cli.TextTable;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Function;
 
 /** The {@code retained} report in each format: JSON and CSV stream, the table (for people) collects. */
 public final class RetainedReports {
@@ -188,24 +188,14 @@ public final class RetainedReports {
             return;
         }
         text.append('\n').append(title).append(" (").append(rows.size()).append("):\n");
-        List<Function<Finding, String>> cells = List.of(Finding::region, f -> f.kind().id(), Finding::type,
-                Finding::id, f -> f.owner().id(), RetainedReports::size, f -> f.monthlyUsd() == null ? "unknown"
-                        : usd(f.monthlyUsd()) + "/mo");
-        int[] widths = new int[cells.size()];
-        for (Finding row : rows) {
-            for (int i = 0; i < cells.size(); i++) {
-                widths[i] = Math.max(widths[i], cells.get(i).apply(row).length());
-            }
-        }
+        TextTable table = new TextTable("  ", " ").alignRight((column, cell) -> column == 6);
+        rows.forEach(row -> table.row(row.region(), row.kind().id(), row.type(), row.id(), row.owner().id(), size(row),
+                row.monthlyUsd() == null ? "unknown" : usd(row.monthlyUsd()) + "/mo"));
+        List<String> lines = table.render().lines().toList();
         BigDecimal subtotal = BigDecimal.ZERO;
-        for (Finding row : rows) {
-            StringBuilder line = new StringBuilder(" ");
-            for (int i = 0; i < cells.size(); i++) {
-                String cell = cells.get(i).apply(row);
-                line.append(' ').append(i == cells.size() - 1 ? " ".repeat(widths[i] - cell.length()) + cell
-                        : cell + " ".repeat(widths[i] - cell.length()));
-            }
-            text.append(line.toString().stripTrailing()).append('\n');
+        for (int i = 0; i < rows.size(); i++) {
+            Finding row = rows.get(i);
+            text.append(lines.get(i)).append('\n');
             text.append("      ").append(row.reason()).append('\n');
             if (row.cleanup() != null) {
                 text.append("      $ ").append(row.cleanup()).append('\n');

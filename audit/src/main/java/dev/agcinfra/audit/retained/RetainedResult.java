@@ -1,6 +1,6 @@
 package dev.agcinfra.audit.retained;
 
-import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.audit.batch.AuditError;
 import java.math.BigDecimal;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agcinfra.audit.AuditException;
-import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.audit.provenance.Provenance;
 import dev.agcinfra.audit.retained.Finding;
 import dev.agcinfra.audit.retained.Kind;

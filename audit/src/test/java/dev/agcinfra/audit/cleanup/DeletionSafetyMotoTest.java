@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.audit.retained.AgcRegion;
 import dev.agcinfra.audit.testing.CliRun;
 import dev.agcinfra.settings.AwsDefaults;

@@ -3,7 +3,7 @@ package dev.agcinfra.audit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agcinfra.audit.AuditException;
-import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.audit.testing.CliRun;
 import java.io.IOException;
 import java.net.ServerSocket;

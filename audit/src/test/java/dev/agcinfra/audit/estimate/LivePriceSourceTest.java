@@ -20,7 +20,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import dev.agcinfra.audit.AuditException;
-import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.audit.testing.TestCredentials;
 import dev.agcinfra.audit.estimate.UsageAssumptions.Usage;
 import java.math.BigDecimal;

@@ -2,7 +2,7 @@ package dev.agcinfra.audit.retained;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.audit.testing.CliRun;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package dev.agcinfra.audit.cli;
+package dev.agcinfra.cli;
 
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -7,7 +7,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reads {@code 250ms}, {@code 20s}, {@code 2m}, or a plain number of seconds. */
-final class DurationConverter implements ITypeConverter<Duration> {
+public final class DurationConverter implements ITypeConverter<Duration> {
 
     private static final Pattern DURATION = Pattern.compile("([0-9]+)(ms|s|m)?");
 

@@ -1,0 +1,41 @@
+package dev.agcinfra.app.cli;
+
+import dev.agcinfra.app.Main;
+import dev.agcinfra.app.lookup.AwsEnvironment;
+import dev.agcinfra.settings.SettingsLoader;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code agc-infra synth}: what the jar does without arguments, and what {@code cdktf synth} runs. */
+@Command(name = "synth", mixinStandardHelpOptions = true,
+        description = {
+            "Synthesize the settings file (agc.yaml in the working directory, or the file AGC_CONFIG names) into "
+                    + "cdktf.out (or CDKTF_OUTDIR), exactly as cdktf synth does, and print one line per stack.",
+            "Every problem of the settings file is reported, one line each, before anything is written. AWS is "
+                    + "asked only for what the file leaves out: the account (STS) and the default region (AWS_REGION, "
+                    + "AWS_DEFAULT_REGION, the profile)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "2:invalid settings (nothing was written)", "3:an AWS call failed",
+            "4:internal error (please report it)"})
+public final class SynthCommand implements Callable<Integer> {
+
+    @ParentCommand
+    AgcInfraCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        CliEnvironment cli = root.cli;
+        AwsEnvironment aws = new AwsEnvironment(cli.env(), Optional.empty(), null, cli.credentials().orElse(null),
+                cli.regionFallback().orElse(null));
+        String outdir = cli.env().getOrDefault("CDKTF_OUTDIR", cli.workingDir().resolve("cdktf.out").toString());
+        return Main.synth(spec.commandLine().getOut(), spec.commandLine().getErr(),
+                new SettingsLoader(cli.workingDir(), cli.env()), aws, outdir);
+    }
+}
