@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.agcinfra.audit.AuditException;
+import dev.agcinfra.audit.report.Money;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -52,7 +53,7 @@ public final class CleanupReports {
             n++;
             text.append(String.format("  %2d. %-24s %-18s %s%s%n", n, action.operation().id(), action.type(),
                     action.id(), action.monthlyUsd() == null ? "  (saving unknown)"
-                            : action.monthlyUsd().signum() == 0 ? "" : "  " + usd(action.monthlyUsd()) + "/month"));
+                            : action.monthlyUsd().signum() == 0 ? "" : "  " + Money.table(action.monthlyUsd()) + "/month"));
             text.append("      ").append(action.provenance().describe()).append('\n');
             text.append("      $ ").append(action.command()).append('\n');
         }
@@ -63,7 +64,7 @@ public final class CleanupReports {
                         .append(kept.owner()).append("): ").append(kept.reason()).append('\n');
             }
         }
-        text.append("Monthly saving: ").append(usd(plan.monthlySavingUsd())).append('\n');
+        text.append("Monthly saving: ").append(Money.table(plan.monthlySavingUsd())).append('\n');
         return text.toString();
     }
 
@@ -92,7 +93,7 @@ public final class CleanupReports {
         } else {
             text.append("Every deletion completed.\n");
         }
-        text.append("Monthly saving of what was deleted: ").append(usd(result.monthlySavingUsd())).append('\n');
+        text.append("Monthly saving of what was deleted: ").append(Money.table(result.monthlySavingUsd())).append('\n');
         return text.toString();
     }
 
@@ -179,9 +180,5 @@ public final class CleanupReports {
 
     private static String count(int n) {
         return n + (n == 1 ? " resource" : " resources");
-    }
-
-    static String usd(BigDecimal amount) {
-        return "$" + amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 }

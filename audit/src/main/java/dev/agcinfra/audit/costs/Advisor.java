@@ -1,5 +1,7 @@
 package dev.agcinfra.audit.costs;
 
+import dev.agcinfra.audit.report.Money;
+import dev.agcinfra.audit.report.Quantities;
 import dev.agcinfra.audit.costs.CostsReport.Advice;
 import dev.agcinfra.audit.costs.CostsReport.RegionCosts;
 import dev.agcinfra.audit.costs.LiveItem.LiveElasticIp;
@@ -56,15 +58,15 @@ public final class Advisor {
                     "public subnets (AGC's usePublicSubnets) would save about %s a month in %s: %d NAT gateways (%s), "
                             + "their public IPv4 addresses (%s) and %d interface endpoints (%s) go, and so do their "
                             + "data charges; batch instances then get public IPv4 addresses, billed while they run",
-                    Money.usd(total), region, costs.natGateways(), Money.usd(nat), Money.usd(natIps),
-                    costs.interfaceEndpoints(), Money.usd(endpoints))));
+                    Money.table(total), region, costs.natGateways(), Money.table(nat), Money.table(natIps),
+                    costs.interfaceEndpoints(), Money.table(endpoints))));
         }
         for (LiveElasticIp eip : inventory.idleElasticIps()) {
             BigDecimal monthly = sum(items, Category.PUBLIC_IPV4_HOURS, eip.allocationId());
             advice.add(new Advice(region, "idle-elastic-ip", eip.allocationId(), monthly,
                     "Elastic IP " + (eip.publicIp() == null ? eip.allocationId() : eip.publicIp() + " ("
                             + eip.allocationId() + ")") + (eip.name() == null ? "" : " '" + eip.name() + "'")
-                            + " is attached to nothing and costs " + Money.usd(monthly)
+                            + " is attached to nothing and costs " + Money.table(monthly)
                             + " a month: release it if nothing needs the address"));
         }
         for (LiveNatGateway nat : inventory.natGateways()) {
@@ -79,8 +81,8 @@ public final class Advisor {
                             + "address: if nothing in its private subnets needs the internet, deactivate the "
                             + "region's AGC contexts, or use public subnets",
                     nat.id(), nat.name() == null ? "" : " '" + nat.name() + "'",
-                    Money.plain(traffic.gb().setScale(2, java.math.RoundingMode.HALF_UP)).toPlainString(),
-                    traffic.days(), Money.usd(monthly))));
+                    Quantities.plain(traffic.gb().setScale(2, java.math.RoundingMode.HALF_UP)).toPlainString(),
+                    traffic.days(), Money.table(monthly))));
         }
         return advice;
     }

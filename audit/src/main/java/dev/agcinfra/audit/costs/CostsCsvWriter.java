@@ -1,5 +1,7 @@
 package dev.agcinfra.audit.costs;
 
+import dev.agcinfra.audit.report.Money;
+import dev.agcinfra.audit.report.Quantities;
 import dev.agcinfra.audit.costs.ActualCosts.UsageTypeActual;
 import dev.agcinfra.audit.costs.CostsReport.RegionCosts;
 import dev.agcinfra.audit.estimate.EstimateReport.PricedItem;
@@ -69,10 +71,10 @@ public final class CostsCsvWriter {
     }
 
     private static String plain(BigDecimal value) {
-        return value == null ? null : Money.plain(value).toPlainString();
+        return value == null ? null : Quantities.plain(value).toPlainString();
     }
 
     private static String cents(BigDecimal value) {
-        return value == null ? null : Money.cents(value).toPlainString();
+        return value == null ? null : Money.json(value).toPlainString();
     }
 }

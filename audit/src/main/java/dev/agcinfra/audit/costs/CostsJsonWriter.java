@@ -1,5 +1,7 @@
 package dev.agcinfra.audit.costs;
 
+import dev.agcinfra.audit.report.Money;
+import dev.agcinfra.audit.report.Quantities;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -65,9 +67,9 @@ public final class CostsJsonWriter {
         periods.putObject("monthToDate").put("start", p.thisMonthStart().toString()).put("end", p.today().toString());
         ArrayNode regions = root.putArray("regions");
         report.regions().forEach(region -> regions.add(region(region)));
-        root.put("totalEstimatedMonthlyUsd", Money.cents(report.totalEstimatedMonthlyUsd()));
+        root.put("totalEstimatedMonthlyUsd", Money.json(report.totalEstimatedMonthlyUsd()));
         root.put("complete", report.complete());
-        root.put("budgetUsd", Money.plain(report.budgetUsd()));
+        root.put("budgetUsd", Quantities.plain(report.budgetUsd()));
         root.put("overBudget", report.overBudget());
         ArrayNode advice = root.putArray("advice");
         for (Advice a : report.advice()) {
@@ -75,7 +77,7 @@ public final class CostsJsonWriter {
             node.put("region", a.region());
             node.put("kind", a.kind());
             node.put("resource", a.resource());
-            node.put("monthlyUsd", Money.cents(a.monthlyUsd()));
+            node.put("monthlyUsd", Money.json(a.monthlyUsd()));
             node.put("message", a.message());
         }
         ArrayNode warnings = root.putArray("warnings");
@@ -96,16 +98,16 @@ public final class CostsJsonWriter {
         node.put("endpointNetworkInterfaces", region.endpointNetworkInterfaces());
         node.put("publicIpv4", region.publicIpv4());
         node.put("idleElasticIps", region.idleElasticIps());
-        node.put("estimatedMonthlyUsd", Money.cents(region.estimatedMonthlyUsd()));
+        node.put("estimatedMonthlyUsd", Money.json(region.estimatedMonthlyUsd()));
         ArrayNode items = node.putArray("items");
         for (PricedItem item : region.estimate().items()) {
             items.addObject()
                     .put("resource", item.address())
                     .put("category", item.category().id())
-                    .put("quantity", Money.plain(item.quantity()))
+                    .put("quantity", Quantities.plain(item.quantity()))
                     .put("unit", item.unit())
-                    .put("unitPriceUsd", Money.plain(item.unitPriceUsd()))
-                    .put("monthlyUsd", Money.cents(item.monthlyUsd()))
+                    .put("unitPriceUsd", Quantities.plain(item.unitPriceUsd()))
+                    .put("monthlyUsd", Money.json(item.monthlyUsd()))
                     .put("source", item.source());
         }
         ArrayNode usageBased = node.putArray("usageBased");
@@ -137,19 +139,19 @@ public final class CostsJsonWriter {
 
     private static ObjectNode actual(RegionActual actual) {
         ObjectNode node = NODES.objectNode();
-        node.put("lastMonthUsd", Money.cents(actual.lastMonthUsd()));
-        node.put("monthToDateUsd", Money.cents(actual.monthToDateUsd()));
+        node.put("lastMonthUsd", Money.json(actual.lastMonthUsd()));
+        node.put("monthToDateUsd", Money.json(actual.monthToDateUsd()));
         ObjectNode byCategory = node.putObject("byCategory");
         actual.byCategory().forEach((category, sums) -> byCategory.putObject(category)
-                .put("lastMonthUsd", Money.cents(sums[0])).put("monthToDateUsd", Money.cents(sums[1])));
+                .put("lastMonthUsd", Money.json(sums[0])).put("monthToDateUsd", Money.json(sums[1])));
         ObjectNode byUsageType = node.putObject("byUsageType");
         for (UsageTypeActual line : actual.byUsageType().values()) {
             ObjectNode u = byUsageType.putObject(line.usageType());
             ArrayNode services = u.putArray("services");
             line.services().forEach(services::add);
             u.put("category", line.category() == null ? ActualCosts.OTHER : line.category().id());
-            u.put("lastMonthUsd", Money.cents(line.lastMonthUsd()));
-            u.put("monthToDateUsd", Money.cents(line.monthToDateUsd()));
+            u.put("lastMonthUsd", Money.json(line.lastMonthUsd()));
+            u.put("monthToDateUsd", Money.json(line.monthToDateUsd()));
             u.put("lastMonthQuantity", quantity(line.lastMonthQuantity()));
             u.put("monthToDateQuantity", quantity(line.monthToDateQuantity()));
             u.put("unit", line.unit());
@@ -158,6 +160,6 @@ public final class CostsJsonWriter {
     }
 
     private static BigDecimal quantity(BigDecimal value) {
-        return Money.plain(value.setScale(6, java.math.RoundingMode.HALF_UP));
+        return Quantities.plain(value.setScale(6, java.math.RoundingMode.HALF_UP));
     }
 }

@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.costs;
 
+import dev.agcinfra.audit.report.Money;
 import dev.agcinfra.audit.TagFilter;
 import dev.agcinfra.audit.batch.AuditError;
 import dev.agcinfra.audit.costs.ActualCosts.RegionActual;
@@ -155,7 +156,7 @@ public record CostsReport(TagFilter tag, String prices, BillingPeriods periods, 
             if (!audited.contains(region)) {
                 RegionActual actual = costs.region(region);
                 warnings.add("Cost Explorer reports costs tagged with the tag in " + region + ", which was not audited: "
-                        + Money.usd(actual.lastMonthUsd()) + " last month, " + Money.usd(actual.monthToDateUsd())
+                        + Money.table(actual.lastMonthUsd()) + " last month, " + Money.table(actual.monthToDateUsd())
                         + " month to date; add it to --regions");
             }
         }
@@ -169,7 +170,7 @@ public record CostsReport(TagFilter tag, String prices, BillingPeriods periods, 
         }
         if (!prefixes.isEmpty()) {
             warnings.add("Cost Explorer usage types with unknown region prefixes " + String.join(", ", prefixes)
-                    + " are in no region: " + Money.usd(lastMonth) + " last month, " + Money.usd(monthToDate)
+                    + " are in no region: " + Money.table(lastMonth) + " last month, " + Money.table(monthToDate)
                     + " month to date");
         }
         return warnings;

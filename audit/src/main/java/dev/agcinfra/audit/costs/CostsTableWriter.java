@@ -1,5 +1,7 @@
 package dev.agcinfra.audit.costs;
 
+import dev.agcinfra.audit.report.Money;
+import dev.agcinfra.audit.report.Quantities;
 import dev.agcinfra.cli.TextTable;
 import dev.agcinfra.audit.batch.AuditError;
 import dev.agcinfra.audit.costs.ActualCosts.RegionActual;
@@ -31,7 +33,7 @@ public final class CostsTableWriter {
         text.append("Costs of resources tagged ").append(report.tag()).append(" (").append(report.prices())
                 .append(", ").append(CostsReport.HOURS_PER_MONTH).append(" hours a month)\n");
         for (RegionCosts region : report.regions()) {
-            text.append('\n').append(region.region()).append(": estimated ").append(Money.usd(region.estimatedMonthlyUsd()))
+            text.append('\n').append(region.region()).append(": estimated ").append(Money.table(region.estimatedMonthlyUsd()))
                     .append(" a month").append(region.estimate().unknown().isEmpty() ? "" : " or more (some prices unknown)")
                     .append('\n');
             text.append("  ").append(count(region.natGateways(), "NAT gateway")).append(", ")
@@ -52,13 +54,13 @@ public final class CostsTableWriter {
                         return;
                     }
                     Set<BigDecimal> unitPrices = new LinkedHashSet<>();
-                    items.forEach(i -> unitPrices.add(Money.plain(i.unitPriceUsd())));
+                    items.forEach(i -> unitPrices.add(Quantities.plain(i.unitPriceUsd())));
                     BigDecimal quantity = items.stream().map(PricedItem::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
                     BigDecimal monthly = items.stream().map(PricedItem::monthlyUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
                     rows.add(new String[] {category.id(), Integer.toString(items.size()),
                             String.format(java.util.Locale.ROOT, "%,d", quantity.longValue()), category.unit(),
                             unitPrices.size() == 1 ? "$" + unitPrices.iterator().next().toPlainString() : "various",
-                            Money.usd(monthly)});
+                            Money.table(monthly)});
                 });
             }
             table(text, rows, "    ");
@@ -76,12 +78,12 @@ public final class CostsTableWriter {
             if (actual == null) {
                 text.append("  actual: not read from Cost Explorer\n");
             } else {
-                text.append("  actual (Cost Explorer): last month ").append(Money.usd(actual.lastMonthUsd()))
-                        .append(", month to date ").append(Money.usd(actual.monthToDateUsd())).append('\n');
+                text.append("  actual (Cost Explorer): last month ").append(Money.table(actual.lastMonthUsd()))
+                        .append(", month to date ").append(Money.table(actual.monthToDateUsd())).append('\n');
                 List<String[]> actualRows = new ArrayList<>();
                 actual.byCategory().forEach((category, sums) -> {
                     if (sums[0].signum() != 0 || sums[1].signum() != 0) {
-                        actualRows.add(new String[] {category, Money.usd(sums[0]), Money.usd(sums[1])});
+                        actualRows.add(new String[] {category, Money.table(sums[0]), Money.table(sums[1])});
                     }
                 });
                 if (!actualRows.isEmpty()) {
@@ -90,11 +92,11 @@ public final class CostsTableWriter {
                 table(text, actualRows, "    ");
             }
         }
-        text.append("\nTotal estimated: ").append(Money.usd(report.totalEstimatedMonthlyUsd())).append(" a month")
+        text.append("\nTotal estimated: ").append(Money.table(report.totalEstimatedMonthlyUsd())).append(" a month")
                 .append(report.complete() ? "" : " or more (some prices unknown)");
         if (report.budgetUsd() != null) {
             text.append(report.overBudget() ? ", over" : ", within").append(" the budget of ")
-                    .append(Money.usd(report.budgetUsd()));
+                    .append(Money.table(report.budgetUsd()));
         }
         text.append('\n');
         text.append("Actual periods: last month ").append(periods.lastMonthStart()).append(" to ")

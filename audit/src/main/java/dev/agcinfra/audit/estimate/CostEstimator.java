@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.estimate;
 
+import dev.agcinfra.audit.report.Quantities;
 import dev.agcinfra.audit.estimate.EstimateReport.FreeItem;
 import dev.agcinfra.audit.estimate.EstimateReport.PricedItem;
 import dev.agcinfra.audit.estimate.EstimateReport.StackEstimate;

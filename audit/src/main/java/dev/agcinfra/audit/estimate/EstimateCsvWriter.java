@@ -1,5 +1,7 @@
 package dev.agcinfra.audit.estimate;
 
+import dev.agcinfra.audit.report.Money;
+import dev.agcinfra.audit.report.Quantities;
 import dev.agcinfra.audit.estimate.ComparisonReport.ScenarioEstimate;
 import dev.agcinfra.audit.estimate.ComparisonReport.StackComparison;
 import dev.agcinfra.audit.estimate.EstimateReport.StackEstimate;
@@ -56,7 +58,7 @@ final class EstimateCsvWriter {
     }
 
     private static String money(BigDecimal usd) {
-        return Quantities.cents(usd).toPlainString();
+        return Money.round(usd).toPlainString();
     }
 
     private static void row(PrintWriter out, String... cells) {

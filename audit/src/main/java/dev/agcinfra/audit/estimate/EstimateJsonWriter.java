@@ -1,5 +1,7 @@
 package dev.agcinfra.audit.estimate;
 
+import dev.agcinfra.audit.report.Money;
+import dev.agcinfra.audit.report.Quantities;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -51,7 +53,7 @@ public final class EstimateJsonWriter {
         root.put("prices", report.prices());
         ArrayNode stacks = root.putArray("stacks");
         report.stacks().forEach(stack -> stacks.add(stack(stack)));
-        root.put("totalMonthlyUsd", Quantities.centsForJson(report.totalMonthlyUsd()));
+        root.put("totalMonthlyUsd", Money.json(report.totalMonthlyUsd()));
         root.put("complete", !report.hasUnknown());
         return root;
     }
@@ -88,7 +90,7 @@ public final class EstimateJsonWriter {
                     one.put("complete", false);
                     one.put("note", estimate.note());
                 } else {
-                    one.put("monthlyUsd", Quantities.centsForJson(estimate.estimate().monthlyUsd()));
+                    one.put("monthlyUsd", Money.json(estimate.estimate().monthlyUsd()));
                     one.put("complete", !estimate.incomplete());
                     one.set("estimate", stack(estimate.estimate()));
                 }
@@ -98,7 +100,7 @@ public final class EstimateJsonWriter {
         for (Scenario scenario : Scenario.values()) {
             ObjectNode total = totals.addObject();
             total.put("scenario", scenario.id());
-            total.put("monthlyUsd", Quantities.centsForJson(report.totalMonthlyUsd(scenario)));
+            total.put("monthlyUsd", Money.json(report.totalMonthlyUsd(scenario)));
             total.put("complete", !report.incomplete(scenario));
         }
         return root;
@@ -108,7 +110,7 @@ public final class EstimateJsonWriter {
         ObjectNode node = NODES.objectNode();
         node.put("stack", stack.stack());
         node.put("region", stack.region());
-        node.put("monthlyUsd", Quantities.centsForJson(stack.monthlyUsd()));
+        node.put("monthlyUsd", Money.json(stack.monthlyUsd()));
         ArrayNode items = node.putArray("items");
         stack.items().forEach(item -> items.add(item(item)));
         ArrayNode usageBased = node.putArray("usageBased");
@@ -127,7 +129,7 @@ public final class EstimateJsonWriter {
         node.put("quantity", Quantities.plain(item.quantity()));
         node.put("unit", item.unit());
         node.put("unitPriceUsd", Quantities.plain(item.unitPriceUsd()));
-        node.put("monthlyUsd", Quantities.centsForJson(item.monthlyUsd()));
+        node.put("monthlyUsd", Money.json(item.monthlyUsd()));
         if (item.tier() != null) {
             node.put("tier", item.tier());
         }

@@ -1,5 +1,7 @@
 package dev.agcinfra.audit.estimate;
 
+import dev.agcinfra.audit.report.Money;
+import dev.agcinfra.audit.report.Quantities;
 import dev.agcinfra.audit.estimate.ComparisonReport.ScenarioEstimate;
 import dev.agcinfra.audit.estimate.ComparisonReport.StackComparison;
 import dev.agcinfra.audit.estimate.EstimateReport.PricedItem;
@@ -16,7 +18,7 @@ final class EstimateMarkdownWriter {
         long unknown = report.stacks().stream().mapToLong(s -> s.unknown().size()).sum();
         out.println("## AGC infrastructure cost estimate");
         out.println();
-        out.println("**" + Quantities.usd(report.totalMonthlyUsd()) + " per month**" + (unknown > 0 ? " + unknown" : "")
+        out.println("**" + Money.table(report.totalMonthlyUsd()) + " per month**" + (unknown > 0 ? " + unknown" : "")
                 + " for " + report.stacks().size() + (report.stacks().size() == 1 ? " stack" : " stacks")
                 + ", before data charges unless a volume is assumed (USD, " + report.hoursPerMonth()
                 + " hours per month).");
@@ -25,9 +27,9 @@ final class EstimateMarkdownWriter {
         out.println("|---|---|---:|");
         for (StackEstimate stack : report.stacks()) {
             out.println("| " + cell(stack.stack()) + " | " + cell(region(stack.region())) + " | "
-                    + Quantities.usd(stack.monthlyUsd()) + (stack.unknown().isEmpty() ? "" : " + unknown") + " |");
+                    + Money.table(stack.monthlyUsd()) + (stack.unknown().isEmpty() ? "" : " + unknown") + " |");
         }
-        out.println("| **Total** | | **" + Quantities.usd(report.totalMonthlyUsd()) + "** |");
+        out.println("| **Total** | | **" + Money.table(report.totalMonthlyUsd()) + "** |");
         for (StackEstimate stack : report.stacks()) {
             if (stack.items().isEmpty() && stack.usageBased().isEmpty() && stack.unknown().isEmpty()
                     && stack.free().isEmpty()) {
@@ -35,7 +37,7 @@ final class EstimateMarkdownWriter {
             }
             out.println();
             out.println("<details><summary>" + html(stack.stack()) + " (" + html(region(stack.region())) + "): "
-                    + Quantities.usd(stack.monthlyUsd()) + " per month</summary>");
+                    + Money.table(stack.monthlyUsd()) + " per month</summary>");
             out.println();
             if (!stack.items().isEmpty()) {
                 out.println("| Resource | Category | Quantity | Unit price | Monthly cost |");
@@ -45,7 +47,7 @@ final class EstimateMarkdownWriter {
                             + (item.tier() == null ? "" : " (" + item.tier() + ")") + " | "
                             + Quantities.number(item.quantity()) + " " + item.unit() + " | $"
                             + Quantities.plain(item.unitPriceUsd()).toPlainString() + " | "
-                            + Quantities.usd(item.monthlyUsd()) + " |");
+                            + Money.table(item.monthlyUsd()) + " |");
                 }
                 out.println();
             }
@@ -99,14 +101,14 @@ final class EstimateMarkdownWriter {
             StringBuilder row = new StringBuilder("| " + cell(stack.stack()) + " | " + cell(region(stack.region())) + " |");
             for (ScenarioEstimate e : stack.scenarios()) {
                 row.append(' ').append(e.estimate() == null ? "n/a"
-                        : Quantities.usd(e.estimate().monthlyUsd()) + (e.estimate().unknown().isEmpty() ? "" : " + unknown"))
+                        : Money.table(e.estimate().monthlyUsd()) + (e.estimate().unknown().isEmpty() ? "" : " + unknown"))
                         .append(" |");
             }
             out.println(row);
         }
         StringBuilder total = new StringBuilder("| **Total** | |");
         for (Scenario scenario : Scenario.values()) {
-            total.append(" **").append(Quantities.usd(report.totalMonthlyUsd(scenario))).append("**")
+            total.append(" **").append(Money.table(report.totalMonthlyUsd(scenario))).append("**")
                     .append(report.incomplete(scenario) ? " + unknown" : "").append(" |");
         }
         out.println(total);

@@ -1,5 +1,7 @@
 package dev.agcinfra.audit.estimate;
 
+import dev.agcinfra.audit.report.Money;
+import dev.agcinfra.audit.report.Quantities;
 import dev.agcinfra.cli.TextTable;
 import dev.agcinfra.audit.estimate.ComparisonReport.ScenarioEstimate;
 import dev.agcinfra.audit.estimate.ComparisonReport.StackComparison;
@@ -32,7 +34,7 @@ final class EstimateTableWriter {
                         item.category().id() + (item.tier() == null ? "" : " (" + item.tier() + ")"),
                         Quantities.number(item.quantity()) + " " + item.unit(),
                         "$" + Quantities.plain(item.unitPriceUsd()).toPlainString(),
-                        Quantities.usd(item.monthlyUsd())});
+                        Money.table(item.monthlyUsd())});
                 }
                 table(out, rows, "  ", 2, 3, 4);
             }
@@ -56,11 +58,11 @@ final class EstimateTableWriter {
                 stack.free().forEach(f -> rows.add(new String[] {f.address(), f.note()}));
                 table(out, rows, "    ");
             }
-            out.println("  Stack total: " + Quantities.usd(stack.monthlyUsd()) + " per month"
+            out.println("  Stack total: " + Money.table(stack.monthlyUsd()) + " per month"
                     + (stack.unknown().isEmpty() ? "" : " (+ unknown)"));
             out.println();
         }
-        out.println("Total: " + Quantities.usd(report.totalMonthlyUsd()) + " per month for " + report.stacks().size()
+        out.println("Total: " + Money.table(report.totalMonthlyUsd()) + " per month for " + report.stacks().size()
                 + (report.stacks().size() == 1 ? " stack" : " stacks") + " (USD, " + report.hoursPerMonth()
                 + " hours per month" + (unknown == 0 ? ")" : "; " + unknown + " unknown " + (unknown == 1 ? "item" : "items")
                 + " not included)"));
@@ -93,7 +95,7 @@ final class EstimateTableWriter {
         }
         List<String> total = new ArrayList<>(List.of("Total", ""));
         for (Scenario scenario : Scenario.values()) {
-            total.add(Quantities.usd(report.totalMonthlyUsd(scenario)) + (report.incomplete(scenario) ? " +?" : ""));
+            total.add(Money.table(report.totalMonthlyUsd(scenario)) + (report.incomplete(scenario) ? " +?" : ""));
         }
         rows.add(total.toArray(String[]::new));
         table(out, rows, "", 2, 3, 4);
@@ -109,7 +111,7 @@ final class EstimateTableWriter {
             return "n/a";
         }
         BigDecimal usd = estimate.estimate().monthlyUsd();
-        return Quantities.usd(usd) + (estimate.estimate().unknown().isEmpty() ? "" : " +?");
+        return Money.table(usd) + (estimate.estimate().unknown().isEmpty() ? "" : " +?");
     }
 
     /** Left-aligned columns, except the right-aligned ones given. */

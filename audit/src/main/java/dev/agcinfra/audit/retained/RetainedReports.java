@@ -9,6 +9,7 @@ import dev.agcinfra.audit.batch.AuditError;
 import dev.agcinfra.audit.report.Column;
 import dev.agcinfra.audit.report.CsvReportWriter;
 import dev.agcinfra.audit.report.Format;
+import dev.agcinfra.audit.report.Money;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -167,9 +168,9 @@ public final class RetainedReports {
         BigDecimal removable = findings.stream().filter(Finding::removable).map(Finding::monthlyUsdOrZero)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         long unpriced = findings.stream().filter(f -> f.monthlyUsd() == null).count();
-        text.append("\nTotal: ").append(usd(total)).append("/month for ").append(findings.size())
+        text.append("\nTotal: ").append(Money.tableWithFractions(total)).append("/month for ").append(findings.size())
                 .append(findings.size() == 1 ? " finding" : " findings").append("; agc-owned and removable: ")
-                .append(usd(removable)).append("/month");
+                .append(Money.tableWithFractions(removable)).append("/month");
         if (unpriced > 0) {
             text.append("; ").append(unpriced).append(" without a known price");
         }
@@ -190,7 +191,7 @@ public final class RetainedReports {
         text.append('\n').append(title).append(" (").append(rows.size()).append("):\n");
         TextTable table = new TextTable("  ", " ").alignRight((column, cell) -> column == 6);
         rows.forEach(row -> table.row(row.region(), row.kind().id(), row.type(), row.id(), row.owner().id(), size(row),
-                row.monthlyUsd() == null ? "unknown" : usd(row.monthlyUsd()) + "/mo"));
+                row.monthlyUsd() == null ? "unknown" : Money.tableWithFractions(row.monthlyUsd()) + "/mo"));
         List<String> lines = table.render().lines().toList();
         BigDecimal subtotal = BigDecimal.ZERO;
         for (int i = 0; i < rows.size(); i++) {
@@ -202,7 +203,7 @@ public final class RetainedReports {
             }
             subtotal = subtotal.add(row.monthlyUsdOrZero());
         }
-        text.append("  subtotal ").append(usd(subtotal)).append("/month\n");
+        text.append("  subtotal ").append(Money.tableWithFractions(subtotal)).append("/month\n");
     }
 
     private static String size(Finding finding) {
@@ -223,15 +224,6 @@ public final class RetainedReports {
             unit++;
         }
         return unit == 0 ? bytes + " B" : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
-    }
-
-    /** {@code $32.85}; below a cent, {@code $0.0012}. */
-    static String usd(BigDecimal amount) {
-        BigDecimal cents = amount.setScale(2, RoundingMode.HALF_UP);
-        if (amount.signum() != 0 && cents.signum() == 0) {
-            return "$" + amount.stripTrailingZeros().toPlainString();
-        }
-        return "$" + cents.toPlainString();
     }
 
     private static String text(Number number) {

@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.estimate;
 
+import dev.agcinfra.audit.report.Money;
 import static dev.agcinfra.audit.estimate.Fixtures.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,11 +23,11 @@ class ComparisonReportTest {
     void theDefaultCoreCostsTwoHundredSixtyTwoEightyPrivateNothingPublicAndOneEightyNineEightyWithOneNat() {
         StackComparison core = compare("default-us-east-1").stacks().get(0);
 
-        assertThat(Quantities.cents(core.scenario(Scenario.PRIVATE_SUBNETS).estimate().monthlyUsd()))
+        assertThat(Money.round(core.scenario(Scenario.PRIVATE_SUBNETS).estimate().monthlyUsd()))
                 .isEqualByComparingTo("262.80");
         assertThat(core.scenario(Scenario.PUBLIC_SUBNETS).estimate().monthlyUsd()).isEqualByComparingTo("0");
         // One NAT gateway $32.85 + its EIP $3.65 + the same 21 endpoint-AZs $153.30.
-        assertThat(Quantities.cents(core.scenario(Scenario.SINGLE_NAT_GATEWAY).estimate().monthlyUsd()))
+        assertThat(Money.round(core.scenario(Scenario.SINGLE_NAT_GATEWAY).estimate().monthlyUsd()))
                 .isEqualByComparingTo("189.80");
     }
 
@@ -53,8 +54,8 @@ class ComparisonReportTest {
         ComparisonReport report = compare("two-regions");
 
         // sa-east-1: 3 NATs $203.67 + 3 EIPs $10.95 (endpoints unknown); one NAT: $67.89 + $3.65.
-        assertThat(Quantities.cents(report.totalMonthlyUsd(Scenario.PRIVATE_SUBNETS))).isEqualByComparingTo("477.42");
-        assertThat(Quantities.cents(report.totalMonthlyUsd(Scenario.SINGLE_NAT_GATEWAY))).isEqualByComparingTo("261.34");
+        assertThat(Money.round(report.totalMonthlyUsd(Scenario.PRIVATE_SUBNETS))).isEqualByComparingTo("477.42");
+        assertThat(Money.round(report.totalMonthlyUsd(Scenario.SINGLE_NAT_GATEWAY))).isEqualByComparingTo("261.34");
         assertThat(report.totalMonthlyUsd(Scenario.PUBLIC_SUBNETS)).isEqualByComparingTo("0");
         assertThat(report.incomplete(Scenario.PRIVATE_SUBNETS)).isTrue();
         assertThat(report.incomplete(Scenario.PUBLIC_SUBNETS)).isFalse();

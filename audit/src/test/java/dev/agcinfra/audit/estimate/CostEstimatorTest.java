@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.estimate;
 
+import dev.agcinfra.audit.report.Money;
 import static dev.agcinfra.audit.estimate.Fixtures.endpointOnly;
 import static dev.agcinfra.audit.estimate.Fixtures.natOnly;
 import static dev.agcinfra.audit.estimate.Fixtures.usd;
@@ -29,7 +30,7 @@ class CostEstimatorTest {
     }
 
     private static BigDecimal cents(BigDecimal usd) {
-        return Quantities.cents(usd);
+        return Money.round(usd);
     }
 
     @Nested

@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.estimate;
 
+import dev.agcinfra.audit.report.Money;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
@@ -153,7 +154,7 @@ class LivePriceSourceTest {
                 .estimate(StackLoader.load(Fixtures.resource("default-us-east-1")));
 
         // Then
-        assertThat(Quantities.cents(report.totalMonthlyUsd())).isEqualByComparingTo("262.80");
+        assertThat(Money.round(report.totalMonthlyUsd())).isEqualByComparingTo("262.80");
         assertThat(report.stacks().get(0).unknown()).isEmpty();
         assertThat(report.prices()).isEqualTo("AWS Price List API (GetProducts), read 2026-11-26");
         assertThat(report.stacks().get(0).items().get(0).source()).contains("AmazonEC2").contains("NATH");
@@ -181,7 +182,7 @@ class LivePriceSourceTest {
                 Map.of())).estimate(List.of(Fixtures.endpointOnly("us-east-1", 1)));
 
         assertThat(report.stacks().get(0).items()).filteredOn(i -> i.category() == Category.INTERFACE_ENDPOINT_DATA)
-                .extracting(i -> Quantities.cents(i.monthlyUsd()))
+                .extracting(i -> Money.round(i.monthlyUsd()))
                 .containsExactly(new BigDecimal("10000.00"), new BigDecimal("24000.00"), new BigDecimal("8000.00"));
     }
 

@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.estimate;
 
+import dev.agcinfra.audit.report.Money;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -140,7 +141,7 @@ class TerraformJsonReaderTest {
 
         // NATs: 2 counted + 1 with a literal EIP + 1 private = 4 × $32.85; public IPv4: 2 EIPs + the literal one;
         // sts: 2 AZs = $14.60; ssm's count is an expression: unknown.
-        assertThat(Quantities.cents(estimate.monthlyUsd())).isEqualByComparingTo("156.95");
+        assertThat(Money.round(estimate.monthlyUsd())).isEqualByComparingTo("156.95");
         assertThat(estimate.unknown()).extracting(EstimateReport.UnknownItem::address)
                 .contains("aws_vpc_endpoint.ssm");
     }
