@@ -1,16 +1,11 @@
 package dev.agcinfra.audit.cleanup;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.agcinfra.audit.report.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.audit.report.Money;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,11 +22,6 @@ public final class CleanupReports {
     public static final String PLAN_FORMAT = "agc-audit-cleanup-plan";
     public static final int PLAN_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(SerializationFeature.INDENT_OUTPUT);
 
     private CleanupReports() {
     }
@@ -106,7 +96,7 @@ public final class CleanupReports {
             document.put("result", result);
         }
         try {
-            return MAPPER.writeValueAsString(document) + "\n";
+            return Json.PRETTY.writeValueAsString(document) + "\n";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -122,7 +112,7 @@ public final class CleanupReports {
         try {
             Path temporary = Files.createTempFile(target.getParent(), ".cleanup-plan-", ".json");
             try {
-                Files.writeString(temporary, MAPPER.writeValueAsString(document) + "\n", StandardCharsets.UTF_8);
+                Files.writeString(temporary, Json.PRETTY.writeValueAsString(document) + "\n", StandardCharsets.UTF_8);
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);
@@ -145,7 +135,7 @@ public final class CleanupReports {
         }
         JsonNode document;
         try {
-            document = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            document = Json.MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw AuditException.invalidInput("--apply " + file + ": cannot read it as JSON (" + e.getMessage()
                     + "); give a file written by 'agc-audit cleanup --plan-file'");
@@ -156,7 +146,7 @@ public final class CleanupReports {
                     + "; give a file written by 'agc-audit cleanup --plan-file'");
         }
         try {
-            CleanupPlan plan = MAPPER.treeToValue(document.path("plan"), CleanupPlan.class);
+            CleanupPlan plan = Json.MAPPER.treeToValue(document.path("plan"), CleanupPlan.class);
             if (plan.account() == null || plan.region() == null) {
                 throw AuditException.invalidInput("--apply " + file + ": the plan names no account or region");
             }

@@ -1,12 +1,9 @@
 package dev.agcinfra.audit.costs;
 
+import dev.agcinfra.audit.report.Json;
 import dev.agcinfra.audit.report.Money;
 import dev.agcinfra.audit.report.Quantities;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agcinfra.audit.batch.AuditError;
 import dev.agcinfra.audit.costs.ActualCosts.RegionActual;
@@ -40,23 +37,18 @@ import java.util.Map;
  */
 public final class CostsJsonWriter {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private CostsJsonWriter() {
     }
 
     public static void write(CostsReport report, Writer out) throws IOException {
-        JSON.writeValue(out, toJson(report));
+        Json.PRETTY.writeValue(out, toJson(report));
         out.write('\n');
         out.flush();
     }
 
     public static ObjectNode toJson(CostsReport report) {
-        ObjectNode root = NODES.objectNode();
+        ObjectNode root = Json.NODES.objectNode();
         root.put("currency", CostsReport.CURRENCY);
         root.put("hoursPerMonth", CostsReport.HOURS_PER_MONTH);
         root.put("tag", report.tag().toString());
@@ -91,7 +83,7 @@ public final class CostsJsonWriter {
     }
 
     private static ObjectNode region(RegionCosts region) {
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = Json.NODES.objectNode();
         node.put("region", region.region());
         node.put("natGateways", region.natGateways());
         node.put("interfaceEndpoints", region.interfaceEndpoints());
@@ -138,7 +130,7 @@ public final class CostsJsonWriter {
     }
 
     private static ObjectNode actual(RegionActual actual) {
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = Json.NODES.objectNode();
         node.put("lastMonthUsd", Money.json(actual.lastMonthUsd()));
         node.put("monthToDateUsd", Money.json(actual.monthToDateUsd()));
         ObjectNode byCategory = node.putObject("byCategory");

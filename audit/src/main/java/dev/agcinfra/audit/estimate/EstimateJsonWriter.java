@@ -1,12 +1,9 @@
 package dev.agcinfra.audit.estimate;
 
+import dev.agcinfra.audit.report.Json;
 import dev.agcinfra.audit.report.Money;
 import dev.agcinfra.audit.report.Quantities;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agcinfra.audit.estimate.EstimateReport.FreeItem;
 import dev.agcinfra.audit.estimate.EstimateReport.PricedItem;
@@ -23,10 +20,6 @@ import java.io.Writer;
  */
 public final class EstimateJsonWriter {
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
     private EstimateJsonWriter() {
     }
@@ -38,7 +31,7 @@ public final class EstimateJsonWriter {
     /** Writes one JSON document and a line break, leaving {@code out} open (it may be stdout). */
     private static void writeTree(ObjectNode tree, Writer out) {
         try {
-            JSON.writeValue(new NonClosingWriter(out), tree);
+            Json.PRETTY.writeValue(new NonClosingWriter(out), tree);
             out.write(System.lineSeparator());
             out.flush();
         } catch (IOException e) {
@@ -47,7 +40,7 @@ public final class EstimateJsonWriter {
     }
 
     public static ObjectNode toJson(EstimateReport report) {
-        ObjectNode root = NODES.objectNode();
+        ObjectNode root = Json.NODES.objectNode();
         root.put("currency", EstimateReport.CURRENCY);
         root.put("hoursPerMonth", report.hoursPerMonth());
         root.put("prices", report.prices());
@@ -68,7 +61,7 @@ public final class EstimateJsonWriter {
      * "complete": true, "estimate": {...}}]}], "totals": [{"scenario": ..., "monthlyUsd": ..., "complete": ...}]}}.
      */
     public static ObjectNode toJson(ComparisonReport report) {
-        ObjectNode root = NODES.objectNode();
+        ObjectNode root = Json.NODES.objectNode();
         root.put("currency", EstimateReport.CURRENCY);
         root.put("hoursPerMonth", report.hoursPerMonth());
         root.put("prices", report.prices());
@@ -107,7 +100,7 @@ public final class EstimateJsonWriter {
     }
 
     static ObjectNode stack(StackEstimate stack) {
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = Json.NODES.objectNode();
         node.put("stack", stack.stack());
         node.put("region", stack.region());
         node.put("monthlyUsd", Money.json(stack.monthlyUsd()));
@@ -123,7 +116,7 @@ public final class EstimateJsonWriter {
     }
 
     private static ObjectNode item(PricedItem item) {
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = Json.NODES.objectNode();
         node.put("address", item.address());
         node.put("category", item.category().id());
         node.put("quantity", Quantities.plain(item.quantity()));
@@ -138,7 +131,7 @@ public final class EstimateJsonWriter {
     }
 
     private static ObjectNode usageBased(UsageBasedItem item) {
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = Json.NODES.objectNode();
         node.put("address", item.address());
         node.put("category", item.category().id());
         node.put("unit", item.unit());
@@ -148,7 +141,7 @@ public final class EstimateJsonWriter {
     }
 
     private static ObjectNode unknown(UnknownItem item) {
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = Json.NODES.objectNode();
         node.put("address", item.address());
         node.put("category", item.category() == null ? null : item.category().id());
         node.put("reason", item.reason());
@@ -156,7 +149,7 @@ public final class EstimateJsonWriter {
     }
 
     private static ObjectNode free(FreeItem item) {
-        ObjectNode node = NODES.objectNode();
+        ObjectNode node = Json.NODES.objectNode();
         node.put("address", item.address());
         node.put("kind", item.kind());
         node.put("note", item.note());

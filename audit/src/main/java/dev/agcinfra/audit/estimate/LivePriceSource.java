@@ -1,8 +1,7 @@
 package dev.agcinfra.audit.estimate;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import dev.agcinfra.audit.report.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.cli.ExitCode;
 import java.io.IOException;
@@ -42,8 +41,6 @@ import software.amazon.awssdk.services.pricing.model.PricingException;
  */
 public final class LivePriceSource implements PriceSource {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     /**
      * A query of the Price List API and the usage types it prices; when the first service code has no matching
@@ -144,7 +141,7 @@ public final class LivePriceSource implements PriceSource {
                                     Map<Category, String> skus) {
         JsonNode product;
         try {
-            product = JSON.readTree(entry);
+            product = Json.MAPPER.readTree(entry);
         } catch (IOException e) {
             throw new AuditException(ExitCode.AWS_FAILURE, "pricing GetProducts returned an entry that is not JSON: "
                     + PriceTable.firstLine(e.getMessage()));

@@ -1,7 +1,7 @@
 package dev.agcinfra.audit.estimate;
 
+import dev.agcinfra.audit.report.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,8 +34,6 @@ public final class PriceTable implements PriceSource {
     /** The classpath location of the embedded table. */
     public static final String EMBEDDED_RESOURCE = "/dev/agcinfra/audit/estimate/prices.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final Map<String, Map<Category, Price>> prices;
     private final String description;
@@ -51,7 +49,7 @@ public final class PriceTable implements PriceSource {
             if (in == null) {
                 throw new IllegalStateException("the embedded price table is missing: " + EMBEDDED_RESOURCE);
             }
-            return new PriceTable(parse(JSON.readTree(in), "embedded price table"), "embedded price table");
+            return new PriceTable(parse(Json.MAPPER.readTree(in), "embedded price table"), "embedded price table");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the embedded price table", e);
         }
@@ -65,7 +63,7 @@ public final class PriceTable implements PriceSource {
     public static PriceTable fromFile(Path file) {
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file));
+            root = Json.MAPPER.readTree(Files.readString(file));
         } catch (IOException e) {
             throw new InvalidInputException("cannot read price file " + file + ": " + firstLine(e.getMessage()));
         }

@@ -1,8 +1,6 @@
 package dev.agcinfra.audit.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.agcinfra.audit.batch.AuditError;
 import java.io.IOException;
 import java.io.Writer;
@@ -17,10 +15,6 @@ import java.util.Map;
  */
 public final class JsonReportWriter<T> implements ReportWriter<T> {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
-            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private final JsonGenerator json;
     private final Map<String, ?> header;
@@ -33,7 +27,7 @@ public final class JsonReportWriter<T> implements ReportWriter<T> {
      * @param pretty     indent the output
      */
     public JsonReportWriter(Writer out, Map<String, ?> header, String itemsField, boolean pretty) throws IOException {
-        this.json = MAPPER.getFactory().createGenerator(out);
+        this.json = Json.MAPPER.getFactory().createGenerator(out);
         if (pretty) {
             json.useDefaultPrettyPrinter();
         }
@@ -46,7 +40,7 @@ public final class JsonReportWriter<T> implements ReportWriter<T> {
         json.writeStartObject();
         for (Map.Entry<String, ?> field : header.entrySet()) {
             json.writeFieldName(field.getKey());
-            MAPPER.writeValue(json, field.getValue());
+            Json.MAPPER.writeValue(json, field.getValue());
         }
         json.writeArrayFieldStart(itemsField);
     }
@@ -54,7 +48,7 @@ public final class JsonReportWriter<T> implements ReportWriter<T> {
     @Override
     public void write(List<? extends T> chunk) throws IOException {
         for (T item : chunk) {
-            MAPPER.writeValue(json, item);
+            Json.MAPPER.writeValue(json, item);
         }
     }
 
@@ -63,7 +57,7 @@ public final class JsonReportWriter<T> implements ReportWriter<T> {
         json.writeEndArray();
         json.writeArrayFieldStart("errors");
         for (AuditError error : errors) {
-            MAPPER.writeValue(json, error);
+            Json.MAPPER.writeValue(json, error);
         }
         json.writeEndArray();
         json.writeEndObject();

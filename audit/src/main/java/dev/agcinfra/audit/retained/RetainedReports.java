@@ -1,9 +1,8 @@
 package dev.agcinfra.audit.retained;
 
+import dev.agcinfra.audit.report.Json;
 import dev.agcinfra.cli.TextTable;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.agcinfra.audit.TagFilter;
 import dev.agcinfra.audit.batch.AuditError;
 import dev.agcinfra.audit.report.Column;
@@ -13,7 +12,6 @@ import dev.agcinfra.audit.report.Money;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,9 +39,6 @@ public final class RetainedReports {
             new Column<>("reason", Finding::reason),
             new Column<>("cleanup", Finding::cleanup));
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private RetainedReports() {
     }
@@ -69,7 +64,7 @@ public final class RetainedReports {
      * each finding written as it comes.
      */
     public static RetainedWriter json(Writer out, TagFilter tag) throws IOException {
-        JsonGenerator json = MAPPER.getFactory().createGenerator(out);
+        JsonGenerator json = Json.MAPPER.getFactory().createGenerator(out);
         json.useDefaultPrettyPrinter();
         return new RetainedWriter() {
             @Override
@@ -77,14 +72,14 @@ public final class RetainedReports {
                 json.writeStartObject();
                 json.writeStringField("tag", tag.toString());
                 json.writeFieldName("regions");
-                MAPPER.writeValue(json, regions);
+                Json.MAPPER.writeValue(json, regions);
                 json.writeArrayFieldStart("findings");
             }
 
             @Override
             public void write(List<? extends Finding> chunk) throws IOException {
                 for (Finding finding : chunk) {
-                    MAPPER.writeValue(json, finding);
+                    Json.MAPPER.writeValue(json, finding);
                 }
             }
 
@@ -93,7 +88,7 @@ public final class RetainedReports {
                 json.writeEndArray();
                 json.writeNumberField("totalMonthlyUsd", totalMonthlyUsd);
                 json.writeFieldName("errors");
-                MAPPER.writeValue(json, errors);
+                Json.MAPPER.writeValue(json, errors);
                 json.writeEndObject();
                 json.writeRaw('\n');
                 json.flush();

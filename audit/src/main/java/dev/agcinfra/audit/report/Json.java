@@ -1,0 +1,34 @@
+package dev.agcinfra.audit.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * agc-audit's one JSON configuration, for every report, plan file and file it reads: amounts as exact, plain
+ * decimals ({@code 262.8}, never {@code 2.628E+2}, read as {@code BigDecimal}), streams left open for the caller,
+ * records with no fields written as {@code {}}, and fields a reader does not know ignored.
+ */
+public final class Json {
+
+    /** The configured mapper (compact output). */
+    public static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The same, indented, for documents written whole. */
+    public static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
+
+    /** Tree nodes that keep a decimal's scale as given ({@code 35.04}, not {@code 35.040000}). */
+    public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private Json() {
+    }
+}
