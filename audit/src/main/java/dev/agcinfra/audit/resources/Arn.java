@@ -1,9 +1,12 @@
 package dev.agcinfra.audit.resources;
 
 /**
- * The parts of an ARN that a report needs: {@code arn:partition:service:region:account:resource}.
+ * The parts of an ARN that a report needs: {@code arn:partition:service:region:account:resource}, read with the SDK's
+ * {@link software.amazon.awssdk.arns.Arn}.
  *
- * <p>The resource part is split into type and id at its first {@code /} or {@code :}, whichever comes first
+ * <p>The SDK's own resource split ({@code ArnResource}) reads the parts after a {@code /} as a qualifier, which breaks
+ * hierarchical names ({@code parameter/agc/_common/vpc} would be {@code agc}); so the resource part is split here into
+ * type and id at its first {@code /} or {@code :}, whichever comes first
  * ({@code natgateway/nat-1}, {@code log-group:/aws/lambda/x}). An S3 bucket ARN has no type: it is {@code bucket}.
  * SSM parameter names in a hierarchy keep their leading slash ({@code parameter/agc/_common/vpc} is
  * {@code /agc/_common/vpc}).
@@ -19,12 +22,9 @@ public record Arn(String partition, String service, String region, String accoun
 
     /** Parses an ARN; anything that is not one is rejected. */
     public static Arn parse(String arn) {
-        String[] parts = arn.split(":", 6);
-        if (parts.length < 6 || !parts[0].equals("arn")) {
-            throw new IllegalArgumentException("not an ARN: " + arn);
-        }
-        String service = parts[2];
-        String resource = parts[5];
+        software.amazon.awssdk.arns.Arn sdk = software.amazon.awssdk.arns.Arn.fromString(arn);
+        String service = sdk.service();
+        String resource = sdk.resourceAsString();
         int slash = resource.indexOf('/');
         int colon = resource.indexOf(':');
         int split = slash < 0 ? colon : colon < 0 ? slash : Math.min(slash, colon);
@@ -40,12 +40,13 @@ public record Arn(String partition, String service, String region, String accoun
                 id = "/" + id;
             }
         }
-        return new Arn(parts[1], service, parts[3], parts[4], type, id);
+        return new Arn(sdk.partition(), service, sdk.region().orElse(""), sdk.accountId().orElse(""), type, id);
     }
 
     /** {@code arn:<partition>:<service>:<region>:<account>:<type>/<id>}, as EC2 writes its ARNs. */
     public static String of(String partition, String service, String region, String account, String type,
             String id) {
-        return "arn:" + partition + ":" + service + ":" + region + ":" + account + ":" + type + "/" + id;
+        return software.amazon.awssdk.arns.Arn.builder().partition(partition).service(service).region(region)
+                .accountId(account).resource(type + "/" + id).build().toString();
     }
 }

@@ -48,10 +48,19 @@ public final class ResourceTableWriter implements ReportWriter<Resource> {
     public void end(List<AuditError> errors) throws IOException {
         StringBuilder text = new StringBuilder();
         long total = 0;
+        java.util.Set<String> failed = new java.util.HashSet<>();
+        errors.forEach(error -> failed.add(error.region()));
         for (Map.Entry<String, List<Resource>> region : byRegion.entrySet()) {
             List<Resource> resources = region.getValue();
             total += resources.size();
-            text.append(region.getKey()).append(": ").append(count(resources.size(), "resource")).append('\n');
+            text.append(region.getKey()).append(": ");
+            if (failed.contains(region.getKey())) {
+                // a region whose calls failed is not "0 resources": say what was read, and that it is incomplete
+                text.append(resources.isEmpty() ? "not read" : count(resources.size(), "resource") + " read")
+                        .append(" (incomplete: see the errors below)\n");
+            } else {
+                text.append(count(resources.size(), "resource")).append('\n');
+            }
             Map<String, List<Resource>> byType = new TreeMap<>();
             for (Resource resource : resources) {
                 byType.computeIfAbsent(resource.service() + "/" + resource.type(), t -> new ArrayList<>()).add(resource);
@@ -72,8 +81,11 @@ public final class ResourceTableWriter implements ReportWriter<Resource> {
                 table.appendTo(text);
             }
         }
+        long complete = byRegion.keySet().stream().filter(region -> !failed.contains(region)).count();
         text.append("\nTotal: ").append(count(total, "resource")).append(" tagged ").append(tag)
-                .append(" in ").append(count(regions.size(), "region")).append('\n');
+                .append(" in ").append(count(complete, "region"))
+                .append(failed.isEmpty() ? "" : ", and " + count(failed.size(), "region") + " not read completely")
+                .append('\n');
         if (!errors.isEmpty()) {
             text.append("\nErrors (").append(errors.size()).append("): the report is partial\n");
             for (AuditError error : errors) {

@@ -4,7 +4,6 @@ import dev.agcinfra.audit.TagFilter;
 import dev.agcinfra.audit.batch.ItemProcessor;
 import dev.agcinfra.audit.batch.RegionScope;
 import java.util.Map;
-import software.amazon.awssdk.services.ec2.model.State;
 import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
 
 /** Turns an EC2 VPC endpoint (gateway or interface) into a {@link Resource}; deleted and untagged ones are left out. */
@@ -22,10 +21,11 @@ public final class VpcEndpointProcessor implements ItemProcessor<VpcEndpoint, Re
     @Override
     public Resource process(VpcEndpoint endpoint) {
         Map<String, String> tags = NatGatewayProcessor.Ec2Tags.toMap(endpoint.tags());
-        if (endpoint.state() == State.DELETED || !tag.value().equals(tags.get(tag.key()))) {
+        // The API sends states in lower case ("deleted"); the SDK's enum spells them "Deleted", so compare the text.
+        String state = endpoint.stateAsString() == null ? null : endpoint.stateAsString().toLowerCase(java.util.Locale.ROOT);
+        if ("deleted".equals(state) || !tag.value().equals(tags.get(tag.key()))) {
             return null;
         }
-        String state = endpoint.stateAsString() == null ? null : endpoint.stateAsString().toLowerCase(java.util.Locale.ROOT);
         return new Resource(scope.region(), "ec2", "vpc-endpoint", endpoint.vpcEndpointId(),
                 Arn.of(scope.awsPartition(), "ec2", scope.region(), scope.account(), "vpc-endpoint",
                         endpoint.vpcEndpointId()),

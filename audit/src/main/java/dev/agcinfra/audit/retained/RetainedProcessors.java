@@ -101,12 +101,13 @@ public final class RetainedProcessors {
             return null;
         }
         Provenance provenance = owned.ownership().of(address.allocationId());
-        String use = address.associationId() == null && address.networkInterfaceId() == null ? "idle"
-                : "in use" + (address.networkInterfaceId() != null ? " by " + address.networkInterfaceId() : "")
+        boolean associated = !blank(address.associationId()) || !blank(address.networkInterfaceId());
+        String use = !associated ? "idle"
+                : "in use" + (blank(address.networkInterfaceId()) ? "" : " by " + address.networkInterfaceId())
                         + " (a NAT gateway's address is released after the NAT gateway is deleted)";
         BigDecimal monthly = pricing.publicIpv4(region());
         return new Finding(region(), Kind.ORPHAN, Finding.ELASTIC_IP, address.allocationId(), tags.get("Name"),
-                provenance, address.associationId() == null ? "unassociated" : "associated", null, null, null, null,
+                provenance, associated ? "associated" : "unassociated", null, null, null, null,
                 null, monthly, "Elastic IP " + address.publicIp() + " " + use
                         + ": a public IPv4 address bills every hour"
                         + (monthly == null ? "; no sourced public IPv4 price for " + region() : "")
@@ -237,6 +238,10 @@ public final class RetainedProcessors {
 
     private static String removable(Provenance provenance, String command) {
         return provenance.owner() == Owner.AGC ? command : null;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     private boolean tagged(Map<String, String> tags) {

@@ -114,6 +114,8 @@ class ProcessorsTest {
         assertThat(processor.process(endpoint).arn())
                 .isEqualTo("arn:aws:ec2:us-east-1:123456789012:vpc-endpoint/vpce-1");
         assertThat(processor.process(endpoint.toBuilder().state(State.DELETED).build())).isNull();
+        assertThat(processor.process(endpoint.toBuilder().state("deleted").build()))
+                .as("as the API sends it, in lower case").isNull();
     }
 
     @Test

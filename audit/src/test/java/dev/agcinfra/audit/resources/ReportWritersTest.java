@@ -78,6 +78,18 @@ class ReportWritersTest {
     }
 
     @Test
+    @DisplayName("a region whose calls failed is not read, not '0 resources', and does not count among the regions read")
+    void failedRegion() throws Exception {
+        AuditError failed = new AuditError("eu-west-1", "ec2", "DescribeNatGateways", "AccessDenied", "no");
+
+        String table = write(Format.TABLE, List.of(NAT), List.of(failed));
+
+        assertThat(table).contains("us-east-1: 1 resource\n", "eu-west-1: not read (incomplete: see the errors below)")
+                .doesNotContain("eu-west-1: 0 resources")
+                .contains("Total: 1 resource tagged application-name=agc in 1 region, and 1 region not read completely");
+    }
+
+    @Test
     @DisplayName("an ARN that comes twice is written once, the first time")
     void deduplicates() throws Exception {
         Resource fromTagging = new Resource("us-east-1", "ec2", "natgateway", "nat-1", NAT.arn(), null, null, Map.of());

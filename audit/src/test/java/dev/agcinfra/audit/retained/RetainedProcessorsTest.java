@@ -167,6 +167,10 @@ class RetainedProcessorsTest {
             assertThat(finding.monthlyUsd()).isEqualByComparingTo("3.65");
             assertThat(finding.state()).isEqualTo("unassociated");
             assertThat(finding.reason()).contains("203.0.113.13 idle");
+            Finding blankInterface = usEast1().elasticIp(createdByAgcInfra(Address.builder().allocationId("eipalloc-1")
+                    .publicIp("203.0.113.13").networkInterfaceId("").tags(AGC).build(), "eipalloc-1"));
+            assertThat(blankInterface.reason()).as("an empty interface id is no interface").contains("idle")
+                    .doesNotContain("in use by");
         }
 
         @Test
