@@ -22,16 +22,24 @@ public final class TerminalProgress implements Progress {
     private final ScheduledExecutorService ticker;
     private int lastWidth;
 
+    /** A status line redrawn four times a second by a daemon thread. */
     public TerminalProgress(PrintWriter err, String job, int regions) {
+        this(err, job, regions, true);
+    }
+
+    /** @param ticking whether a thread redraws the line; without it, {@link #tick()} does (tests) */
+    TerminalProgress(PrintWriter err, String job, int regions, boolean ticking) {
         this.err = err;
         this.job = job;
         this.regions = regions;
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        this.ticker = ticking ? Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "agc-audit-progress");
             thread.setDaemon(true);
             return thread;
-        });
-        ticker.scheduleAtFixedRate(this::show, 200, 250, TimeUnit.MILLISECONDS);
+        }) : null;
+        if (ticker != null) {
+            ticker.scheduleAtFixedRate(this::tick, 200, 250, TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
@@ -44,7 +52,8 @@ public final class TerminalProgress implements Progress {
         items.addAndGet(count);
     }
 
-    private synchronized void show() {
+    /** Redraws the line. */
+    synchronized void tick() {
         String line = job + ": " + regionsDone.get() + "/" + regions + " regions, " + items.get() + " items";
         err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
         err.flush();
@@ -53,7 +62,9 @@ public final class TerminalProgress implements Progress {
 
     @Override
     public synchronized void close() {
-        ticker.shutdownNow();
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
         if (lastWidth > 0) {
             err.print("\r" + " ".repeat(lastWidth) + "\r");
             err.flush();

@@ -56,24 +56,28 @@ class JobRunnerTest {
     @DisplayName("regions run in parallel up to --parallelism, no further")
     void boundsParallelism() throws Exception {
         // Given
+        // Given: each partition waits until four are reading at once (a barrier, no clock), then goes on
         AtomicInteger running = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
+        java.util.concurrent.CyclicBarrier four = new java.util.concurrent.CyclicBarrier(4);
         Step<Integer, Integer> step = new Step<>("slow", "test", "List", context -> () -> {
             most.accumulateAndGet(running.incrementAndGet(), Math::max);
-            sleep(100);
+            try {
+                four.await(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("four partitions never ran at once", e);
+            }
             running.decrementAndGet();
             return Stream.of(List.of(1));
         }, scope -> item -> item);
         List<String> eight = IntStream.range(1, 9).mapToObj(i -> "eu-west-" + i).toList();
 
         // When
-        long start = System.nanoTime();
-        runner(4).run(new Job<>("test", List.of(step)), eight, chunk -> { }, NO_CLIENTS);
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        JobResult result = runner(4).run(new Job<>("test", List.of(step)), eight, chunk -> { }, NO_CLIENTS);
 
-        // Then
+        // Then: four at once, never five, every region done
         assertThat(most.get()).isEqualTo(4);
-        assertThat(millis).isBetween(190L, 2000L);
+        assertThat(result.items()).isEqualTo(8);
     }
 
     @Test
@@ -156,7 +160,10 @@ class JobRunnerTest {
         Thread observer = new Thread(() -> {
             try {
                 firstChunkWritten.await();
-                sleep(300);
+                // no clock: wait until every partition thread is parked (its queue full) with the queue filled
+                while (secondRegionPages.get() < JobRunner.DEFAULT_QUEUE_CHUNKS || !partitionsParked()) {
+                    Thread.onSpinWait();
+                }
                 pagesWhileWaiting.set(secondRegionPages.get());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -177,7 +184,7 @@ class JobRunnerTest {
         observer.join();
 
         // Then: eu-west-1 filled its queue (8 chunks of one page) plus the one it was handing on, and waited
-        assertThat(pagesWhileWaiting.get()).isBetween(1, JobRunner.DEFAULT_QUEUE_CHUNKS + 1);
+        assertThat(pagesWhileWaiting.get()).isBetween(JobRunner.DEFAULT_QUEUE_CHUNKS, JobRunner.DEFAULT_QUEUE_CHUNKS + 1);
         assertThat(secondRegionPages.get()).isEqualTo(100);
     }
 
@@ -193,6 +200,14 @@ class JobRunnerTest {
 
         assertThatThrownBy(() -> runner(2).run(new Job<>("test", List.of(step)), List.of("us-east-1", "eu-west-1"),
                 chunk -> { }, NO_CLIENTS)).isInstanceOf(IllegalStateException.class).hasMessage("bug");
+    }
+
+    /** Whether every partition thread of the job "test" is waiting (for room in its queue). */
+    private static boolean partitionsParked() {
+        List<Thread.State> states = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("agc-audit-test-")).map(Thread::getState).toList();
+        return !states.isEmpty() && states.stream().allMatch(state -> state == Thread.State.WAITING
+                || state == Thread.State.TIMED_WAITING);
     }
 
     private static JobRunner runner(int parallelism) {
