@@ -2,11 +2,12 @@ package dev.agcinfra.app.cli;
 
 import dev.agcinfra.app.lookup.AwsEnvironment;
 import dev.agcinfra.settings.SettingsLoader;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import dev.agcinfra.cli.AwsAccessOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -21,14 +22,9 @@ public final class AwsOptions {
             description = "The region to act on (default: the AWS CLI's: AWS_REGION, AWS_DEFAULT_REGION, the profile).")
     String region;
 
-    @Option(names = "--profile", paramLabel = "PROFILE", scope = ScopeType.INHERIT,
-            description = "The AWS profile for credentials and default region, here and in Terraform.")
-    String profile;
-
-    @Option(names = "--endpoint-url", paramLabel = "URL", scope = ScopeType.INHERIT,
-            description = "Send every AWS call, Terraform's S3 backend and provider included, to URL "
-                    + "(an emulator such as moto, or an AWS-compatible cloud). Default: AWS_ENDPOINT_URL, else AWS.")
-    String endpointUrl;
+    /** {@code --profile} and {@code --endpoint-url}, as agc-audit takes them; both are passed on to Terraform. */
+    @Mixin
+    AwsAccessOptions access;
 
     @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "The settings file (default: AGC_CONFIG, else agc.yaml in the working directory).")
@@ -39,7 +35,7 @@ public final class AwsOptions {
     }
 
     Optional<String> profile() {
-        return Optional.ofNullable(profile);
+        return access.profile();
     }
 
     /** The settings file these options and the environment name. */
@@ -56,18 +52,14 @@ public final class AwsOptions {
      * {@code AWS_DEFAULT_REGION} still override; {@code --region} overrides all).
      */
     AwsEnvironment aws(CliEnvironment cli) {
-        Optional<URI> endpoint = Optional.empty();
-        if (endpointUrl != null) {
-            endpoint = Optional.of(AwsEnvironment.parseEndpoint("--endpoint-url", endpointUrl));
-        }
-        return new AwsEnvironment(cli.env(), endpoint, profile, cli.credentials().orElse(null),
-                cli.regionFallback().orElse(null));
+        return new AwsEnvironment(cli.env(), access.endpoint(), access.profile().orElse(null),
+                cli.credentials().orElse(null), cli.regionFallback().orElse(null));
     }
 
     /** The environment of the terraform process. */
     Map<String, String> terraformEnv(CliEnvironment cli) {
         Map<String, String> env = new HashMap<>(cli.env());
-        if (endpointUrl != null) {
+        if (access.endpoint().isPresent()) {
             env.keySet().removeIf(k -> k.startsWith(AwsEnvironment.ENDPOINT_ENV));
         }
         return env;

@@ -4,28 +4,24 @@ import dev.agcinfra.cli.DurationConverter;
 import dev.agcinfra.aws.AwsSettings;
 import java.net.URI;
 import java.time.Duration;
+import dev.agcinfra.cli.AwsAccessOptions;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * How to reach AWS: {@code --profile}, {@code --endpoint-url}, and hidden tuning options for timeouts and retries
- * (tests shorten them; operators rarely need them).
+ * How to reach AWS: {@code --profile} and {@code --endpoint-url} (as agc-infra takes them), and hidden tuning options
+ * for timeouts and retries (tests shorten them; operators rarely need them).
  */
 public final class AwsOptions {
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = "--profile", paramLabel = "NAME",
-            description = "Named profile from the AWS config files (default: AWS_PROFILE, then 'default').")
-    String profile;
-
-    @Option(names = "--endpoint-url", paramLabel = "URL",
-            description = "Send every AWS call to this endpoint, e.g. a local emulator "
-                    + "(default: AWS_ENDPOINT_URL, then AWS). S3 then uses path-style addressing.")
-    String endpointUrl;
+    @Mixin
+    AwsAccessOptions access;
 
     @Option(names = "--call-timeout", hidden = true, paramLabel = "DURATION", converter = DurationConverter.class,
             description = "Limit for one AWS call, retries included (default: 60s).")
@@ -45,19 +41,10 @@ public final class AwsOptions {
 
     /** The settings these options describe, after checking them. */
     public AwsSettings settings(int parallelism) {
-        URI endpoint = null;
-        if (endpointUrl != null) {
-            try {
-                endpoint = AwsSettings.endpoint("--endpoint-url", endpointUrl);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
+        URI endpoint = access.endpoint().orElse(null);
+        String profile = access.profile().orElse(null);
         if (maxAttempts < 1) {
             throw new ParameterException(spec.commandLine(), "--max-attempts must be at least 1, was " + maxAttempts);
-        }
-        if (profile != null && profile.isBlank()) {
-            throw new ParameterException(spec.commandLine(), "--profile is empty");
         }
         return AwsSettings.defaults()
                 .withProfile(profile)
