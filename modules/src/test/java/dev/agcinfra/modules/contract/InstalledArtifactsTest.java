@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.s3_object.S3Object;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,9 +23,7 @@ class InstalledArtifactsTest {
     Path home;
 
     private Path write(String relative, String content) throws IOException {
-        Path file = home.resolve(relative);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, content);
+        return InstallationFiles.write(home, relative, content);
     }
 
     @Test
