@@ -79,10 +79,13 @@ def main():
     submodules = used_submodules(args.sources)
     stamp_text = json.dumps({"jar": os.path.abspath(args.jar), "jarSize": os.path.getsize(args.jar),
                              "script": os.path.getmtime(__file__), "submodules": sorted(submodules)})
-    stamp = os.path.join(os.path.dirname(os.path.abspath(args.out)), "provider-aws-trim.stamp")
-    if os.path.exists(stamp) and open(stamp).read() == stamp_text:
-        print("trim-provider-assembly: up to date")
-        return
+    stamp = os.path.join(os.path.dirname(os.path.abspath(args.out)),
+                         "provider-aws-trim-" + os.path.basename(os.path.abspath(args.out)) + ".stamp")
+    if os.path.exists(stamp):
+        written, _, target = open(stamp).read().partition("\n")
+        if written == stamp_text and os.path.exists(target):
+            print("trim-provider-assembly: up to date")
+            return
 
     with zipfile.ZipFile(args.jar) as jar:
         bundles = [n for n in jar.namelist() if n.endswith(".jsii.tgz")]
@@ -135,7 +138,7 @@ def main():
         with gzip.GzipFile(fileobj=f, mode="wb", mtime=0) as gz:
             gz.write(out.getvalue())
     with open(stamp, "w") as f:
-        f.write(stamp_text)
+        f.write(stamp_text + "\n" + os.path.abspath(target))
     print(f"trim-provider-assembly: {len(keep)} of {total} types, "
           f"{len(dirs)} submodules -> {target} ({os.path.getsize(target) // 1024} KiB)")
 

@@ -41,6 +41,17 @@ class MainTest {
         return new Result(status, out.toString(), err.toString());
     }
 
+    /** How many resources (data sources not counted) the written stack holds. */
+    private static int resourcesIn(Path outdir, String stack) throws IOException {
+        JsonNode types = new ObjectMapper().readTree(outdir.resolve("stacks").resolve(stack).resolve("cdk.tf.json")
+                .toFile()).path("resource");
+        int count = 0;
+        for (JsonNode resources : types) {
+            count += resources.size();
+        }
+        return count;
+    }
+
     @Test
     void writesEveryStackAndTheManifestAsCdktfSynthDoesAndSummarizesEachStack() throws IOException {
         Result r = run("""
@@ -64,10 +75,12 @@ class MainTest {
                 .isEqualTo("agc-data-us-east-1");
         assertThat(r.out().lines()).hasSize(4);
         assertThat(r.out().lines().filter(l -> l.startsWith("agc-core-us-east-1")).findFirst().orElseThrow())
-                .contains("region=us-east-1", "vpc=new-private", "bucket=agc-123456789012-us-east-1", "resources=52",
-                        "contexts=no-agc-installation");
+                .contains("region=us-east-1", "vpc=new-private", "bucket=agc-123456789012-us-east-1",
+                        "resources=" + resourcesIn(outdir, "agc-core-us-east-1"), "contexts=no-agc-installation");
         assertThat(r.out().lines().filter(l -> l.startsWith("agc-core-eu-west-1")).findFirst().orElseThrow())
-                .contains("vpc=new-public", "resources=23");
+                .contains("vpc=new-public", "resources=" + resourcesIn(outdir, "agc-core-eu-west-1"));
+        assertThat(resourcesIn(outdir, "agc-core-eu-west-1")).as("public subnets only: fewer resources")
+                .isLessThan(resourcesIn(outdir, "agc-core-us-east-1"));
         assertThat(r.out().lines().filter(l -> l.startsWith("agc-data-"))).noneMatch(l -> l.contains("contexts="));
     }
 

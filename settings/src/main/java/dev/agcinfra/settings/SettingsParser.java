@@ -5,6 +5,7 @@ import dev.agcinfra.settings.YamlNode.Mapping;
 import dev.agcinfra.settings.YamlNode.Scalar;
 import dev.agcinfra.settings.YamlNode.Sequence;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,7 @@ import java.util.regex.Pattern;
 final class SettingsParser {
 
     static final List<String> TOP_KEYS = List.of("account", "stateBucket", "tags", "regions", "agcHome");
-    static final List<String> REGION_KEYS = List.of(
-            "vpc", "subnets", "bucket", "createBucket", "ami", "usePublicSubnets", "executeApiEndpoint", "tags");
+    static final List<String> REGION_KEYS = RegionKey.keys();
 
     /** Stands in for the account when checking the state bucket template before the account is known. */
     static final String PLACEHOLDER_ACCOUNT = "123456789012";
@@ -181,59 +181,93 @@ final class SettingsParser {
                     + ", expected the region's settings as a mapping; write " + name + ": {} for all defaults");
             return null;
         }
-        Optional<String> vpc = Optional.empty();
-        List<String> subnets = List.of();
-        YamlNode subnetsNode = null;
-        Optional<String> bucket = Optional.empty();
-        Optional<Boolean> createBucket = Optional.empty();
-        Optional<String> ami = Optional.empty();
-        Optional<Boolean> usePublic = Optional.empty();
-        YamlNode usePublicNode = null;
-        Optional<Boolean> executeApi = Optional.empty();
-        YamlNode executeApiNode = null;
-        Map<String, String> tags = new LinkedHashMap<>(globalTags);
+        RegionValues values = new RegionValues();
         for (Entry e : mapping.entries().values()) {
             String keyPath = path + "." + e.key();
-            YamlNode v = e.value();
-            switch (e.key()) {
-                case "vpc" -> vpc = resourceId(v, keyPath, "vpc", "VPC");
-                case "subnets" -> {
-                    subnets = subnets(v, keyPath);
-                    subnetsNode = v;
-                }
-                case "bucket" -> bucket = bucket(v, keyPath);
-                case "createBucket" -> createBucket = bool(v, keyPath, "createBucket");
-                case "ami" -> ami = resourceId(v, keyPath, "ami", "AMI");
-                case "usePublicSubnets" -> {
-                    usePublic = bool(v, keyPath, "usePublicSubnets");
-                    usePublicNode = v;
-                }
-                case "executeApiEndpoint" -> {
-                    executeApi = bool(v, keyPath, "executeApiEndpoint");
-                    executeApiNode = v;
-                }
-                case "tags" -> tags.putAll(tags(v, keyPath));
-                default -> unknownRegionKey(e, keyPath);
+            Optional<RegionKey> key = RegionKey.of(e.key());
+            if (key.isPresent()) {
+                values.put(key.get(), e.value(), value(key.get(), e.value(), keyPath));
+            } else {
+                unknownRegionKey(e, keyPath);
             }
         }
-        boolean hasVpc = mapping.entries().containsKey("vpc");
+        List<String> subnets = values.list(RegionKey.SUBNETS);
+        boolean hasVpc = values.written(RegionKey.VPC);
+        boolean usePublic = values.bool(RegionKey.USE_PUBLIC_SUBNETS).orElse(false);
+        boolean executeApi = values.bool(RegionKey.EXECUTE_API_ENDPOINT).orElse(false);
         if (!subnets.isEmpty() && !hasVpc) {
-            problems.at(subnetsNode, path + ".subnets", "given without vpc; subnets must belong to your own VPC: "
-                    + "add vpc: vpc-... to " + name + " or remove subnets");
+            problems.at(values.node(RegionKey.SUBNETS), path + ".subnets", "given without vpc; subnets must belong to "
+                    + "your own VPC: add vpc: vpc-... to " + name + " or remove subnets");
         }
-        if (usePublic.orElse(false) && hasVpc) {
-            problems.at(usePublicNode, path + ".usePublicSubnets", "true conflicts with vpc: agc-infra never changes "
-                    + "your VPC; remove usePublicSubnets, or remove vpc to let agc-infra create a VPC with public subnets only");
+        if (usePublic && hasVpc) {
+            problems.at(values.node(RegionKey.USE_PUBLIC_SUBNETS), path + ".usePublicSubnets", "true conflicts with vpc: "
+                    + "agc-infra never changes your VPC; remove usePublicSubnets, or remove vpc to let agc-infra create a "
+                    + "VPC with public subnets only");
         }
-        if (executeApi.orElse(false) && usePublic.orElse(false)) {
-            problems.at(executeApiNode, path + ".executeApiEndpoint", "true conflicts with usePublicSubnets: true, "
-                    + "which creates no VPC endpoints; remove one of the two");
-        } else if (executeApi.orElse(false) && hasVpc) {
-            problems.at(executeApiNode, path + ".executeApiEndpoint", "true conflicts with vpc: agc-infra creates "
-                    + "nothing in your VPC; create the execute-api endpoint yourself and remove executeApiEndpoint");
+        if (executeApi && usePublic) {
+            problems.at(values.node(RegionKey.EXECUTE_API_ENDPOINT), path + ".executeApiEndpoint", "true conflicts with "
+                    + "usePublicSubnets: true, which creates no VPC endpoints; remove one of the two");
+        } else if (executeApi && hasVpc) {
+            problems.at(values.node(RegionKey.EXECUTE_API_ENDPOINT), path + ".executeApiEndpoint", "true conflicts with "
+                    + "vpc: agc-infra creates nothing in your VPC; create the execute-api endpoint yourself and remove "
+                    + "executeApiEndpoint");
         }
-        return new ParsedRegion(name, vpc, subnets, bucket, createBucket, ami, usePublic.orElse(false),
-                executeApi.orElse(false), tags);
+        Map<String, String> tags = new LinkedHashMap<>(globalTags);
+        tags.putAll(values.tags(RegionKey.TAGS));
+        return new ParsedRegion(name, values.text(RegionKey.VPC), subnets, values.text(RegionKey.BUCKET),
+                values.bool(RegionKey.CREATE_BUCKET), values.text(RegionKey.AMI), usePublic, executeApi, tags);
+    }
+
+    /**
+     * Checks a region key's value by the key's kind; empty when the value breaks a rule (the problem is added). A
+     * new kind of value needs its check here.
+     */
+    private Optional<?> value(RegionKey key, YamlNode v, String path) {
+        return switch (key.kind()) {
+            case RESOURCE_ID -> resourceId(v, path, key.idPrefix(), key.idName());
+            case RESOURCE_IDS -> Optional.of(resourceIds(v, path, key.idPrefix(), key.idName()));
+            case BUCKET_NAME -> bucket(v, path);
+            case BOOLEAN -> bool(v, path, key.key());
+            case TAGS -> Optional.of(tags(v, path));
+        };
+    }
+
+    /** A region entry's values as checked, by key, typed by the key's kind; a key left out has none. */
+    private static final class RegionValues {
+        private final Map<RegionKey, Object> values = new EnumMap<>(RegionKey.class);
+        private final Map<RegionKey, YamlNode> nodes = new EnumMap<>(RegionKey.class);
+
+        void put(RegionKey key, YamlNode node, Optional<?> value) {
+            nodes.put(key, node);
+            value.ifPresent(v -> values.put(key, v));
+        }
+
+        /** Whether the entry writes the key, valid or not. */
+        boolean written(RegionKey key) {
+            return nodes.containsKey(key);
+        }
+
+        YamlNode node(RegionKey key) {
+            return nodes.get(key);
+        }
+
+        Optional<String> text(RegionKey key) {
+            return Optional.ofNullable((String) values.get(key));
+        }
+
+        Optional<Boolean> bool(RegionKey key) {
+            return Optional.ofNullable((Boolean) values.get(key));
+        }
+
+        @SuppressWarnings("unchecked")
+        List<String> list(RegionKey key) {
+            return (List<String>) values.getOrDefault(key, List.of());
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, String> tags(RegionKey key) {
+            return (Map<String, String>) values.getOrDefault(key, Map.of());
+        }
     }
 
     private void unknownRegionKey(Entry e, String keyPath) {
@@ -259,15 +293,15 @@ final class SettingsParser {
         return id;
     }
 
-    private List<String> subnets(YamlNode v, String path) {
-        String example = "subnets: [subnet-0123456789abcdef0, subnet-0fedcba9876543210]";
+    private List<String> resourceIds(YamlNode v, String path, String prefix, String what) {
+        String example = lastKey(path) + ": [" + prefix + "-0123456789abcdef0, " + prefix + "-0fedcba9876543210]";
         if (v instanceof Scalar s && s.isNull()) {
             return List.of();
         }
         if (!(v instanceof Sequence seq)) {
             String fix = v instanceof Scalar s && s.type() == Scalar.Type.STRING
-                    ? "subnets: [" + s.text() + "]" : example;
-            problems.at(v, path, shown(v) + " is " + v.kind() + ", expected a list of subnet ids; write " + fix);
+                    ? lastKey(path) + ": [" + s.text() + "]" : example;
+            problems.at(v, path, shown(v) + " is " + v.kind() + ", expected a list of " + what + " ids; write " + fix);
             return List.of();
         }
         List<String> subnets = new ArrayList<>();
@@ -275,14 +309,14 @@ final class SettingsParser {
         for (int i = 0; i < seq.items().size(); i++) {
             YamlNode item = seq.items().get(i);
             String itemPath = path + "[" + i + "]";
-            Optional<String> id = resourceId(item, itemPath, "subnet", "subnet");
+            Optional<String> id = resourceId(item, itemPath, prefix, what);
             if (id.isEmpty()) {
                 continue;
             }
             Integer earlier = firstIndex.putIfAbsent(id.get(), i);
             if (earlier != null) {
                 problems.at(item, itemPath, YamlNode.Quote.of(id.get()) + " is listed twice (also at " + path + "["
-                        + earlier + "]); list each subnet once");
+                        + earlier + "]); list each " + what + " once");
             } else {
                 subnets.add(id.get());
             }

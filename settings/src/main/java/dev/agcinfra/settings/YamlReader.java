@@ -1,233 +1,282 @@
 package dev.agcinfra.settings;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Reads one YAML document into {@link YamlNode}s that keep line and column, with Jackson's streaming YAML parser.
- * Duplicate keys are reported (YAML forbids them; Jackson's tree model would silently keep the last one).
+ * Reads one YAML document into {@link YamlNode}s that keep line and column. SnakeYAML composes the document (its
+ * nodes carry their marks; aliases are resolved and merge keys {@code <<} applied while composing); this class only
+ * turns the nodes into {@link YamlNode}s and reports what SnakeYAML accepts but a settings file must not hold:
+ * duplicate keys (YAML forbids them; a constructed map would silently keep one), keys that are not text, a merge key
+ * whose value is not a mapping, a value that contains itself, and a second document.
  */
 final class YamlReader {
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder()
-            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-            .build();
-
-    /** Anchored values ({@code &name}), so that aliases ({@code *name}) and merge keys ({@code <<}) can use them. */
-    private final Map<String, YamlNode> anchors = new HashMap<>();
+    /** How SnakeYAML's composer words an alias without anchor ({@code ComposerException}'s problem), name appended. */
+    private static final String UNDEFINED_ALIAS = "found undefined alias ";
 
     private YamlReader() {
     }
 
     /** The document's root, or empty for an empty document; malformed YAML becomes a positioned problem. */
     static Optional<YamlNode> read(Reader source, Problems problems) {
-        try (JsonParser parser = FACTORY.createParser(source)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
+        try {
+            SettingsComposer composer = new SettingsComposer(source);
+            if (!composer.checkNode()) {
                 return Optional.empty();
             }
-            YamlNode root = new YamlReader().readValue(parser, "", problems);
-            JsonToken extra = parser.nextToken();
-            if (extra != null) {
-                JsonLocation at = parser.currentTokenLocation();
-                problems.atPosition(at.getLineNr(), at.getColumnNr(), "a second YAML document starts here; the "
+            Node root = composer.getNode();
+            Optional<Mark> second = composer.nextDocument();
+            if (second.isPresent()) {
+                problems.atPosition(line(second.get()), column(second.get()), "a second YAML document starts here; the "
                         + "settings file holds exactly one: remove the '---' line between them and merge the two");
                 return Optional.empty();
             }
-            return Optional.of(root);
-        } catch (JsonProcessingException e) {
+            return Optional.of(new Tree(problems).node(root, ""));
+        } catch (MergeOfNoMapping e) {
+            problems.atPosition(line(e.value.getStartMark()), column(e.value.getStartMark()), "<<: the merge key << needs "
+                    + "a mapping (usually an alias such as *defaults), not " + Tree.kindOf(e.value));
+            return Optional.empty();
+        } catch (MarkedYAMLException e) {
+            Mark at = e.getProblemMark();
+            String undefined = UNDEFINED_ALIAS;
+            if (at != null && e.getProblem() != null && e.getProblem().startsWith(undefined)) {
+                String alias = e.getProblem().substring(undefined.length());
+                problems.atPosition(line(at), column(at), "the alias *" + alias + " names no anchor written before it; "
+                        + "define &" + alias + " first");
+            } else if (at != null) {
+                problems.atPosition(line(at), column(at), "not valid YAML (" + why(e) + "); fix the syntax here");
+            } else {
+                problems.add(problems.file() + ": not valid YAML (" + why(e) + "); fix the syntax");
+            }
+            return Optional.empty();
+        } catch (ReaderException e) {
+            problems.add(problems.file() + ": not valid YAML (" + e.getMessage() + ": U+" + String.format("%04X",
+                    e.getCodePoint()) + " at character " + (e.getPosition() + 1) + " of the file); remove it");
+            return Optional.empty();
+        } catch (YAMLException e) {
             if (hasCause(e, CharacterCodingException.class)) {
                 problems.add(problems.file() + ": cannot be read (it is not UTF-8 text); save it as UTF-8");
-                return Optional.empty();
-            }
-            String original = e.getOriginalMessage();
-            int[] mark = problemMark(original);
-            JsonLocation at = e.getLocation();
-            if (mark == null && at != null && at.getLineNr() > 0) {
-                mark = new int[] {at.getLineNr(), at.getColumnNr()};
-            }
-            String why = parserMessage(original);
-            if (mark != null) {
-                problems.atPosition(mark[0], mark[1], "not valid YAML (" + why + "); fix the syntax here");
+            } else if (e.getCause() instanceof IOException io) {
+                problems.add(problems.file() + ": cannot be read (" + oneLine(String.valueOf(io.getMessage()))
+                        + "); check that it is a readable file");
             } else {
-                problems.add(problems.file() + ": not valid YAML (" + why + "); fix the syntax");
+                problems.add(problems.file() + ": not valid YAML (" + oneLine(e.getMessage()) + "); fix the syntax");
             }
             return Optional.empty();
-        } catch (IOException e) {
-            problems.add(problems.file() + ": cannot be read (" + oneLine(String.valueOf(e.getMessage()))
-                    + "); check that it is a readable file");
-            return Optional.empty();
         }
     }
-
-    private YamlNode readValue(JsonParser parser, String path, Problems problems) throws IOException {
-        JsonLocation at = parser.currentTokenLocation();
-        int line = at.getLineNr();
-        int column = at.getColumnNr();
-        if (parser instanceof YAMLParser yaml) {
-            if (yaml.isCurrentAlias()) {
-                YamlNode anchored = anchors.get(parser.getText());
-                if (anchored == null) {
-                    problems.atPosition(line, column, (path.isEmpty() ? "" : path + ": ") + "the alias *" + parser.getText()
-                            + " names no anchor written before it; define &" + parser.getText() + " first");
-                    return new YamlNode.Scalar("", YamlNode.Scalar.Type.NULL, line, column);
-                }
-                return anchored;
-            }
-            String anchor = yaml.getCurrentAnchor();
-            if (anchor != null) {
-                YamlNode value = readToken(parser, path, problems, line, column);
-                anchors.put(anchor, value);
-                return value;
-            }
-        }
-        return readToken(parser, path, problems, line, column);
-    }
-
-    private YamlNode readToken(JsonParser parser, String path, Problems problems, int line, int column)
-            throws IOException {
-        JsonToken token = parser.currentToken();
-        switch (token) {
-            case START_OBJECT: {
-                Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
-                List<YamlNode> merged = new ArrayList<>();
-                while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                    JsonLocation keyAt = parser.currentTokenLocation();
-                    String key = parser.currentName();
-                    parser.nextToken();
-                    String childPath = path.isEmpty() ? key : path + "." + key;
-                    YamlNode value = readValue(parser, childPath, problems);
-                    if (MERGE_KEY.equals(key)) {
-                        merged.add(value);
-                        continue;
-                    }
-                    YamlNode.Entry entry = new YamlNode.Entry(key, keyAt.getLineNr(), keyAt.getColumnNr(), value);
-                    YamlNode.Entry earlier = entries.putIfAbsent(key, entry);
-                    if (earlier != null) {
-                        problems.atKey(entry, childPath, "duplicate key (first written at line " + earlier.line()
-                                + "); YAML keeps only one: merge the two entries into one");
-                    }
-                }
-                merge(merged, entries, path, problems);
-                return new YamlNode.Mapping(entries, line, column);
-            }
-            case START_ARRAY: {
-                List<YamlNode> items = new ArrayList<>();
-                int index = 0;
-                while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(readValue(parser, path + "[" + index++ + "]", problems));
-                }
-                return new YamlNode.Sequence(items, line, column);
-            }
-            case VALUE_STRING:
-                return new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Type.STRING, line, column);
-            case VALUE_NUMBER_INT:
-                return new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Type.INTEGER, line, column);
-            case VALUE_NUMBER_FLOAT:
-                return new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Type.FLOAT, line, column);
-            case VALUE_TRUE:
-                return new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Type.TRUE, line, column);
-            case VALUE_FALSE:
-                return new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Type.FALSE, line, column);
-            case VALUE_NULL:
-                return new YamlNode.Scalar("", YamlNode.Scalar.Type.NULL, line, column);
-            default:
-                // Binary or embedded values (e.g. !!binary): treat as text.
-                return new YamlNode.Scalar(parser.getText(), YamlNode.Scalar.Type.STRING, line, column);
-        }
-    }
-
-    private static final String MERGE_KEY = "<<";
-
-    /** YAML merge keys: {@code <<: *defaults} (or a list of them) adds the keys the mapping does not set itself. */
-    private static void merge(List<YamlNode> sources, Map<String, YamlNode.Entry> entries, String path,
-                              Problems problems) {
-        for (YamlNode source : sources) {
-            List<YamlNode> mappings = source instanceof YamlNode.Sequence seq ? seq.items() : List.of(source);
-            for (YamlNode m : mappings) {
-                if (m instanceof YamlNode.Mapping mapping) {
-                    mapping.entries().forEach(entries::putIfAbsent);
-                } else {
-                    problems.at(m, (path.isEmpty() ? "" : path + ".") + MERGE_KEY, "the merge key << needs a mapping "
-                            + "(usually an alias such as *defaults), not " + m.kind());
-                }
-            }
-        }
-    }
-
-    private static final Pattern MARK = Pattern.compile("in '[^']*', line (\\d+), column (\\d+):?");
 
     /**
-     * SnakeYAML's messages span lines: an optional context ("while parsing a flow sequence", with its position),
-     * the problem, and source snippets with carets. Keep the context (with its position) and the problem, on one line.
+     * SnakeYAML's own words, on one line: the context with its position, as SnakeYAML prints it (e.g. "while parsing a
+     * flow sequence (line 3, column 14)"), then the problem.
      */
-    static String parserMessage(String message) {
-        if (message == null || message.isBlank()) {
-            return "no details";
-        }
-        List<String> texts = new ArrayList<>();
-        List<String> marks = new ArrayList<>();
-        for (String raw : message.split("\\R")) {
-            if (raw.isBlank() || raw.startsWith("    ")) {
-                continue; // a source snippet or its caret
-            }
-            String t = raw.strip();
-            Matcher m = MARK.matcher(t);
-            if (m.matches()) {
-                if (marks.size() < texts.size()) {
-                    marks.add("line " + m.group(1) + ", column " + m.group(2));
-                }
-                continue;
-            }
-            while (marks.size() < texts.size()) {
-                marks.add(null);
-            }
-            texts.add(t);
-        }
-        if (texts.isEmpty()) {
-            return oneLine(message);
-        }
+    private static String why(MarkedYAMLException e) {
         StringBuilder b = new StringBuilder();
-        for (int i = 0; i < texts.size(); i++) {
-            if (i > 0) {
-                b.append(": ");
-            }
-            b.append(texts.get(i));
-            if (i < texts.size() - 1 && i < marks.size() && marks.get(i) != null) {
-                b.append(" (").append(marks.get(i)).append(')');
+        if (e.getContext() != null) {
+            b.append(e.getContext());
+            Mark context = e.getContextMark();
+            if (context != null) {
+                b.append(" (line ").append(line(context)).append(", column ").append(column(context)).append(')');
             }
         }
-        return oneLine(b.toString());
+        if (e.getProblem() != null) {
+            b.append(b.length() == 0 ? "" : ": ").append(e.getProblem());
+        }
+        return b.length() == 0 ? "no details" : oneLine(b.toString());
     }
 
-    /** The position SnakeYAML names last in its message: where the problem is (the first may be the context). */
-    private static int[] problemMark(String message) {
-        if (message == null) {
-            return null;
+    private static int line(Mark mark) {
+        return mark.getLine() + 1;
+    }
+
+    private static int column(Mark mark) {
+        return mark.getColumn() + 1;
+    }
+
+    /**
+     * SnakeYAML's composer with merge keys applied while composing, which reports a merge key whose value is not a
+     * mapping at that value (SnakeYAML's own message points past the mapping), and tells where a second document's
+     * content starts.
+     */
+    private static final class SettingsComposer extends Composer {
+
+        SettingsComposer(Reader source) {
+            this(source, options());
         }
-        int[] last = null;
-        Matcher m = MARK.matcher(message);
-        while (m.find()) {
-            last = new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+
+        private SettingsComposer(Reader source, LoaderOptions options) {
+            super(new ParserImpl(new StreamReader(source), options), new Resolver(), options);
         }
-        return last;
+
+        private static LoaderOptions options() {
+            LoaderOptions options = new LoaderOptions();
+            options.setMergeOnCompose(true);
+            options.setNestingDepthLimit(64);
+            return options;
+        }
+
+        @Override
+        protected MappingNode asMappingNode(Node node) {
+            if (node instanceof MappingNode mapping) {
+                return mapping;
+            }
+            throw new MergeOfNoMapping(node);
+        }
+
+        /** Where the content of the next document starts, when the stream holds another one. */
+        Optional<Mark> nextDocument() {
+            if (parser.checkEvent(Event.ID.StreamEnd)) {
+                return Optional.empty();
+            }
+            parser.getEvent(); // the second document's start
+            return Optional.of(parser.peekEvent().getStartMark());
+        }
+    }
+
+    /** A merge key's value (or one of its list's items) that is not a mapping. */
+    private static final class MergeOfNoMapping extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Node value;
+
+        MergeOfNoMapping(Node value) {
+            super(null, null, false, false);
+            this.value = value;
+        }
+    }
+
+    /** Turns composed nodes into {@link YamlNode}s; a node that several aliases share is turned (and checked) once. */
+    private static final class Tree {
+
+        private final Problems problems;
+        private final Map<Node, YamlNode> done = new IdentityHashMap<>();
+        private final Set<Node> open = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Tree(Problems problems) {
+            this.problems = problems;
+        }
+
+        YamlNode node(Node node, String path) {
+            YamlNode known = done.get(node);
+            if (known != null) {
+                return known;
+            }
+            Mark at = node.getStartMark();
+            if (!open.add(node)) {
+                problems.atPosition(line(at), column(at), (path.isEmpty() ? "" : path + ": ") + "the alias *"
+                        + node.getAnchor() + " is inside the value &" + node.getAnchor() + " written here, which it "
+                        + "names; a value cannot contain itself: write the nested value out");
+                return new YamlNode.Scalar("", YamlNode.Scalar.Type.NULL, line(at), column(at));
+            }
+            YamlNode converted;
+            if (node instanceof MappingNode mapping) {
+                converted = mapping(mapping, path);
+            } else if (node instanceof SequenceNode sequence) {
+                List<YamlNode> items = new ArrayList<>();
+                for (Node item : sequence.getValue()) {
+                    items.add(node(item, path + "[" + items.size() + "]"));
+                }
+                converted = new YamlNode.Sequence(items, line(at), column(at));
+            } else {
+                ScalarNode scalar = (ScalarNode) node;
+                YamlNode.Scalar.Type type = type(scalar);
+                converted = new YamlNode.Scalar(type == YamlNode.Scalar.Type.NULL ? "" : scalar.getValue(), type,
+                        line(at), column(at));
+            }
+            open.remove(node);
+            done.put(node, converted);
+            return converted;
+        }
+
+        private YamlNode mapping(MappingNode mapping, String path) {
+            Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                Node keyNode = tuple.getKeyNode();
+                Mark keyAt = keyNode.getStartMark();
+                if (!(keyNode instanceof ScalarNode key)) {
+                    problems.atPosition(line(keyAt), column(keyAt), (path.isEmpty() ? "" : path + ": ") + "a key is "
+                            + kindOf(keyNode) + "; keys are plain names: write name: value");
+                    continue;
+                }
+                String name = key.getValue();
+                String childPath = path.isEmpty() ? name : path + "." + name;
+                YamlNode.Entry entry = new YamlNode.Entry(name, line(keyAt), column(keyAt),
+                        node(tuple.getValueNode(), childPath));
+                YamlNode.Entry earlier = entries.putIfAbsent(name, entry);
+                if (earlier != null) {
+                    problems.atKey(entry, childPath, "duplicate key (first written at line " + earlier.line()
+                            + "); YAML keeps only one: merge the two entries into one");
+                }
+            }
+            Mark at = mapping.getStartMark();
+            return new YamlNode.Mapping(entries, line(at), column(at));
+        }
+
+        /** What a user calls a node's kind; for problems about nodes not turned into {@link YamlNode}s. */
+        static String kindOf(Node node) {
+            if (node instanceof MappingNode) {
+                return "a mapping";
+            }
+            if (node instanceof SequenceNode) {
+                return "a list";
+            }
+            return new YamlNode.Scalar("", type((ScalarNode) node), 0, 0).kind();
+        }
+
+        /**
+         * How the scalar was resolved (YAML 1.1, as SnakeYAML resolves plain scalars: {@code yes}/{@code on} are
+         * booleans, {@code ~} is null). An explicit tag counts only where the text fits it ({@code !!int x} is
+         * text); sexagesimal numbers ({@code 12:30}) and every other tag are text.
+         */
+        private static YamlNode.Scalar.Type type(ScalarNode scalar) {
+            Tag tag = scalar.getTag();
+            String text = scalar.getValue();
+            if (Tag.NULL.equals(tag)) {
+                return YamlNode.Scalar.Type.NULL;
+            }
+            if (Tag.BOOL.equals(tag) && Resolver.BOOL.matcher(text).matches()) {
+                return switch (text.toLowerCase(Locale.ROOT)) {
+                    case "true", "yes", "on" -> YamlNode.Scalar.Type.TRUE;
+                    default -> YamlNode.Scalar.Type.FALSE;
+                };
+            }
+            if (text.contains(":")) {
+                return YamlNode.Scalar.Type.STRING;
+            }
+            if (Tag.INT.equals(tag) && Resolver.INT.matcher(text).matches()) {
+                return YamlNode.Scalar.Type.INTEGER;
+            }
+            if (Tag.FLOAT.equals(tag) && (Resolver.FLOAT.matcher(text).matches() || Resolver.INT.matcher(text).matches())) {
+                return YamlNode.Scalar.Type.FLOAT;
+            }
+            return YamlNode.Scalar.Type.STRING;
+        }
     }
 
     private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {

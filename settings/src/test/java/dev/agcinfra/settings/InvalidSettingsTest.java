@@ -196,6 +196,16 @@ class InvalidSettingsTest {
                 arguments(named("malformed YAML: bad indentation",
                                 "regions:\n  us-east-1:\n    vpc: vpc-12345678\n   bucket: b-1\n"),
                         "agc.yaml:4:4: not valid YAML ("),
+                arguments(named("malformed YAML: a control character", "account: \"12345678901\u0007\"\n"),
+                        "agc.yaml: not valid YAML (special characters are not allowed: U+0007 at character 22 of the "
+                                + "file); remove it"),
+                arguments(named("an alias without an anchor", "regions: { us-east-1: *defaults }\n"),
+                        "agc.yaml:1:23: the alias *defaults names no anchor written before it; define &defaults first"),
+                arguments(named("a merge key whose value is not a mapping", "regions:\n  us-east-1:\n    <<: public\n"),
+                        "agc.yaml:3:9: <<: the merge key << needs a mapping (usually an alias such as *defaults), not a "
+                                + "string"),
+                arguments(named("a key that is a list", "? [account, regions]\n: x\n"),
+                        "agc.yaml:1:3: a key is a list; keys are plain names: write name: value"),
                 arguments(named("two YAML documents in one file", "account: \"123456789012\"\n---\nregions: {}\n"),
                         "agc.yaml:3:1: a second YAML document starts here; the settings file holds exactly one"),
                 arguments(named("agcHome as a list", "agcHome: [/opt/agc]\n"),
@@ -264,6 +274,20 @@ class InvalidSettingsTest {
                         + "createBucket: false (no quotes)",
                 "agc.yaml:15:13: regions.eu-west-2.tags.agc-version: custom tag \"agc-version\" = \"9\" is not allowed: "
                         + "agc-infra sets agc-version itself on every resource; rename or remove the tag");
+    }
+
+    @Test
+    void aValueThatContainsItselfThroughAnAliasIsReportedWhereItsAnchorIs() throws IOException {
+        // Given a list that names itself among its items
+        String yaml = "regions:\n  us-east-1:\n    vpc: vpc-12345678\n    subnets: &s [subnet-12345678, *s]\n";
+
+        // When
+        List<String> problems = problems(yaml);
+
+        // Then
+        assertThat(problems).first().asString().isEqualTo("agc.yaml:4:14: regions.us-east-1.subnets[1]: the alias *s is "
+                + "inside the value &s written here, which it names; a value cannot contain itself: write the nested "
+                + "value out");
     }
 
     @Test

@@ -1,7 +1,15 @@
 package dev.agcinfra.app.account;
 
+import static dev.agcinfra.settings.RegionKey.AMI;
+import static dev.agcinfra.settings.RegionKey.BUCKET;
+import static dev.agcinfra.settings.RegionKey.SUBNETS;
+import static dev.agcinfra.settings.RegionKey.TAGS;
+import static dev.agcinfra.settings.RegionKey.USE_PUBLIC_SUBNETS;
+import static dev.agcinfra.settings.RegionKey.VPC;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agcinfra.settings.RegionKey;
 import dev.agcinfra.settings.SettingsDocument;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +22,6 @@ import java.util.Optional;
  */
 public record ActivateFlags(Optional<String> bucket, Optional<String> vpc, List<String> subnets, Optional<String> ami,
                             boolean usePublicSubnets, Map<String, String> tags) {
-
-    /** Which flag sets which key of a region's entry in the settings file. */
-    private static final Map<String, String> FLAG_OF_KEY = Map.of("bucket", "--bucket", "vpc", "--vpc",
-            "subnets", "--subnets", "ami", "--ami", "usePublicSubnets", "--usePublicSubnets", "tags", "--tags");
 
     public ActivateFlags {
         subnets = List.copyOf(subnets);
@@ -37,17 +41,17 @@ public record ActivateFlags(Optional<String> bucket, Optional<String> vpc, List<
     /** The flags as a region entry of the settings file (only the keys the flags set). */
     public ObjectNode asRegionEntry() {
         ObjectNode entry = JsonNodeFactory.instance.objectNode();
-        bucket.ifPresent(b -> entry.put("bucket", b));
-        vpc.ifPresent(v -> entry.put("vpc", v));
+        bucket.ifPresent(b -> entry.put(BUCKET.key(), b));
+        vpc.ifPresent(v -> entry.put(VPC.key(), v));
         if (!subnets.isEmpty()) {
-            subnets.forEach(entry.putArray("subnets")::add);
+            subnets.forEach(entry.putArray(SUBNETS.key())::add);
         }
-        ami.ifPresent(a -> entry.put("ami", a));
+        ami.ifPresent(a -> entry.put(AMI.key(), a));
         if (usePublicSubnets) {
-            entry.put("usePublicSubnets", true);
+            entry.put(USE_PUBLIC_SUBNETS.key(), true);
         }
         if (!tags.isEmpty()) {
-            ObjectNode t = entry.putObject("tags");
+            ObjectNode t = entry.putObject(TAGS.key());
             tags.forEach(t::put);
         }
         return entry;
@@ -68,7 +72,7 @@ public record ActivateFlags(Optional<String> bucket, Optional<String> vpc, List<
                         int end = path.indexOf(':');
                         String key = end < 0 ? path : path.substring(0, end);
                         String base = key.replaceAll("[\\[.].*$", "");
-                        String flag = FLAG_OF_KEY.getOrDefault(base, base);
+                        String flag = RegionKey.of(base).flatMap(RegionKey::activateFlag).orElse(base);
                         return flag + key.substring(base.length()) + (end < 0 ? "" : path.substring(end));
                     }
                     return rest;

@@ -12,7 +12,6 @@ import dev.agcinfra.app.stacks.RegionStack;
 import dev.agcinfra.modules.contract.AgcInstallation;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -53,9 +52,9 @@ public final class Activation {
         SettingsFile file = new SettingsFile(ctx.settingsFile());
         Settings before = loadAsItIs(file, region, account);
         try (AccountAws aws = new AccountAws(ctx.aws(), region)) {
-            refuseBesideAgcsCore(aws, account, region);
-            boolean active = Regions.isActive(aws);
             Preflight preflight = new Preflight(aws, account);
+            preflight.refuseBesideAgcCore();
+            boolean active = Regions.isActive(aws);
             TerraformStates states = new TerraformStates(aws.s3(), region, before.stateBucket(region));
             ObjectNode document = file.read();
 
@@ -105,27 +104,6 @@ public final class Activation {
             return true;
         }
         return bucket.inThisAccount() && states.managesBucket(bucket.name());
-    }
-
-    /**
-     * Refuses, before anything changes, to activate beside AGC's own core: agc-infra would build a second network and
-     * fail on AGC's parameters, table and export, while both networks bill.
-     */
-    private void refuseBesideAgcsCore(AccountAws aws, String account, String region) {
-        Optional<AgcCore.Found> agc = AgcCore.find(aws);
-        if (agc.isEmpty()) {
-            return;
-        }
-        Contexts.Found contexts = new Contexts(aws, ctx.pollInterval(), Duration.ZERO).find();
-        Optional<String> agcBucket = Regions.commonParameter(aws, "bucket");
-        String defaultBucket = RegionSettings.defaultBucket(account, region);
-        String bucketFlag = agcBucket.filter(b -> !b.equals(defaultBucket)).map(b -> " --bucket " + b).orElse("");
-        throw new AccountException(ExitCode.INVALID_INPUT, "refused: AGC's own core is active in " + region + ": "
-                + agc.get().describe() + (contexts.isEmpty() ? ", no contexts deployed" : ", contexts deployed: "
-                + contexts.describe()) + "; agc-infra would build a second core beside it; to move this region to "
-                + "agc-infra, run agc account deactivate" + (contexts.isEmpty() ? "" : " --force (it removes the contexts)")
-                + " (AGC keeps its bucket" + agcBucket.map(b -> " " + b).orElse("") + " and your results in it), then "
-                + "agc-infra account activate" + bucketFlag + "; see docs/agc-contexts.md");
     }
 
     private int applyChecked(AccountAws aws, Preflight preflight, TerraformStates states, SettingsFile file,

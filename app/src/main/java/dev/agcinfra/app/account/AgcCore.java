@@ -60,9 +60,13 @@ public final class AgcCore {
         }
     }
 
-    /** Whether CloudFormation answered that the stack asked for does not exist (400 ValidationError, "... does not exist"). */
+    /**
+     * Whether CloudFormation answered that the stack asked for does not exist: a 400 {@code ValidationError}, which for
+     * a valid stack name means only that (the SDK's own stack waiters read it the same way).
+     */
     static boolean isMissingStack(CloudFormationException e) {
-        return e.statusCode() == 400 && e.getMessage() != null && e.getMessage().contains("does not exist");
+        return e.statusCode() == 400 && e.awsErrorDetails() != null
+                && "ValidationError".equals(e.awsErrorDetails().errorCode());
     }
 
     /** Whether AGC's CDK bootstrap is in the region (its version parameter exists). */

@@ -3,14 +3,16 @@ package dev.agcinfra.app.account;
 import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.app.stacks.RegionStack;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
-import software.amazon.awssdk.services.cloudformation.model.CloudFormationException;
 import software.amazon.awssdk.services.cloudformation.model.Stack;
 import software.amazon.awssdk.services.cloudformation.model.StackStatus;
+import software.amazon.awssdk.services.cloudformation.waiters.CloudFormationWaiter;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.model.ResourceTagMapping;
 
 /**
@@ -69,7 +71,13 @@ public final class Contexts {
         return new Found(stacks, List.copyOf(arns));
     }
 
-    /** Deletes every context stack and waits until each is gone; returns their names. */
+    /**
+     * Deletes every context stack and waits until each is gone (CloudFormation's own waiter, polling every
+     * {@code pollInterval} for at most {@code timeout}); returns their names.
+     *
+     * @throws AccountException (AWS failure) when a stack ends in {@code DELETE_FAILED}, is not being deleted, or is
+     *                          still being deleted after the timeout
+     */
     public List<String> deleteStacks(java.io.PrintWriter out) {
         CloudFormationClient cfn = aws.cloudFormation();
         List<Stack> stacks = contextStacks();
@@ -77,26 +85,56 @@ public final class Contexts {
             out.println("agc-infra: deleting context stack " + s.stackName());
             cfn.deleteStack(r -> r.stackName(s.stackName()));
         }
-        Instant deadline = Instant.now().plus(timeout);
-        for (Stack s : stacks) {
-            while (true) {
-                StackStatus status = statusOf(cfn, s.stackId());
-                if (status == null || status == StackStatus.DELETE_COMPLETE) {
-                    break;
-                }
-                if (status == StackStatus.DELETE_FAILED) {
-                    throw new AccountException(ExitCode.AWS_FAILURE, "context stack " + s.stackName() + " could not be "
-                            + "deleted (DELETE_FAILED); see its events in the CloudFormation console, fix, and retry");
-                }
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AccountException(ExitCode.AWS_FAILURE, "context stack " + s.stackName() + " is still "
-                            + status + " after " + timeout.toMinutes() + " minutes; retry deactivate when it is gone");
-                }
-                sleep();
+        try (CloudFormationWaiter waiter = cfn.waiter()) {
+            for (Stack s : stacks) {
+                awaitDeleted(waiter, cfn, s);
+                out.println("agc-infra: deleted context stack " + s.stackName());
             }
-            out.println("agc-infra: deleted context stack " + s.stackName());
         }
         return stacks.stream().map(Stack::stackName).toList();
+    }
+
+    /**
+     * Waits for one stack, asked by its id (CloudFormation describes a deleted stack by id, as DELETE_COMPLETE). The
+     * waiter ends in failure on DELETE_FAILED (or a status no deletion passes through), or at the timeout; the stack's
+     * status then says which.
+     */
+    private void awaitDeleted(CloudFormationWaiter waiter, CloudFormationClient cfn, Stack s) {
+        try {
+            waiter.waitUntilStackDeleteComplete(r -> r.stackName(s.stackId()), o -> o
+                    .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(pollInterval))
+                    .waitTimeout(timeout)
+                    .maxAttempts(Integer.MAX_VALUE));
+            return;
+        } catch (SdkClientException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                throw new AccountException(ExitCode.INTERNAL_ERROR, "interrupted while waiting for context stacks");
+            }
+            if (e.getCause() instanceof SdkException failed) {
+                throw failed; // CloudFormation or the connection failed: an AWS failure like any other
+            }
+        }
+        StackStatus status = cfn.describeStacks(r -> r.stackName(s.stackId())).stacks().get(0).stackStatus();
+        if (status == StackStatus.DELETE_COMPLETE) {
+            return;
+        }
+        if (status == StackStatus.DELETE_FAILED) {
+            throw new AccountException(ExitCode.AWS_FAILURE, "context stack " + s.stackName() + " could not be "
+                    + "deleted (DELETE_FAILED); see its events in the CloudFormation console, fix, and retry");
+        }
+        if (status == StackStatus.DELETE_IN_PROGRESS) {
+            throw new AccountException(ExitCode.AWS_FAILURE, "context stack " + s.stackName() + " is still "
+                    + status + " after " + describe(timeout) + "; retry deactivate when it is gone");
+        }
+        throw new AccountException(ExitCode.AWS_FAILURE, "context stack " + s.stackName() + " is " + status
+                + " after the request to delete it, so CloudFormation is not deleting it; see its events in the "
+                + "CloudFormation console, and retry deactivate");
+    }
+
+    /** {@code 60 minutes}; {@code 200 ms} for a timeout shorter than a minute. */
+    private static String describe(Duration d) {
+        long minutes = d.toMinutes();
+        return minutes > 0 ? minutes + (minutes == 1 ? " minute" : " minutes") : d.toMillis() + " ms";
     }
 
     private List<Stack> contextStacks() {
@@ -109,26 +147,5 @@ public final class Contexts {
             }
         }
         return found;
-    }
-
-    private static StackStatus statusOf(CloudFormationClient cfn, String stackId) {
-        try {
-            List<Stack> s = cfn.describeStacks(r -> r.stackName(stackId)).stacks();
-            return s.isEmpty() ? null : s.get(0).stackStatus();
-        } catch (CloudFormationException e) {
-            if (AgcCore.isMissingStack(e)) {
-                return null;
-            }
-            throw e;
-        }
-    }
-
-    private void sleep() {
-        try {
-            Thread.sleep(pollInterval.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AccountException(ExitCode.INTERNAL_ERROR, "interrupted while waiting for context stacks");
-        }
     }
 }

@@ -1,5 +1,13 @@
 package dev.agcinfra.app.account;
 
+import static dev.agcinfra.settings.RegionKey.AMI;
+import static dev.agcinfra.settings.RegionKey.BUCKET;
+import static dev.agcinfra.settings.RegionKey.CREATE_BUCKET;
+import static dev.agcinfra.settings.RegionKey.SUBNETS;
+import static dev.agcinfra.settings.RegionKey.TAGS;
+import static dev.agcinfra.settings.RegionKey.USE_PUBLIC_SUBNETS;
+import static dev.agcinfra.settings.RegionKey.VPC;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agcinfra.cli.ExitCode;
@@ -45,8 +53,8 @@ public final class SettingsUpdate {
                                   Optional<Boolean> createBucket) {
         ObjectNode entry = entry(document, region);
         List<String> notes = new ArrayList<>();
-        Optional<String> remembered = text(entry, "vpc");
-        VpcMode before = modeOf(remembered.isPresent(), entry.path("usePublicSubnets").asBoolean(false));
+        Optional<String> remembered = text(entry, VPC.key());
+        VpcMode before = modeOf(remembered.isPresent(), entry.path(USE_PUBLIC_SUBNETS.key()).asBoolean(false));
         Optional<String> vpc = flags.vpc().or(() -> remembered);
         if (flags.usePublicSubnets() && remembered.isPresent() && flags.vpc().isEmpty()) {
             throw new AccountException(ExitCode.INVALID_INPUT, region + ": --usePublicSubnets conflicts with the VPC "
@@ -68,24 +76,25 @@ public final class SettingsUpdate {
             notes.add("switching from VPC " + remembered.get() + " to " + vpc.get());
         }
 
-        putOrRemove(entry, "vpc", vpc);
-        entry.remove("subnets");
+        putOrRemove(entry, VPC.key(), vpc);
+        entry.remove(SUBNETS.key());
         if (!flags.subnets().isEmpty()) {
-            flags.subnets().forEach(entry.putArray("subnets")::add);
+            flags.subnets().forEach(entry.putArray(SUBNETS.key())::add);
         }
-        putOrRemove(entry, "ami", flags.ami());
+        putOrRemove(entry, AMI.key(), flags.ami());
         if (flags.usePublicSubnets()) {
-            entry.put("usePublicSubnets", true);
+            entry.put(USE_PUBLIC_SUBNETS.key(), true);
         } else {
-            entry.remove("usePublicSubnets");
+            entry.remove(USE_PUBLIC_SUBNETS.key());
         }
         if (flags.bucket().isPresent()) {
-            entry.put("bucket", flags.bucket().get());
-            createBucket.ifPresentOrElse(c -> entry.put("createBucket", c), () -> entry.remove("createBucket"));
+            entry.put(BUCKET.key(), flags.bucket().get());
+            createBucket.ifPresentOrElse(c -> entry.put(CREATE_BUCKET.key(), c),
+                    () -> entry.remove(CREATE_BUCKET.key()));
         }
         if (!flags.tags().isEmpty()) {
-            JsonNode existing = entry.get("tags");
-            ObjectNode tags = existing instanceof ObjectNode o ? o : entry.putObject("tags");
+            JsonNode existing = entry.get(TAGS.key());
+            ObjectNode tags = existing instanceof ObjectNode o ? o : entry.putObject(TAGS.key());
             flags.tags().forEach(tags::put);
         }
         return new Result(document, notes);
@@ -100,15 +109,15 @@ public final class SettingsUpdate {
         if (!(regions instanceof ObjectNode r) || !(r.get(region) instanceof ObjectNode entry)) {
             return Optional.empty();
         }
-        Optional<String> vpc = text(entry, "vpc");
-        entry.remove("vpc");
-        entry.remove("subnets");
+        Optional<String> vpc = text(entry, VPC.key());
+        entry.remove(VPC.key());
+        entry.remove(SUBNETS.key());
         return vpc;
     }
 
     /** Whether the settings file's entry of {@code region} names a bucket (else the bucket is the default one). */
     public static boolean namesBucket(ObjectNode document, String region) {
-        JsonNode bucket = document.path("regions").path(region).get("bucket");
+        JsonNode bucket = document.path("regions").path(region).get(BUCKET.key());
         return bucket != null && !bucket.isNull();
     }
 

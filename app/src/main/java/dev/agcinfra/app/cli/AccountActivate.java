@@ -2,6 +2,7 @@ package dev.agcinfra.app.cli;
 
 import dev.agcinfra.app.account.ActivateFlags;
 import dev.agcinfra.app.account.Activation;
+import dev.agcinfra.settings.RegionKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,30 +42,31 @@ public final class AccountActivate implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--bucket", paramLabel = "NAME",
+    @Option(names = RegionKey.Flags.BUCKET, paramLabel = "NAME",
             description = "Use this bucket for results: created when it does not exist, used as it is when it exists and no "
                     + "agc-infra state records it. Default: agc-<account>-<region> (AGC's bucket, left by agc account "
                     + "deactivate, is used as it is).")
     String bucket;
 
-    @Option(names = "--vpc", paramLabel = "VPC_ID", description = "Your own VPC; agc-infra never changes it. Remembered.")
+    @Option(names = RegionKey.Flags.VPC, paramLabel = "VPC_ID",
+            description = "Your own VPC; agc-infra never changes it. Remembered.")
     String vpc;
 
-    @Option(names = "--subnets", paramLabel = "SUBNET_ID", split = ",",
+    @Option(names = RegionKey.Flags.SUBNETS, paramLabel = "SUBNET_ID", split = ",",
             description = "Subnets of --vpc to run in (repeatable, or comma-separated; only with --vpc). "
                     + "Default: every private subnet of the VPC.")
     List<String> subnets = new ArrayList<>();
 
-    @Option(names = "--ami", paramLabel = "AMI_ID",
+    @Option(names = RegionKey.Flags.AMI, paramLabel = "AMI_ID",
             description = "A private AMI of this account for the compute. Default: the latest ECS-optimized Amazon Linux 2.")
     String ami;
 
-    @Option(names = "--usePublicSubnets",
+    @Option(names = RegionKey.Flags.USE_PUBLIC_SUBNETS,
             description = "Public subnets only: no private subnets, NAT gateways or endpoints (cheaper, less isolated). "
                     + "Not with --vpc.")
     boolean usePublicSubnets;
 
-    @Option(names = "--tags", paramLabel = "KEY=VALUE", split = ",",
+    @Option(names = RegionKey.Flags.TAGS, paramLabel = "KEY=VALUE", split = ",",
             description = "Custom tags for every resource (repeatable, or comma-separated); kept across activations.")
     Map<String, String> tags = new LinkedHashMap<>();
 

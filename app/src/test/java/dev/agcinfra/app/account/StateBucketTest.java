@@ -1,7 +1,7 @@
 package dev.agcinfra.app.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.s3.model.Tag;
 
@@ -106,8 +107,12 @@ class StateBucketTest {
         List<String> changes = new StateBucket(s3, "eu-west-1", false).ensure(BUCKET);
 
         // Then the bucket is otherwise complete, and has no policy that would lock this endpoint out
-        assertThat(changes).hasSize(5).noneMatch(c -> c.contains("TLS"));
-        assertThat(catchThrowable(() -> s3.getBucketPolicy(r -> r.bucket(BUCKET)))).isNotNull();
+        assertThat(changes).containsExactly("created state bucket " + BUCKET + " in eu-west-1", "turned on versioning",
+                "turned on default encryption (SSE-S3)", "blocked all public access", "tagged application-name=agc");
+        assertThat(catchThrowableOfType(S3Exception.class, () -> s3.getBucketPolicy(r -> r.bucket(BUCKET))))
+                .as("S3 answers that the bucket has no policy at all")
+                .satisfies(e -> assertThat(e.statusCode()).isEqualTo(404))
+                .satisfies(e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchBucketPolicy"));
     }
 
     private Map<String, String> tags() {

@@ -155,8 +155,16 @@ class AccountActivateTest {
     }
 
     @Test
-    void elasticIpsAgcInfraAlreadyHoldsForItsNatGatewaysCountAsAvailable() {
-        // Given an active default region whose 3 NAT gateway addresses are agc's, and 2 others: the quota of 5 is used
+    void elasticIpsTheActiveCoresNatGatewaysHoldCountAsAvailableWhenItIsActivatedAgain() {
+        // Given a region activated in the default mode, with what terraform apply made of agc-core there (the fake
+        // terraform makes nothing): the /agc/_common/vpc parameter and 3 NAT gateway addresses tagged agc's; and 2
+        // addresses of the user's since, so the quota of 5 is used
+        CliRun.Result first = cli.run("account", "activate", "--region", "us-east-1", "--yes");
+        assertThat(first.status()).as(first.all()).isZero();
+        String vpc = moto.ec2.createVpc(v -> v.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+        try (SsmClient ssm = AwsTestClients.build(SsmClient.builder(), MotoServer.get().endpoint(), "us-east-1")) {
+            ssm.putParameter(p -> p.name("/agc/_common/vpc").value(vpc).type("String"));
+        }
         for (int i = 0; i < 5; i++) {
             String allocation = moto.ec2.allocateAddress(a -> a.domain("vpc")).allocationId();
             if (i < 3) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agcinfra.app.SubnetResolver;
+import dev.agcinfra.modules.endpoints.VpcEndpoints;
 import dev.agcinfra.settings.RegionSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,7 +152,8 @@ class OtherModesTest {
             JsonNode api = resources(core, "aws_vpc_endpoint").get("endpoints_execute_api");
             assertThat(api.path("service_name").asText()).isEqualTo("com.amazonaws.us-east-1.execute-api");
             assertThat(api.path("private_dns_enabled").asBoolean()).isTrue();
-            assertThat(count(core, "aws_vpc_endpoint")).isEqualTo(10);
+            assertThat(count(core, "aws_vpc_endpoint")).as("the default endpoints and execute-api").isEqualTo(
+                    VpcEndpoints.DEFAULT_GATEWAY_SERVICES.size() + VpcEndpoints.DEFAULT_INTERFACE_SERVICES.size() + 1);
         }
 
         @Test

@@ -14,12 +14,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Construct ids are Terraform addresses and state keys: renaming one makes Terraform destroy and re-create the
- * resource. This test pins every address of the default region; change it only with a {@code moved} block.
+ * resource. This test is a change detector on purpose: it pins every address of the default region, so any added,
+ * removed or renamed resource fails here; change the list only with a {@code moved} block for a renamed one.
  */
 class TerraformAddressesTest {
 
     @Test
-    void theDefaultRegionsAddressesStayStable(@TempDir Path agcHome) {
+    void detectsAnyChangeToTheDefaultRegionsTerraformAddresses(@TempDir Path agcHome) {
         Map<String, JsonNode> stacks = Synth.stacks(Synth.settings(FakeAgcInstallation.create(agcHome).home(),
                 Synth.defaults("us-east-1")));
         List<String> core = new ArrayList<>(List.of(

@@ -3,7 +3,6 @@ package dev.agcinfra.modules.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,9 +13,7 @@ class AgcInstallationTest {
     Path home;
 
     private Path write(String relative, String content) throws IOException {
-        Path file = home.resolve(relative);
-        Files.createDirectories(file.getParent());
-        return Files.writeString(file, content);
+        return InstallationFiles.write(home, relative, content);
     }
 
     @Test

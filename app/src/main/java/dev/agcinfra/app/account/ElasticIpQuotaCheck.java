@@ -1,0 +1,53 @@
+package dev.agcinfra.app.account;
+
+import dev.agcinfra.app.stacks.AvailabilityZones;
+import dev.agcinfra.app.stacks.RegionStack;
+import java.util.Optional;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AccountAttribute;
+
+/**
+ * The Elastic IP quota for the NAT gateways of a new VPC with private subnets (one per AZ): the addresses still free
+ * must cover the NAT gateways, less the addresses agc already holds (tagged {@code application-name=agc}: an active
+ * core's own).
+ */
+final class ElasticIpQuotaCheck {
+
+    private static final String VPC_MAX_ELASTIC_IPS = "vpc-max-elastic-ips";
+
+    private final Ec2Client ec2;
+
+    ElasticIpQuotaCheck(Ec2Client ec2) {
+        this.ec2 = ec2;
+    }
+
+    void check(String region, PreflightReport report) {
+        int nats = AvailabilityZones.forRegion(region);
+        Optional<Integer> max = Optional.empty();
+        for (AccountAttribute a : ec2.describeAccountAttributes(r -> r.attributeNamesWithStrings(VPC_MAX_ELASTIC_IPS))
+                .accountAttributes()) {
+            if (VPC_MAX_ELASTIC_IPS.equals(a.attributeName()) && !a.attributeValues().isEmpty()) {
+                max = Optional.of(Integer.parseInt(a.attributeValues().get(0).attributeValue()));
+            }
+        }
+        if (max.isEmpty()) {
+            report.warn("EC2 did not report the Elastic IP quota (vpc-max-elastic-ips); the " + nats
+                    + " NAT gateways need " + nats + " free Elastic IPs");
+            return;
+        }
+        var addresses = ec2.describeAddresses(r -> { }).addresses();
+        long used = addresses.size();
+        long ours = addresses.stream().filter(a -> a.tags().stream().anyMatch(
+                t -> RegionStack.APPLICATION_TAG.equals(t.key()) && RegionStack.APPLICATION_NAME.equals(t.value()))).count();
+        long needed = Math.max(0, nats - ours);
+        long free = max.get() - used;
+        if (free < needed) {
+            report.refuse("Elastic IP quota: the " + nats + " NAT gateways need " + needed + " new Elastic IP"
+                    + (needed == 1 ? "" : "s") + " but only " + Math.max(0, free) + " of " + max.get() + " are free in "
+                    + region + " (" + used + " allocated); release unused addresses, request a higher "
+                    + "'EC2-VPC Elastic IPs' quota, or activate with --usePublicSubnets (no NAT gateways)");
+        } else {
+            report.note("Elastic IPs: " + needed + " needed for NAT gateways, " + free + " of " + max.get() + " free");
+        }
+    }
+}
