@@ -11,7 +11,8 @@ import java.util.Objects;
 public record TagFilter(String key, String value) {
 
     /** The tag agc-infra and AGC put on everything they create. */
-    public static final TagFilter DEFAULT = new TagFilter("application-name", "agc");
+    public static final TagFilter DEFAULT = new TagFilter(dev.agcinfra.settings.AgcNames.APPLICATION_TAG,
+            dev.agcinfra.settings.AgcNames.APPLICATION_NAME);
 
     public TagFilter {
         Objects.requireNonNull(key, "key must be non-null");

@@ -20,7 +20,7 @@ public final class AwsNames {
     public static final String COMMERCIAL_PARTITION = "aws";
 
     /** Tag keys agc-infra sets itself on every resource; custom tags may not set them. */
-    public static final Set<String> RESERVED_TAG_KEYS = Set.of("application-name", "agc-version");
+    public static final Set<String> RESERVED_TAG_KEYS = Set.of(AgcNames.APPLICATION_TAG, AgcNames.VERSION_TAG);
 
     /** AWS allows 50 tags per resource; agc-infra's own two count. */
     public static final int MAX_CUSTOM_TAGS = 50 - RESERVED_TAG_KEYS.size();

@@ -1,5 +1,6 @@
 package dev.agcinfra.app.account;
 
+import dev.agcinfra.modules.endpoints.VpcEndpoints;
 import dev.agcinfra.settings.RegionSettings;
 import dev.agcinfra.settings.VpcMode;
 import java.util.List;
@@ -15,10 +16,9 @@ import software.amazon.awssdk.services.ec2.model.Subnet;
 public final class Preflight {
 
     /** Gateway endpoints agc-infra creates in a new VPC, and recommends in the user's. */
-    public static final List<String> GATEWAY_ENDPOINTS = List.of("s3", "dynamodb");
+    public static final List<String> GATEWAY_ENDPOINTS = VpcEndpoints.DEFAULT_GATEWAY_SERVICES;
     /** Interface endpoints agc-infra creates in a new VPC, and recommends in the user's. */
-    public static final List<String> INTERFACE_ENDPOINTS = List.of(
-            "logs", "ecr.dkr", "ecr.api", "ecs-agent", "ecs-telemetry", "ecs", "ec2");
+    public static final List<String> INTERFACE_ENDPOINTS = VpcEndpoints.DEFAULT_INTERFACE_SERVICES;
 
     /** How a bucket named for the region stands. */
     public record BucketStatus(String name, boolean exists, boolean inThisAccount) {

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 public record RegionStatus(String region, Boolean active, @JsonInclude(JsonInclude.Include.NON_NULL) String vpc) {
 
     /** The parameter whose existence means "active". */
-    public static final String ACTIVE_PARAMETER = "/agc/_common/vpc";
+    public static final String ACTIVE_PARAMETER = dev.agcinfra.settings.AgcNames.ACTIVE_PARAMETER;
 
     /** Whether the region is known to be deactivated (or never activated): its findings are retained or orphaned. */
     public boolean deactivated() {

@@ -21,7 +21,7 @@ import software.constructs.Construct;
 public final class CommonParameters extends Construct {
 
     /** Where every parameter lives. */
-    public static final String PREFIX = "/agc/_common/";
+    public static final String PREFIX = dev.agcinfra.settings.AgcNames.COMMON_PARAMETERS;
     /** The public parameter holding the latest ECS-optimized Amazon Linux 2 AMI of the region. */
     public static final String ECS_OPTIMIZED_AMI_PARAMETER = "/aws/service/ecs/optimized-ami/amazon-linux-2/recommended/image_id";
     /** The parameter (below {@link #PREFIX}) holding the WES adapter zip's key; AGC keeps the key here, not in an export. */
