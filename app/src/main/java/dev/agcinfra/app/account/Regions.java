@@ -48,7 +48,7 @@ final class Regions {
 
     /** The value of {@code /agc/_common/<name>} in the region, if the parameter exists. */
     static Optional<String> commonParameter(AccountAws aws, String name) {
-        return parameter(aws, AccountStatus.PREFIX + name);
+        return parameter(aws, CoreStatus.PREFIX + name);
     }
 
     /** The value of the SSM parameter {@code name} in the region, if it exists. */

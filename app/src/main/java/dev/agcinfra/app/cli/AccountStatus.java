@@ -40,7 +40,7 @@ public final class AccountStatus implements Callable<Integer> {
             throw new dev.agcinfra.app.account.AccountException(ExitCode.INVALID_INPUT, "--region: " + p);
         });
         try (AccountAws clients = new AccountAws(env, region)) {
-            dev.agcinfra.app.account.AccountStatus.read(clients).lines().forEach(spec.commandLine().getOut()::println);
+            dev.agcinfra.app.account.CoreStatus.read(clients).lines().forEach(spec.commandLine().getOut()::println);
         }
         return ExitCode.OK;
     }

@@ -35,7 +35,7 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
  * @param contextProblems when active: what AGC's contexts need from the core and do not find (empty: they can run)
  * @param cdkBootstrap    whether AGC's CDK bootstrap is there, which {@code agc context deploy} needs too
  */
-public record AccountStatus(String region, boolean active, Optional<AgcCore.Found> agcCore, Optional<VpcMode> vpcMode,
+public record CoreStatus(String region, boolean active, Optional<AgcCore.Found> agcCore, Optional<VpcMode> vpcMode,
                             Optional<String> vpc, Optional<String> bucket, Optional<String> ami, List<String> subnets,
                             List<String> contextProblems, boolean cdkBootstrap) {
 
@@ -46,7 +46,7 @@ public record AccountStatus(String region, boolean active, Optional<AgcCore.Foun
     static final String PROVISION_SCRIPT = "ecs-additions/provision.sh";
 
     /** Reads the parameters, AGC's core stack, and (when active) what contexts need. */
-    public static AccountStatus read(AccountAws aws) {
+    public static CoreStatus read(AccountAws aws) {
         Map<String, String> params = new HashMap<>();
         for (Parameter p : aws.ssm().getParametersByPathPaginator(r -> r.path(PREFIX).recursive(true)).stream().flatMap(page -> page.parameters().stream()).toList()) {
             params.put(p.name().substring(PREFIX.length()), p.value());
@@ -56,7 +56,7 @@ public record AccountStatus(String region, boolean active, Optional<AgcCore.Foun
                 ? List.of(params.get("InfraSubnets").split(",")) : List.of();
         Optional<VpcMode> mode = vpc.flatMap(v -> mode(aws, v, subnets));
         List<String> problems = vpc.isPresent() ? contextProblems(aws, params) : List.of();
-        return new AccountStatus(aws.region(), vpc.isPresent(), AgcCore.find(aws), mode, vpc,
+        return new CoreStatus(aws.region(), vpc.isPresent(), AgcCore.find(aws), mode, vpc,
                 Optional.ofNullable(params.get("bucket")), Optional.ofNullable(params.get("ComputeEnvImage")), subnets,
                 problems, AgcCore.hasCdkBootstrap(aws));
     }
