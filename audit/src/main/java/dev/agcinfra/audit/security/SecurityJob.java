@@ -156,7 +156,7 @@ public final class SecurityJob {
 
     /** AGC's VPCs: tagged, or created by agc-infra by its state (read once per region). */
     static List<Vpc> vpcs(RegionContext context, Options options, Filter tagged) {
-        return context.data(VPCS, () -> {
+        return once(context, VPCS, () -> {
             Map<String, Vpc> vpcs = new LinkedHashMap<>();
             ec2(context, "DescribeVpcs", ec2 -> ec2.describeVpcsPaginator(r -> r.filters(tagged)).vpcs().stream()
                     .toList()).forEach(vpc -> vpcs.put(vpc.vpcId(), vpc));
@@ -174,7 +174,7 @@ public final class SecurityJob {
     }
 
     static List<Subnet> subnets(RegionContext context, Options options, Filter tagged) {
-        return context.data(SUBNETS, () -> {
+        return once(context, SUBNETS, () -> {
             List<Vpc> vpcs = vpcs(context, options, tagged);
             return vpcs.isEmpty() ? List.<Subnet>of() : ec2(context, "DescribeSubnets", ec2 -> ec2
                     .describeSubnetsPaginator(r -> r.filters(inVpcs(vpcs))).subnets().stream().toList());
@@ -182,7 +182,7 @@ public final class SecurityJob {
     }
 
     static List<VpcEndpoint> endpoints(RegionContext context, Options options, Filter tagged) {
-        return context.data(ENDPOINTS, () -> {
+        return once(context, ENDPOINTS, () -> {
             List<Vpc> vpcs = vpcs(context, options, tagged);
             return vpcs.isEmpty() ? List.<VpcEndpoint>of() : ec2(context, "DescribeVpcEndpoints", ec2 -> ec2
                     .describeVpcEndpointsPaginator(r -> r.filters(inVpcs(vpcs))).vpcEndpoints().stream().toList());
@@ -285,6 +285,32 @@ public final class SecurityJob {
         List<software.amazon.awssdk.services.dynamodb.model.Tag> tags = AwsCall.call("dynamodb",
                 "ListTagsOfResource", () -> dynamo.listTagsOfResource(r -> r.resourceArn(table.tableArn())).tags());
         return List.of(LiveItems.table(table, backups, tags));
+    }
+
+    /**
+     * A lookup several steps share, made once per region: its answer is kept, and so is its failure, which ends the
+     * first step that needs it (reported once); later steps then see nothing rather than fail again.
+     */
+    private static <T> List<T> once(RegionContext context, String key, Supplier<List<T>> lookup) {
+        Lookup<T> shared = context.data(key, Lookup::new);
+        if (shared.failed) {
+            return List.of();
+        }
+        if (shared.value == null) {
+            try {
+                shared.value = lookup.get();
+            } catch (RuntimeException e) {
+                shared.failed = true;
+                throw e;
+            }
+        }
+        return shared.value;
+    }
+
+    /** A shared lookup's answer, or that it failed. */
+    private static final class Lookup<T> {
+        List<T> value;
+        boolean failed;
     }
 
     private static <T> T ec2(RegionContext context, String operation, Function<Ec2Client, T> call) {

@@ -37,10 +37,10 @@ final class SynthFixture {
         }
     }
 
-    /** A copy of the example under {@code dir}, with {@code change} applied to one stack's JSON. */
+    /** A copy of the example in a new directory under {@code dir}, with {@code change} applied to one stack's JSON. */
     static Path tampered(Path dir, String stack, Consumer<ObjectNode> change) {
-        Path copy = dir.resolve("cdktf.out");
         try (Stream<Path> files = Files.walk(example())) {
+            Path copy = Files.createTempDirectory(dir, "synth").resolve("cdktf.out");
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 Path target = copy.resolve(example().relativize(file).toString());
                 Files.createDirectories(target.getParent());
