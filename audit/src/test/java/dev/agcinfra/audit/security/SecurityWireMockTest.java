@@ -5,9 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
+import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.agcinfra.audit.testing.AwsStubs.ec2Error;
@@ -75,7 +77,9 @@ class SecurityWireMockTest {
         assertThat(report.get("findings")).isEmpty();
         assertThat(report.get("errors")).hasSize(1);
         assertThat(report.get("summary").get("fails").asBoolean()).isFalse();
-        // both regions still read their buckets and their table
+        // both regions still look for their buckets and their table
+        wm.verify(headRequestedFor(urlPathEqualTo("/agc-123456789012-ap-east-1")));
+        wm.verify(headRequestedFor(urlPathEqualTo("/agc-123456789012-us-east-1")));
         wm.verify(2, postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo("DynamoDB_20120810.DescribeTable")));
     }
