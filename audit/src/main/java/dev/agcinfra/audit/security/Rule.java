@@ -120,9 +120,4 @@ public enum Rule {
     public List<String> references() {
         return references;
     }
-
-    /** Whether only the live check can apply it (the synthesized stacks hold no state bucket and no drift). */
-    public boolean liveOnly() {
-        return this == S3_STATE_VERSIONING || this == DRIFT_TAGS || this == DRIFT_ATTRIBUTES;
-    }
 }

@@ -119,7 +119,7 @@ public final class SynthReader {
         }
 
         private VpcItem vpc(String address, JsonNode body) {
-            boolean flowLogs = named("aws_flow_log", "vpc_id", address).size() > 0;
+            boolean flowLogs = !named("aws_flow_log", "vpc_id", address).isEmpty();
             List<SubnetItem> subnets = new ArrayList<>();
             each("aws_subnet", (subnet, subnetBody) -> {
                 if (address.equals(resolveId(subnetBody.get("vpc_id")))) {
