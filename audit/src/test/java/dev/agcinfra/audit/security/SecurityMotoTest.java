@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agcinfra.audit.ExitCode;
+import dev.agcinfra.audit.testing.AwsCli;
 import dev.agcinfra.audit.testing.CliRun;
 import dev.agcinfra.testing.MotoServer;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -108,8 +110,12 @@ class SecurityMotoTest {
             args.add(word.group(1) != null ? word.group(1) : word.group(2));
         }
         assertThat(args.subList(0, 2)).containsExactly("aws", "ec2");
-        assertThat(dev.agcinfra.audit.testing.AwsCli.available()).as("the AWS CLI, a second client").isTrue();
-        dev.agcinfra.audit.testing.AwsCli.run(moto.endpoint().toString(), REGION,
+        // The AWS CLI is on the build machines and CI, where its absence fails (as in ResourcesMotoTest); skipped elsewhere.
+        if (System.getenv("CI") != null) {
+            assertThat(AwsCli.available()).as("the AWS CLI ('aws') on the PATH (CI must have it)").isTrue();
+        }
+        Assumptions.assumeTrue(AwsCli.available(), "the AWS CLI ('aws') is not on the PATH");
+        AwsCli.run(moto.endpoint().toString(), REGION,
                 args.subList(1, args.size()).toArray(new String[0]));
 
         CliRun after = security();
