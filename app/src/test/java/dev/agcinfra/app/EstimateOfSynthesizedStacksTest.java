@@ -2,8 +2,6 @@ package dev.agcinfra.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.agcinfra.app.lookup.AwsEnvironment;
-import dev.agcinfra.settings.SettingsLoader;
 import dev.agcinfra.audit.estimate.Category;
 import dev.agcinfra.audit.estimate.CostEstimator;
 import dev.agcinfra.audit.estimate.EstimateReport;
@@ -13,10 +11,7 @@ import dev.agcinfra.audit.estimate.StackLoader;
 import dev.agcinfra.audit.estimate.UsageAssumptions;
 import dev.agcinfra.audit.estimate.UsageAssumptions.Usage;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +20,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 
 /**
  * The audit's offline estimate on what this app really synthesizes (not hand-written fixtures): the figures of
@@ -39,7 +33,7 @@ class EstimateOfSynthesizedStacksTest {
 
     @BeforeAll
     static void synthesize() throws IOException {
-        Files.writeString(dir.resolve("agc.yaml"), """
+        outdir = OfflineSynth.cdktfOut(dir, """
                 account: "123456789012"
                 regions:
                   us-east-1: {}
@@ -50,14 +44,6 @@ class EstimateOfSynthesizedStacksTest {
                     bucket: my-existing-results-bucket
                   sa-east-1: {}
                 """);
-        outdir = dir.resolve("cdktf.out");
-        AwsEnvironment offline = new AwsEnvironment(Map.of(), Optional.empty(), AnonymousCredentialsProvider.create(), () -> {
-            throw new IllegalStateException("no region");
-        });
-        StringWriter err = new StringWriter();
-        int status = Main.synth(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
-                new SettingsLoader(dir, Map.of()), offline, outdir.toString());
-        assertThat(status).as(err.toString()).isZero();
     }
 
     static Map<String, StackEstimate> estimate(UsageAssumptions usage) {

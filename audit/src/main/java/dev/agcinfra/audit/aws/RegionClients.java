@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.resourcegroupstaggingapi.ResourceGroupsTaggingApiClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -31,6 +32,7 @@ public final class RegionClients implements AutoCloseable {
     private SsmClient ssm;
     private StsClient sts;
     private CloudWatchClient cloudWatch;
+    private DynamoDbClient dynamoDb;
 
     public RegionClients(AwsClientFactory factory, String region) {
         this.factory = factory;
@@ -68,6 +70,10 @@ public final class RegionClients implements AutoCloseable {
 
     public CloudWatchClient cloudWatch() {
         return cloudWatch = lazily(cloudWatch, () -> factory.build(CloudWatchClient.builder(), region));
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return dynamoDb = lazily(dynamoDb, () -> factory.build(DynamoDbClient.builder(), region));
     }
 
     private <C extends SdkClient> C lazily(C existing, Supplier<C> create) {

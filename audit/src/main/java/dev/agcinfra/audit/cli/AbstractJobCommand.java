@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +72,10 @@ abstract class AbstractJobCommand extends AuditCommand {
 
     @Override
     protected final int run(AwsClientFactory clients) throws IOException {
+        OptionalInt offline = runOffline();
+        if (offline.isPresent()) {
+            return offline.getAsInt();
+        }
         PrintWriter err = spec.commandLine().getErr();
         Preflight preflight = new Preflight(clients);
         Supplier<String> account = account(clients, requested != null ? requested : List.of("us-east-1"));
@@ -94,6 +99,15 @@ abstract class AbstractJobCommand extends AuditCommand {
         int status = status(result);
         err.flush();
         return status;
+    }
+
+    /**
+     * A job whose options ask for no AWS call at all (e.g. {@code security --synth DIR}, a check of synthesized
+     * stacks) runs here instead, after its options were checked and before anything touches AWS (no STS, no region
+     * lookup); it returns the exit code. Empty, the default: the job runs over regions.
+     */
+    OptionalInt runOffline() throws IOException {
+        return OptionalInt.empty();
     }
 
     /**

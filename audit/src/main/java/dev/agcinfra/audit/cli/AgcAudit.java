@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
                     + "(table, json or csv) to stdout or --output. Errors go to stderr, one line each.",
         },
         synopsisSubcommandLabel = "COMMAND",
-        subcommands = {AuditResources.class, AuditCosts.class, AuditRetained.class, AuditCleanup.class,
+        subcommands = {AuditResources.class, AuditCosts.class, AuditRetained.class, AuditCleanup.class, AuditSecurity.class,
                 dev.agcinfra.audit.estimate.EstimateCommand.class,
                 AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {

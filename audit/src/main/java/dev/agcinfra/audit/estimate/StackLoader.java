@@ -31,17 +31,46 @@ public final class StackLoader {
     }
 
     /**
+     * One stack's Terraform JSON as found under a path: its name and each file with its parsed document (several when
+     * a directory holds several {@code *.tf.json} files, which Terraform merges into one module).
+     */
+    public record StackFiles(String stack, List<TerraformFile> files) {
+        public StackFiles {
+            files = List.copyOf(files);
+        }
+
+        /** The documents, in file order. */
+        public List<JsonNode> documents() {
+            return files.stream().map(TerraformFile::json).toList();
+        }
+    }
+
+    /** A Terraform JSON file and its parsed document. */
+    public record TerraformFile(Path path, JsonNode json) {
+    }
+
+    /**
      * Reads every stack under {@code path}.
      *
      * @throws InvalidInputException when the path does not exist, holds no Terraform JSON, or a file is malformed
      */
     public static List<StackInventory> load(Path path) {
+        return find(path).stream().map(s -> TerraformJsonReader.read(s.stack(), s.documents())).toList();
+    }
+
+    /**
+     * Finds and parses the stacks under {@code path} (see the class comment for what a path may be), without reading
+     * what they hold: the one discovery of synthesized stacks, for the estimate and for other offline checks.
+     *
+     * @throws InvalidInputException when the path does not exist, holds no Terraform JSON, or a file is malformed
+     */
+    public static List<StackFiles> find(Path path) {
         if (!Files.exists(path)) {
             throw new InvalidInputException("no such file or directory: " + path
                     + " (give a cdktf.out directory, a stack directory or a cdk.tf.json file)");
         }
         if (Files.isRegularFile(path)) {
-            return List.of(TerraformJsonReader.read(stackNameOf(path), List.of(parse(path))));
+            return List.of(stack(stackNameOf(path), path));
         }
         Path manifest = path.resolve("manifest.json");
         if (Files.isRegularFile(manifest)) {
@@ -49,11 +78,11 @@ public final class StackLoader {
         }
         Path stacks = path.resolve("stacks");
         if (Files.isDirectory(stacks)) {
-            List<StackInventory> found = new ArrayList<>();
+            List<StackFiles> found = new ArrayList<>();
             for (Path stackDir : sorted(stacks, "*")) {
                 Path file = stackDir.resolve("cdk.tf.json");
                 if (Files.isRegularFile(file)) {
-                    found.add(TerraformJsonReader.read(stackDir.getFileName().toString(), List.of(parse(file))));
+                    found.add(stack(stackDir.getFileName().toString(), file));
                 }
             }
             if (!found.isEmpty()) {
@@ -62,25 +91,29 @@ public final class StackLoader {
         }
         Path cdkFile = path.resolve("cdk.tf.json");
         if (Files.isRegularFile(cdkFile)) {
-            return List.of(TerraformJsonReader.read(dirName(path), List.of(parse(cdkFile))));
+            return List.of(stack(dirName(path), cdkFile));
         }
-        List<JsonNode> documents = new ArrayList<>();
+        List<TerraformFile> files = new ArrayList<>();
         for (Path file : sorted(path, "*.tf.json")) {
-            documents.add(parse(file));
+            files.add(new TerraformFile(file, parse(file)));
         }
-        if (documents.isEmpty()) {
+        if (files.isEmpty()) {
             throw new InvalidInputException("no Terraform JSON under " + path
                     + ": expected manifest.json, stacks/*/cdk.tf.json, cdk.tf.json or *.tf.json");
         }
-        return List.of(TerraformJsonReader.read(dirName(path), documents));
+        return List.of(new StackFiles(dirName(path), files));
     }
 
-    private static List<StackInventory> fromManifest(Path dir, Path manifest) {
+    private static StackFiles stack(String name, Path file) {
+        return new StackFiles(name, List.of(new TerraformFile(file, parse(file))));
+    }
+
+    private static List<StackFiles> fromManifest(Path dir, Path manifest) {
         JsonNode stacks = parse(manifest).get("stacks");
         if (stacks == null || !stacks.isObject()) {
             throw new InvalidInputException(manifest + " has no \"stacks\" object");
         }
-        List<StackInventory> found = new ArrayList<>();
+        List<StackFiles> found = new ArrayList<>();
         for (Map.Entry<String, JsonNode> entry : stacks.properties()) {
             JsonNode stack = entry.getValue();
             String name = stack.path("name").asText(entry.getKey());
@@ -90,7 +123,7 @@ public final class StackLoader {
                 throw new InvalidInputException(manifest + " names " + relative + " for stack " + name
                         + ", which does not exist; synthesize again");
             }
-            found.add(TerraformJsonReader.read(name, List.of(parse(file))));
+            found.add(stack(name, file));
         }
         return found;
     }

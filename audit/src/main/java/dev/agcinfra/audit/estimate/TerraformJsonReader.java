@@ -40,13 +40,10 @@ public final class TerraformJsonReader {
     public static StackInventory read(String stack, List<JsonNode> documents) {
         Map<String, String> providerRegions = new LinkedHashMap<>();
         Map<String, String> providerProblems = new LinkedHashMap<>();
-        Map<String, Map<String, JsonNode>> resources = new LinkedHashMap<>();
         for (JsonNode document : documents) {
             readProviders(document, providerRegions, providerProblems);
-            forEachBlock(document.get("resource"), (type, byName) ->
-                    forEachBlock(byName, (name, body) -> resources.computeIfAbsent(type, t -> new LinkedHashMap<>())
-                            .put(name, merged(body))));
         }
+        Map<String, Map<String, JsonNode>> resources = resources(documents);
 
         String defaultRegion = providerRegions.get("aws");
         String regionProblem = defaultRegion != null ? null
@@ -113,6 +110,21 @@ public final class TerraformJsonReader {
         boolean createsVpc = !resources.getOrDefault("aws_vpc", Map.of()).isEmpty();
         return new StackInventory(stack, defaultRegion, regionProblem, createsVpc, natGateways, elasticIps,
                 interfaceEndpoints, gatewayEndpoints, unsupported);
+    }
+
+    /**
+     * The {@code resource} blocks of one module's documents, by type then name, in the order written; a body given as
+     * an array of objects is their merge. For readers of Terraform JSON other than the estimate's (they get the same
+     * view of object-or-array blocks and CDKTF's {@code "//"} metadata keys).
+     */
+    public static Map<String, Map<String, JsonNode>> resources(List<JsonNode> documents) {
+        Map<String, Map<String, JsonNode>> resources = new LinkedHashMap<>();
+        for (JsonNode document : documents) {
+            forEachBlock(document.get("resource"), (type, byName) ->
+                    forEachBlock(byName, (name, body) -> resources.computeIfAbsent(type, t -> new LinkedHashMap<>())
+                            .put(name, merged(body))));
+        }
+        return resources;
     }
 
     private static boolean isPriced(String type) {

@@ -75,7 +75,7 @@ public final class BucketReader {
      * ones, {@code agc-<account>-<region>}, the region's state bucket, the buckets the settings name, and every
      * bucket agc-infra's state lists as created.
      */
-    static Map<String, Boolean> candidates(RegionContext context, TagFilter tag, Protection protection,
+    public static Map<String, Boolean> candidates(RegionContext context, TagFilter tag, Protection protection,
             StateHistory history) {
         Map<String, Boolean> names = new LinkedHashMap<>();
         context.clients().tagging()
