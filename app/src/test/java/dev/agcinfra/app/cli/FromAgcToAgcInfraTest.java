@@ -69,7 +69,7 @@ class FromAgcToAgcInfraTest {
     }
 
     private void assertNothingChanged(CliRun.Result r, List<String> accountBefore) throws IOException {
-        assertThat(AccountSnapshot.of(MotoAccount.REGION)).as("the account, listed after").isEqualTo(accountBefore);
+        assertThat(snapshot()).as("the account, listed after").isEqualTo(accountBefore);
         assertThat(Files.readString(dir.resolve("agc.yaml"))).isEqualTo(SETTINGS);
         assertThat(dir.resolve("agc.yaml.next")).doesNotExist();
         assertThat(cli.terraformCalls()).allMatch(c -> c.contains("|version -json|"));
@@ -81,10 +81,11 @@ class FromAgcToAgcInfraTest {
     void besideAnActiveAgcCoreActivateRefusesAndChangesNothingInTheAccountOrTheSettingsFile(String mode) throws IOException {
         // Given AGC's own core, a context and AGC's bucket with results
         agc.activate(moto.goodVpc().vpc(), CONTEXT);
-        List<String> before = AccountSnapshot.of(MotoAccount.REGION);
-        assertThat(before).as("the account, listed before").contains("cloudformation stack Agc-Core CREATE_COMPLETE",
-                "cloudformation stack " + CONTEXT + " CREATE_COMPLETE", "s3 bucket " + MotoAgc.BUCKET + " versioning=null policy=none",
-                "cloudformation export WesAdapterZipBucket = cdk-hnb659fds-assets-123456789012-us-east-1");
+        List<String> before = snapshot();
+        assertThat(before).as("the account, listed before").contains("us-east-1 cloudformation stack Agc-Core CREATE_COMPLETE",
+                "us-east-1 cloudformation stack " + CONTEXT + " CREATE_COMPLETE",
+                "s3 bucket " + MotoAgc.BUCKET + " in us-east-1 versioning=null policy=none",
+                "us-east-1 cloudformation export WesAdapterZipBucket = cdk-hnb659fds-assets-123456789012-us-east-1");
 
         // When
         CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", mode);
@@ -103,7 +104,7 @@ class FromAgcToAgcInfraTest {
     void withNoContextsDeployedTheWayOverIsAgcAccountDeactivateWithoutForce() throws IOException {
         // Given AGC's core only
         agc.activate(moto.goodVpc().vpc());
-        List<String> before = AccountSnapshot.of(MotoAccount.REGION);
+        List<String> before = snapshot();
 
         // When
         CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--yes");
@@ -120,7 +121,7 @@ class FromAgcToAgcInfraTest {
         // Given AGC deactivated with --force: its stacks are gone, its bucket and every object in it stay
         agc.activate(moto.goodVpc().vpc(), CONTEXT);
         agc.deactivate();
-        List<String> objects = AccountSnapshot.of(MotoAccount.REGION).stream()
+        List<String> objects = snapshot().stream()
                 .filter(l -> l.startsWith("s3 object " + MotoAgc.BUCKET + "/")).toList();
         assertThat(objects).hasSize(MotoAgc.OBJECTS.size());
 
@@ -144,7 +145,7 @@ class FromAgcToAgcInfraTest {
         core.path("resource").fieldNames().forEachRemaining(type -> assertThat(type).doesNotStartWith("aws_s3_bucket"));
         core.path("resource").path("aws_s3_object").forEach(o -> assertThat(o.path("key").asText()).startsWith("artifacts/"));
         // and every object is still there, unchanged
-        assertThat(AccountSnapshot.of(MotoAccount.REGION).stream()
+        assertThat(snapshot().stream()
                 .filter(l -> l.startsWith("s3 object " + MotoAgc.BUCKET + "/")).toList()).isEqualTo(objects);
         // and the user hears that AGC's deactivation also took the CDK bootstrap its contexts deploy with
         assertThat(r.err()).contains("warning: no CDK bootstrap for AGC's apps (stack Agc-CDKToolkit");
@@ -215,7 +216,7 @@ class FromAgcToAgcInfraTest {
         s3Proxy.stubFor(any(anyUrl()).atPriority(10).willReturn(aResponse().proxiedFrom(MotoServer.get().endpoint().toString())));
         s3Proxy.stubFor(head(urlPathEqualTo("/" + bucket)).atPriority(1).willReturn(aResponse().withStatus(status)));
         cli.env("AWS_ENDPOINT_URL", MotoServer.get().endpoint().toString()).env("AWS_ENDPOINT_URL_S3", s3Proxy.baseUrl());
-        List<String> before = AccountSnapshot.of(MotoAccount.REGION);
+        List<String> before = snapshot();
 
         List<String> args = new ArrayList<>(List.of("account", "activate", "--region", "us-east-1", "--yes",
                 "--no-endpoint"));
@@ -224,5 +225,11 @@ class FromAgcToAgcInfraTest {
 
         assertNothingChanged(r, before);
         return r;
+    }
+
+    /** The whole account of the region (and every bucket), as test-support lists it. */
+    private static List<String> snapshot() {
+        return new ArrayList<>(dev.agcinfra.testing.AccountSnapshot.of(MotoServer.get().endpoint(),
+                List.of(MotoAccount.REGION)));
     }
 }

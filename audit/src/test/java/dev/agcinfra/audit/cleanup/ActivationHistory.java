@@ -30,19 +30,18 @@ import software.amazon.awssdk.services.s3.S3Client;
  *       listing a resource.</li>
  *   <li>Another team's untagged VPC and bucket.</li>
  * </ol>
- * Bystanders: an active agc-infra region (us-east-1) and a deactivated one with its own leftovers (us-west-2), which a
- * cleanup of {@link #REGION} must never touch.
+ * Bystander: a deactivated region with its own leftovers (us-west-2, the same kinds a cleanup of {@link #REGION}
+ * deletes there), which a cleanup of {@link #REGION} must never touch.
  */
 final class ActivationHistory {
 
     static final String REGION = "eu-west-1";
-    static final List<String> REGIONS = List.of(REGION, "us-east-1", "us-west-2");
+    static final List<String> REGIONS = List.of(REGION, "us-west-2");
     static final String USER_BUCKET = "my-data";
     static final String TEAM_BUCKET = "team-artifacts";
     static final String TEAM_STATE_KEY = "team/network";
 
     final AgcRegion agc;
-    final AgcRegion activeBystander;
     final AgcRegion deactivatedBystander;
     String userVpc;
     final List<String> userSubnets = new ArrayList<>();
@@ -52,7 +51,6 @@ final class ActivationHistory {
     ActivationHistory(URI endpoint) {
         this.endpoint = endpoint;
         this.agc = new AgcRegion(endpoint, REGION);
-        this.activeBystander = new AgcRegion(endpoint, "us-east-1");
         this.deactivatedBystander = new AgcRegion(endpoint, "us-west-2");
     }
 
@@ -93,7 +91,6 @@ final class ActivationHistory {
             s3.putObject(r -> r.bucket(agc.stateBucket).key(TEAM_STATE_KEY), RequestBody.fromString(
                     new TerraformStateFile().managed("aws_vpc", "network", teamVpc).json()));
         }
-        activeBystander.activate();
         deactivatedBystander.activate().failedDestroy();
         return this;
     }

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code cleanup} tried as a careful ops engineer would, against moto: a region where agc-infra ran twice (first on the
  * user's own VPC and bucket, then with its own, then a destroy that failed midway), beside the user's resources
  * carrying the agc tag, another team's, and another project's state in the same state bucket ({@link ActivationHistory}).
- * Every test lists the whole account (three regions, every bucket and object version) before and after, and proves that
+ * Every test lists the whole account (both regions, every bucket and object version) before and after, and proves that
  * only what agc-infra provably created in the named region changed.
  */
 class DeletionSafetyMotoTest {
