@@ -1,6 +1,6 @@
 package dev.agcinfra.app.account;
 
-import dev.agcinfra.app.stacks.AvailabilityZones;
+import dev.agcinfra.settings.AvailabilityZones;
 import dev.agcinfra.app.stacks.RegionStack;
 import java.util.Optional;
 import software.amazon.awssdk.services.ec2.Ec2Client;
