@@ -28,7 +28,7 @@ import software.constructs.Construct;
  *
  * <p>Construct ids (Terraform names): {@code Vpc}, {@code Endpoints}, {@code Table}, {@code Parameters},
  * {@code Artifacts}, {@code WesAdapterExport}, {@code ResultsBucket} (a data source, for a bucket the user brought);
- * outputs are named as in terraform-aws-modules ({@code vpc_id}, {@code private_subnets}, ...).
+ * outputs are named as in terraform-aws-modules/vpc ({@code vpc_id}, {@code private_subnets}, {@code natgw_ids}, ...).
  */
 public final class CoreStack extends RegionStack {
 
@@ -42,7 +42,8 @@ public final class CoreStack extends RegionStack {
                      AgcInstallation installation) {
         super(scope, coreStackName(region.region()), settings, region);
         INetwork network = switch (region.vpcMode()) {
-            case PRIVATE_SUBNETS -> new AgcVpc(this, "Vpc", new AgcVpcProps(null, azCount, null));
+            case PRIVATE_SUBNETS -> new AgcVpc(this, "Vpc", new AgcVpcProps(null, azCount, null,
+                    region.natGateways().count().isPresent() ? region.natGateways().count().getAsInt() : null));
             case PUBLIC_SUBNETS -> new AgcVpc(this, "Vpc", AgcVpcProps.publicSubnetsOnly(azCount));
             case EXISTING -> AgcVpc.fromAttributes(this, "Vpc", region.vpc().orElseThrow(), infraSubnets);
         };
@@ -71,6 +72,19 @@ public final class CoreStack extends RegionStack {
         output("bucket_name", region.bucket(), "The results bucket");
         output("table_name", contract.table().tableName(), "AGC's DynamoDB table");
         output("compute_image_id", contract.parameters().computeImageId(), "The compute AMI (/agc/_common/ComputeEnvImage)");
+        // As terraform-aws-modules/vpc names them, each only where it exists
+        output("vpc_cidr_block", network.vpcCidrBlock(), "The VPC's IPv4 CIDR block");
+        outputIfAny("azs", network.availabilityZones(), "The Availability Zones of the subnets agc-infra created");
+        outputIfAny("public_route_table_ids", network.publicRouteTableIds(), "Route tables of the public subnets");
+        outputIfAny("private_route_table_ids", network.privateRouteTableIds(), "Route tables of the private subnets");
+        outputIfAny("natgw_ids", network.natGatewayIds(), "NAT gateway ids");
+        network.internetGatewayId().ifPresent(igw -> output("igw_id", igw, "The internet gateway's id"));
+    }
+
+    private void outputIfAny(String name, List<String> values, String description) {
+        if (!values.isEmpty()) {
+            output(name, values, description);
+        }
     }
 
     private void output(String name, Object value, String description) {

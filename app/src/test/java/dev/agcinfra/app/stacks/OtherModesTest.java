@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agcinfra.app.SubnetResolver;
 import dev.agcinfra.modules.endpoints.VpcEndpoints;
+import dev.agcinfra.settings.NatGateways;
 import dev.agcinfra.settings.RegionSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,19 @@ class OtherModesTest {
                     "${join(\",\", [aws_subnet.vpc_public_subnet1.id, aws_subnet.vpc_public_subnet2.id, aws_subnet.vpc_public_subnet3.id])}");
             assertThat(core.path("output").path("private_subnets").path("value").size()).isZero();
         }
+
+        @Test
+        void outputsTheNetworkAsTerraformModulesDoWithoutWhatThisModeLacks() {
+            JsonNode output = core.path("output");
+            assertThat(output.path("vpc_cidr_block").path("value").asText()).isEqualTo("${aws_vpc.vpc.cidr_block}");
+            assertThat(output.path("azs").path("value").size()).isEqualTo(3);
+            assertThat(texts(output.path("public_route_table_ids").path("value"))).containsExactly(
+                    "${aws_route_table.vpc_public_subnet1_route_table.id}",
+                    "${aws_route_table.vpc_public_subnet2_route_table.id}",
+                    "${aws_route_table.vpc_public_subnet3_route_table.id}");
+            assertThat(output.path("igw_id").path("value").asText()).isEqualTo("${aws_internet_gateway.vpc_igw.id}");
+            assertThat(Tf.fields(output).keySet()).doesNotContain("private_route_table_ids", "natgw_ids");
+        }
     }
 
     @Nested
@@ -110,6 +124,15 @@ class OtherModesTest {
         }
 
         @Test
+        void outputsTheVpcsCidrBlockAndNothingOfANetworkAgcInfraDoesNotManage() {
+            JsonNode output = Synth.stacks(Synth.settings(ownVpc("eu-west-1", SUBNETS))).get("agc-core-eu-west-1")
+                    .path("output");
+            assertThat(output.path("vpc_cidr_block").path("value").asText()).isEqualTo("${data.aws_vpc.vpc.cidr_block}");
+            assertThat(Tf.fields(output).keySet()).doesNotContain("azs", "public_route_table_ids",
+                    "private_route_table_ids", "natgw_ids", "igw_id");
+        }
+
+        @Test
         void storesTheGivenAmiAndCustomTags() {
             JsonNode core = Synth.stacks(Synth.settings(ownVpc("eu-west-1", SUBNETS))).get("agc-core-eu-west-1");
             Map<String, JsonNode> params = resources(core, "aws_ssm_parameter");
@@ -136,6 +159,68 @@ class OtherModesTest {
             assertThat(data(core, "aws_s3_bucket").get("results_bucket").path("bucket").asText()).isEqualTo("my-existing-bucket");
             assertThat(resources(core, "aws_ssm_parameter").get("parameters_bucket").path("insecure_value").asText())
                     .isEqualTo("my-existing-bucket");
+        }
+    }
+
+    static RegionSettings natGateways(String region, int natGateways) {
+        RegionSettings d = Synth.defaults(region);
+        return new RegionSettings(region, Optional.empty(), List.of(), d.bucket(), true, Optional.empty(), false, false,
+                Map.of(), NatGateways.of(natGateways), false, RegionSettings.DEFAULT_FLOW_LOG_RETENTION_DAYS);
+    }
+
+    /** The NAT gateway each private route table's default route goes through, by private subnet. */
+    static Map<String, String> privateDefaultRoutes(JsonNode core) {
+        Map<String, String> routes = new TreeMap<>();
+        resources(core, "aws_route").forEach((name, route) -> {
+            if (name.startsWith("vpc_private_subnet")) {
+                routes.put(name.replace("_default_route", ""), route.path("nat_gateway_id").asText());
+            }
+        });
+        return routes;
+    }
+
+    @Nested
+    @DisplayName("fewer NAT gateways (natGateways)")
+    class FewerNatGateways {
+
+        static final String FIRST = "${aws_nat_gateway.vpc_public_subnet1_nat_gateway.id}";
+        static final String SECOND = "${aws_nat_gateway.vpc_public_subnet2_nat_gateway.id}";
+
+        @Test
+        void oneGivesOneNatGatewayOneElasticIpAndEveryPrivateRouteTableRoutesThroughIt() {
+            JsonNode core = Synth.stacks(Synth.settings(natGateways("us-east-1", 1))).get("agc-core-us-east-1");
+
+            assertThat(resources(core, "aws_nat_gateway")).containsOnlyKeys("vpc_public_subnet1_nat_gateway");
+            assertThat(resources(core, "aws_eip")).containsOnlyKeys("vpc_public_subnet1_eip");
+            assertThat(privateDefaultRoutes(core)).isEqualTo(Map.of("vpc_private_subnet1", FIRST,
+                    "vpc_private_subnet2", FIRST, "vpc_private_subnet3", FIRST));
+            assertThat(texts(core.path("output").path("natgw_ids").path("value"))).containsExactly(FIRST);
+            assertThat(core.path("output").path("nat_public_ips").path("value").size()).isEqualTo(1);
+            assertThat(resources(core, "aws_subnet")).hasSize(6);
+            assertThat(count(core, "aws_vpc_endpoint")).as("the endpoints are the same")
+                    .isEqualTo(VpcEndpoints.DEFAULT_GATEWAY_SERVICES.size() + VpcEndpoints.DEFAULT_INTERFACE_SERVICES.size());
+        }
+
+        @Test
+        void twoGiveNatGatewaysInTheFirstTwoAzsAndTheThirdRoutesThroughTheFirst() {
+            JsonNode core = Synth.stacks(Synth.settings(natGateways("us-east-1", 2))).get("agc-core-us-east-1");
+
+            assertThat(resources(core, "aws_nat_gateway")).containsOnlyKeys("vpc_public_subnet1_nat_gateway",
+                    "vpc_public_subnet2_nat_gateway");
+            assertThat(resources(core, "aws_eip")).containsOnlyKeys("vpc_public_subnet1_eip", "vpc_public_subnet2_eip");
+            assertThat(privateDefaultRoutes(core)).isEqualTo(Map.of("vpc_private_subnet1", FIRST,
+                    "vpc_private_subnet2", SECOND, "vpc_private_subnet3", FIRST));
+        }
+
+        @Test
+        void theDefaultIsOneNatGatewayPerAzEachAzRoutingThroughItsOwn() {
+            JsonNode core = Synth.stacks(Synth.settings(Synth.defaults("us-east-1"))).get("agc-core-us-east-1");
+
+            assertThat(count(core, "aws_nat_gateway")).isEqualTo(3);
+            assertThat(count(core, "aws_eip")).isEqualTo(3);
+            assertThat(privateDefaultRoutes(core)).isEqualTo(Map.of("vpc_private_subnet1", FIRST,
+                    "vpc_private_subnet2", SECOND,
+                    "vpc_private_subnet3", "${aws_nat_gateway.vpc_public_subnet3_nat_gateway.id}"));
         }
     }
 

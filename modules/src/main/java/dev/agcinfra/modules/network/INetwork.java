@@ -1,6 +1,7 @@
 package dev.agcinfra.modules.network;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the rest of the infrastructure needs from a VPC, whether agc-infra created it ({@link AgcVpc}) or the user
@@ -25,6 +26,18 @@ public interface INetwork {
 
     /** Public IPs of the NAT gateways; empty without NAT gateways. */
     List<String> natPublicIps();
+
+    /** The AZs of a VPC agc-infra creates, in subnet order; empty for a VPC the user brought. */
+    List<String> availabilityZones();
+
+    /** Route tables of the public subnets; empty when agc-infra does not manage them. */
+    List<String> publicRouteTableIds();
+
+    /** The NAT gateways' ids, in AZ order; empty without NAT gateways. */
+    List<String> natGatewayIds();
+
+    /** The internet gateway's id; empty without one, or when agc-infra does not manage it. */
+    Optional<String> internetGatewayId();
 
     /** The subnets AGC's compute runs in: private subnets when there are any, else public ones. */
     default List<String> infraSubnets() {
