@@ -62,7 +62,7 @@ public enum Scenario {
         List<StackInventory.Unsupported> unsupported = stack.unsupported().stream()
                 .filter(u -> !u.address().startsWith("aws_vpc_endpoint")).toList();
         return new StackInventory(stack.stack(), stack.region(), stack.regionProblem(), stack.createsVpc(),
-                List.of(), eips, List.of(), List.of(), unsupported);
+                List.of(), eips, List.of(), List.of(), unsupported, stack.flowLogs());
     }
 
     private static StackInventory singleNat(StackInventory stack) {
@@ -79,7 +79,8 @@ public enum Scenario {
             }
         }
         return new StackInventory(stack.stack(), stack.region(), stack.regionProblem(), stack.createsVpc(),
-                List.of(shared), eips, stack.interfaceEndpoints(), stack.gatewayEndpoints(), stack.unsupported());
+                List.of(shared), eips, stack.interfaceEndpoints(), stack.gatewayEndpoints(), stack.unsupported(),
+                stack.flowLogs());
     }
 
     private static Set<String> natEips(List<NatGateway> nats) {

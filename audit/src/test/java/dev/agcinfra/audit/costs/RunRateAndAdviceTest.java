@@ -104,19 +104,18 @@ class RunRateAndAdviceTest {
     @Test
     @DisplayName("an item without a sourced price is unknown, not $0, and the report says the total is a lower bound")
     void unknownPrices() {
-        // Given: sa-east-1 has NAT and IPv4 prices in the table, but no interface endpoint price
-        CostsReport report = report(null, agcCore("sa-east-1"));
+        // Given: ca-west-1 has endpoint and IPv4 prices in the table, but no NAT gateway price
+        CostsReport report = report(null, agcCore("ca-west-1"));
 
         // Then
         RegionCosts region = report.regions().get(0);
-        assertThat(region.estimate().unknown()).hasSize(7 + 7)
-                .allMatch(u -> u.category() == Category.INTERFACE_ENDPOINT_HOURS
-                        || u.category() == Category.INTERFACE_ENDPOINT_DATA);
-        assertThat(region.estimate().items()).noneMatch(i -> i.category() == Category.INTERFACE_ENDPOINT_HOURS);
-        assertThat(cents(monthly(region, Category.NAT_GATEWAY_HOURS))).isEqualByComparingTo("203.67");
+        assertThat(region.estimate().unknown()).hasSize(3 + 3)
+                .allMatch(u -> u.category() == Category.NAT_GATEWAY_HOURS || u.category() == Category.NAT_GATEWAY_DATA);
+        assertThat(region.estimate().items()).noneMatch(i -> i.category() == Category.NAT_GATEWAY_HOURS);
+        assertThat(cents(monthly(region, Category.INTERFACE_ENDPOINT_HOURS))).isEqualByComparingTo("168.63");
         assertThat(report.complete()).isFalse();
         assertThat(report.warnings()).anySatisfy(w -> assertThat(w)
-                .contains("sa-east-1", "interface-endpoint-hours", "unknown", "lower bound"));
+                .contains("ca-west-1", "nat-gateway-hours", "unknown", "lower bound"));
     }
 
     @Nested
