@@ -224,6 +224,66 @@ class OtherModesTest {
         }
     }
 
+    static RegionSettings flowLogs(String region, boolean publicSubnets, int retentionDays) {
+        RegionSettings d = Synth.defaults(region);
+        return new RegionSettings(region, Optional.empty(), List.of(), d.bucket(), true, Optional.empty(), publicSubnets,
+                false, Map.of(), NatGateways.ONE_PER_AZ, true, retentionDays);
+    }
+
+    @Nested
+    @DisplayName("flow logs (flowLogs)")
+    class FlowLogs {
+
+        static final String LOG_GROUP_ARN = "${aws_cloudwatch_log_group.vpc_flow_log_log_group.arn}";
+
+        @Test
+        void recordAllTrafficOfTheNewVpcToALogGroupWithTheRetentionThroughARoleLimitedToIt() {
+            JsonNode core = Synth.stacks(Synth.settings(flowLogs("us-east-1", false, 90))).get("agc-core-us-east-1");
+
+            JsonNode flowLog = resources(core, "aws_flow_log").get("vpc_flow_log");
+            assertThat(flowLog.path("vpc_id").asText()).isEqualTo("${aws_vpc.vpc.id}");
+            assertThat(flowLog.path("traffic_type").asText()).isEqualTo("ALL");
+            assertThat(flowLog.path("log_destination").asText()).isEqualTo(LOG_GROUP_ARN);
+            assertThat(flowLog.path("iam_role_arn").asText()).isEqualTo("${aws_iam_role.vpc_flow_log_role.arn}");
+            JsonNode logGroup = resources(core, "aws_cloudwatch_log_group").get("vpc_flow_log_log_group");
+            assertThat(logGroup.path("retention_in_days").asInt()).isEqualTo(90);
+            assertThat(logGroup.path("name").asText()).isEqualTo("/agc-infra/vpc-flow-logs/${aws_vpc.vpc.id}");
+            JsonNode policy = Synth.parse(resources(core, "aws_iam_role_policy").get("vpc_flow_log_role_policy")
+                    .path("policy").asText());
+            assertThat(policy.path("Statement")).singleElement().satisfies(statement ->
+                    assertThat(texts(statement.path("Resource"))).containsExactly(LOG_GROUP_ARN, LOG_GROUP_ARN + ":*"));
+            JsonNode trust = Synth.parse(resources(core, "aws_iam_role").get("vpc_flow_log_role")
+                    .path("assume_role_policy").asText());
+            assertThat(trust.path("Statement").get(0).path("Condition").path("StringEquals").path("aws:SourceAccount")
+                    .asText()).isEqualTo(Synth.ACCOUNT);
+            assertThat(core.path("output").path("vpc_flow_log_destination_arn").path("value").asText())
+                    .isEqualTo(LOG_GROUP_ARN);
+            assertThat(Tf.fields(core.path("output")).keySet()).contains("vpc_flow_log_id",
+                    "vpc_flow_log_cloudwatch_iam_role_arn");
+        }
+
+        @Test
+        void workInPublicSubnetModeToo() {
+            JsonNode core = Synth.stacks(Synth.settings(flowLogs("eu-west-1", true, 30))).get("agc-core-eu-west-1");
+
+            assertThat(resources(core, "aws_flow_log")).containsOnlyKeys("vpc_flow_log");
+            assertThat(resources(core, "aws_cloudwatch_log_group").get("vpc_flow_log_log_group")
+                    .path("retention_in_days").asInt()).isEqualTo(30);
+            assertThat(resources(core, "aws_iam_role").get("vpc_flow_log_role").path("name").asText())
+                    .isEqualTo("agc-vpc-flow-logs-eu-west-1");
+        }
+
+        @Test
+        void areNotForTheUsersOwnVpc() {
+            RegionSettings own = ownVpc("eu-west-1", SUBNETS);
+            RegionSettings withFlowLogs = new RegionSettings(own.region(), own.vpc(), own.subnets(), own.bucket(), false,
+                    own.ami(), false, false, Map.of(), NatGateways.ONE_PER_AZ, true, 30);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Synth.stacks(Synth.settings(withFlowLogs)))
+                    .hasMessageContaining("flowLogs is only for a VPC agc-infra creates");
+        }
+    }
+
     @Nested
     @DisplayName("options")
     class Options {
