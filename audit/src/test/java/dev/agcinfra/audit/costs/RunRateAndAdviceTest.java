@@ -154,6 +154,46 @@ class RunRateAndAdviceTest {
         }
 
         @Test
+        @DisplayName("counts one NAT gateway and one interface endpoint in the singular")
+        void singular() {
+            RegionInventory inventory = new RegionInventory("us-east-1");
+            inventory.add(new LiveNatGateway("us-east-1", "nat-1", null, 1, List.of()));
+            inventory.add(new LiveInterfaceEndpoint("us-east-1", "vpce-1", null, "com.amazonaws.us-east-1.logs", 1));
+
+            Advice advice = report(null, inventory).advice().get(0);
+
+            assertThat(advice.message()).contains(": 1 NAT gateway ($32.85), its public IPv4 address ($3.65) and "
+                    + "1 interface endpoint ($7.30) go").doesNotContain("gateways").doesNotContain("endpoints");
+        }
+
+        @Test
+        @DisplayName("in a deactivated region is cleanup of what still bills, and nothing else")
+        void deactivatedRegion() {
+            RegionInventory inventory = agcCore("us-east-1");
+            inventory.add(new NatTraffic("us-east-1", "nat-1", new BigDecimal("0.4"), 14));
+            inventory.add(new LiveItem.RegionActivity("us-east-1", false));
+
+            List<Advice> advice = report(null, inventory).advice();
+
+            assertThat(advice).singleElement().satisfies(a -> {
+                assertThat(a.kind()).isEqualTo("cleanup");
+                assertThat(cents(a.monthlyUsd())).isEqualByComparingTo("266.45");
+                assertThat(a.message()).contains("AGC is not active in us-east-1 (no /agc/_common/vpc)",
+                        "agc-audit cleanup --region us-east-1").doesNotContain("public subnets");
+            });
+        }
+
+        @Test
+        @DisplayName("in an active region is the same as when activity is not known")
+        void activeRegion() {
+            RegionInventory inventory = agcCore("us-east-1");
+            inventory.add(new LiveItem.RegionActivity("us-east-1", true));
+
+            assertThat(report(null, inventory).advice()).extracting(Advice::kind)
+                    .containsExactly("public-subnets", "idle-elastic-ip");
+        }
+
+        @Test
         @DisplayName("is not given for public subnets where there is nothing to save")
         void nothingToSave() {
             RegionInventory empty = new RegionInventory("us-east-1");
