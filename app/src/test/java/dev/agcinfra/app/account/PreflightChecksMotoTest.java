@@ -122,9 +122,7 @@ class PreflightChecksMotoTest {
     void theElasticIpsNeededAreOnePerAvailabilityZoneAgcInfraUsesInTheRegion() {
         // Given us-west-1, where agc-infra uses 2 AZs (2 NAT gateways), and 4 of moto's 5 addresses allocated
         try (Ec2Client west = client("us-west-1")) {
-            for (int i = 0; i < 4; i++) {
-                west.allocateAddress(a -> a.domain("vpc"));
-            }
+            allocateAddresses(west, 4);
 
             // When
             new ElasticIpQuotaCheck(west).check("us-west-1", NatGateways.ONE_PER_AZ, report);
@@ -141,9 +139,7 @@ class PreflightChecksMotoTest {
     void withOneNatGatewayOneFreeElasticIpIsEnough() {
         // Given the same region and addresses as above, and natGateways: 1
         try (Ec2Client west = client("us-west-1")) {
-            for (int i = 0; i < 4; i++) {
-                west.allocateAddress(a -> a.domain("vpc"));
-            }
+            allocateAddresses(west, 4);
 
             // When
             new ElasticIpQuotaCheck(west).check("us-west-1", NatGateways.of(1), report);
@@ -152,6 +148,12 @@ class PreflightChecksMotoTest {
         // Then
         assertThat(report.refusals()).isEmpty();
         assertThat(report.notes()).contains("Elastic IPs: 1 needed for NAT gateways, 1 of 5 free");
+    }
+
+    private static void allocateAddresses(Ec2Client ec2, int count) {
+        for (int i = 0; i < count; i++) {
+            ec2.allocateAddress(a -> a.domain("vpc"));
+        }
     }
 
     private String vpc() {

@@ -178,26 +178,6 @@ public final class AgcVpc extends Construct implements INetwork {
             public List<String> natPublicIps() {
                 return List.of();
             }
-
-            @Override
-            public List<String> availabilityZones() {
-                return List.of();
-            }
-
-            @Override
-            public List<String> publicRouteTableIds() {
-                return List.of();
-            }
-
-            @Override
-            public List<String> natGatewayIds() {
-                return List.of();
-            }
-
-            @Override
-            public Optional<String> internetGatewayId() {
-                return Optional.empty();
-            }
         };
     }
 

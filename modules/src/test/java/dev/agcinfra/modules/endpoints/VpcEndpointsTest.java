@@ -16,7 +16,6 @@ import dev.agcinfra.modules.network.INetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** {@link VpcEndpoints} on its own, in a network given by literal ids: defaults, other services, and refusals. */
@@ -42,26 +41,6 @@ class VpcEndpointsTest {
         @Override
         public List<String> natPublicIps() {
             return List.of();
-        }
-
-        @Override
-        public List<String> availabilityZones() {
-            return List.of();
-        }
-
-        @Override
-        public List<String> publicRouteTableIds() {
-            return List.of();
-        }
-
-        @Override
-        public List<String> natGatewayIds() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<String> internetGatewayId() {
-            return Optional.empty();
         }
     }
 
