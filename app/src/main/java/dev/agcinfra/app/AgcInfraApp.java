@@ -6,7 +6,7 @@ import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import dev.agcinfra.settings.RegionSettings;
 import dev.agcinfra.settings.Settings;
 import dev.agcinfra.settings.VpcMode;
-import dev.agcinfra.app.stacks.AvailabilityZones;
+import dev.agcinfra.settings.AvailabilityZones;
 import dev.agcinfra.app.stacks.CoreStack;
 import dev.agcinfra.app.stacks.DataStack;
 import dev.agcinfra.modules.contract.AgcInstallation;

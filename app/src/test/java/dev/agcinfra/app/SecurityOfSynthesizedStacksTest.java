@@ -60,6 +60,25 @@ class SecurityOfSynthesizedStacksTest {
     }
 
     @Test
+    void withFlowLogsTheFlowLogFindingGoesInBothModesOfANewVpcAndNothingElseIsFound(@TempDir Path other)
+            throws IOException {
+        // Given the example's regions, the two with a new VPC with flowLogs: true
+        Path withFlowLogs = OfflineSynth.cdktfOut(other, """
+                account: "123456789012"
+                regions:
+                  us-east-1: { flowLogs: true }
+                  eu-west-1: { usePublicSubnets: true, flowLogs: true, flowLogRetentionDays: 90 }
+                """);
+
+        // When
+        List<Finding> findings = SynthReader.read(withFlowLogs).stream().flatMap(s -> s.findings().stream()).toList();
+
+        // Then only AGC's public-subnet warning is left
+        assertThat(findings).extracting(f -> f.rule() + " " + f.stack() + " " + f.id()).containsExactly(
+                Rule.SUBNET_PUBLIC_MODE + " agc-core-eu-west-1 aws_vpc.vpc");
+    }
+
+    @Test
     void theRulesSawTheNetworkTheBucketsAndTheTableOfEveryMode() {
         Map<String, List<String>> types = SynthReader.read(outdir).stream().collect(java.util.stream.Collectors.toMap(
                 SynthStack::name, s -> s.items().stream().map(i -> i.resourceType()).distinct().sorted().toList()));

@@ -25,6 +25,13 @@ public final class AwsNames {
     /** AWS allows 50 tags per resource; agc-infra's own two count. */
     public static final int MAX_CUSTOM_TAGS = 50 - RESERVED_TAG_KEYS.size();
 
+    /**
+     * The retention periods CloudWatch Logs accepts, in days (PutRetentionPolicy's {@code retentionInDays}); a log
+     * group without one keeps its events forever.
+     */
+    public static final List<Integer> LOG_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400,
+            545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern HEX_ID = Pattern.compile("([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");

@@ -30,6 +30,17 @@ public enum RegionKey {
     USE_PUBLIC_SUBNETS("usePublicSubnets", Kind.BOOLEAN, Flags.USE_PUBLIC_SUBNETS),
     /** The execute-api interface endpoint; AGC has no flag for it. */
     EXECUTE_API_ENDPOINT("executeApiEndpoint", Kind.BOOLEAN, null),
+    /**
+     * How many NAT gateways a new VPC with private subnets gets (also a top-level default). AGC has no flag for it, and
+     * {@code account activate} gets none: AGC's update rules would have to say whether an omitted flag keeps or resets
+     * it, and either answer surprises someone (a reset adds NAT gateways back on the next activate); the settings file
+     * keeps it, as it keeps every key no flag sets.
+     */
+    NAT_GATEWAYS("natGateways", Kind.NAT_GATEWAYS, null),
+    /** A VPC flow log of all traffic to CloudWatch Logs; AGC has no flag for it. */
+    FLOW_LOGS("flowLogs", Kind.BOOLEAN, null),
+    /** How long the flow log's log group keeps its events; AGC has no flag for it. */
+    FLOW_LOG_RETENTION_DAYS("flowLogRetentionDays", Kind.RETENTION_DAYS, null),
     /** The region's custom tags. */
     TAGS("tags", Kind.TAGS, Flags.TAGS);
 
@@ -57,7 +68,14 @@ public enum RegionKey {
         /** {@code true} or {@code false}, unquoted. */
         BOOLEAN,
         /** Custom tags: a mapping of tag keys to values. */
-        TAGS
+        TAGS,
+        /**
+         * A number of NAT gateways ({@link NatGateways}), at least 1 (the region's AZ count, the upper bound, is checked
+         * with the region). Only a number today; a keyword would be read here too.
+         */
+        NAT_GATEWAYS,
+        /** Days a CloudWatch Logs log group keeps its events: one of {@link AwsNames#LOG_RETENTION_DAYS}. */
+        RETENTION_DAYS
     }
 
     private final String key;

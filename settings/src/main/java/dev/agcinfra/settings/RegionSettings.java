@@ -17,6 +17,12 @@ import java.util.Optional;
  * @param usePublicSubnets   public subnets only: no private subnets, NAT gateways or endpoints (conflicts with vpc)
  * @param executeApiEndpoint also create the {@code execute-api} interface endpoint
  * @param tags               the region's custom tags (global tags first, then the region's own, which win)
+ * @param natGateways        how many NAT gateways a new VPC with private subnets gets; {@link NatGateways#ONE_PER_AZ}
+ *                           by default, and in the other modes (which have none)
+ * @param flowLogs           a VPC flow log of all traffic to a CloudWatch Logs log group (only for a VPC agc-infra
+ *                           creates)
+ * @param flowLogRetentionDays how long that log group keeps its events; default
+ *                           {@value #DEFAULT_FLOW_LOG_RETENTION_DAYS}
  */
 public record RegionSettings(
         String region,
@@ -27,11 +33,26 @@ public record RegionSettings(
         Optional<String> ami,
         boolean usePublicSubnets,
         boolean executeApiEndpoint,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        NatGateways natGateways,
+        boolean flowLogs,
+        int flowLogRetentionDays) {
+
+    /** Days the flow log's log group keeps its events unless {@code flowLogRetentionDays} says otherwise. */
+    public static final int DEFAULT_FLOW_LOG_RETENTION_DAYS = 30;
 
     public RegionSettings {
         subnets = List.copyOf(subnets);
         tags = Map.copyOf(tags);
+        java.util.Objects.requireNonNull(natGateways, "natGateways");
+    }
+
+    /** A region with the cost levers at their defaults: a NAT gateway per AZ, no flow log. */
+    public RegionSettings(String region, Optional<String> vpc, List<String> subnets, String bucket, boolean createBucket,
+                          Optional<String> ami, boolean usePublicSubnets, boolean executeApiEndpoint,
+                          Map<String, String> tags) {
+        this(region, vpc, subnets, bucket, createBucket, ami, usePublicSubnets, executeApiEndpoint, tags,
+                NatGateways.ONE_PER_AZ, false, DEFAULT_FLOW_LOG_RETENTION_DAYS);
     }
 
     /** The default results bucket of a region: {@code agc-<account>-<region>}, as AGC names it. */

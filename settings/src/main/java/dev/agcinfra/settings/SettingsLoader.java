@@ -76,7 +76,7 @@ public final class SettingsLoader {
             regions.addAll(parsed.regions().get());
         } else {
             defaultRegion(aws, problems)
-                    .ifPresent(r -> regions.add(ParsedRegion.defaults(r, parsed.tags())));
+                    .ifPresent(r -> regions.add(ParsedRegion.defaults(r, parsed.tags(), parsed.natGateways())));
         }
         Optional<String> account = parsed.account();
         if (account.isEmpty()) {
@@ -86,6 +86,11 @@ public final class SettingsLoader {
             String template = parsed.stateBucket().orElse(Settings.DEFAULT_STATE_BUCKET);
             SettingsParser.stateBucketProblem(template, account.orElse(SettingsParser.PLACEHOLDER_ACCOUNT),
                     regions.get(0).name()).ifPresent(p -> problems.add(problems.file() + ": stateBucket: " + p));
+            String region = regions.get(0).name();
+            parsed.natGateways().flatMap(n -> n.excess(region, AvailabilityZones.forRegion(region)))
+                    .ifPresent(p -> problems.add(problems.file() + ": natGateways: " + p + " (the default region); write "
+                            + "a number from 1 to " + AvailabilityZones.forRegion(region) + ", or list the regions under "
+                            + "regions: with their own natGateways"));
         }
         problems.throwIfAny();
 
@@ -172,7 +177,8 @@ public final class SettingsLoader {
         String bucket = r.bucket().orElseGet(() -> RegionSettings.defaultBucket(account, r.name()));
         boolean createBucket = r.createBucket().orElse(r.bucket().isEmpty());
         return new RegionSettings(r.name(), r.vpc(), r.subnets(), bucket, createBucket, r.ami(),
-                r.usePublicSubnets(), r.executeApiEndpoint(), r.tags());
+                r.usePublicSubnets(), r.executeApiEndpoint(), r.tags(), r.natGateways(), r.flowLogs(),
+                r.flowLogRetentionDays().orElse(RegionSettings.DEFAULT_FLOW_LOG_RETENTION_DAYS));
     }
 
     private String displayName(Path file) {

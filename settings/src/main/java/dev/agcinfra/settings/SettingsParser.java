@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class SettingsParser {
 
-    static final List<String> TOP_KEYS = List.of("account", "stateBucket", "tags", "regions", "agcHome");
+    static final List<String> TOP_KEYS = List.of("account", "stateBucket", "tags", "regions", "agcHome",
+            RegionKey.NAT_GATEWAYS.key());
     static final List<String> REGION_KEYS = RegionKey.keys();
 
     /** Stands in for the account when checking the state bucket template before the account is known. */
@@ -29,24 +30,38 @@ final class SettingsParser {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final List<String> PLACEHOLDERS = List.of("account", "region");
 
-    /** The file's settings, checked; empty optionals are keys the file leaves out. */
+    /**
+     * The file's settings, checked; empty optionals are keys the file leaves out.
+     *
+     * @param natGateways the top-level {@code natGateways}: the default of every region with NAT gateways
+     */
     record Parsed(Optional<String> account, Optional<String> stateBucket, Map<String, String> tags,
-                  Optional<List<ParsedRegion>> regions, Optional<String> agcHome) {
+                  Optional<List<ParsedRegion>> regions, Optional<String> agcHome, Optional<NatGateways> natGateways) {
 
         static Parsed empty() {
-            return new Parsed(Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty());
+            return new Parsed(Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
+                    Optional.empty());
         }
     }
 
-    /** One region's entry, checked; the merged tags are global tags then the region's own. */
+    /**
+     * One region's entry, checked; the merged tags are global tags then the region's own; {@code natGateways} is the
+     * region's own, else the top-level one in a region with NAT gateways, else one per AZ.
+     */
     record ParsedRegion(String name, Optional<String> vpc, List<String> subnets, Optional<String> bucket,
                         Optional<Boolean> createBucket, Optional<String> ami, boolean usePublicSubnets,
-                        boolean executeApiEndpoint, Map<String, String> tags) {
+                        boolean executeApiEndpoint, Map<String, String> tags, NatGateways natGateways,
+                        boolean flowLogs, Optional<Integer> flowLogRetentionDays) {
 
-        static ParsedRegion defaults(String name, Map<String, String> globalTags) {
+        static ParsedRegion defaults(String name, Map<String, String> globalTags, Optional<NatGateways> natGateways) {
             return new ParsedRegion(name, Optional.empty(), List.of(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), false, false, globalTags);
+                    Optional.empty(), false, false, globalTags, natGateways.orElse(NatGateways.ONE_PER_AZ), false,
+                    Optional.empty());
         }
+    }
+
+    /** The top-level values a region entry falls back on. */
+    private record RegionDefaults(Map<String, String> tags, Optional<NatGateways> natGateways, YamlNode natGatewaysNode) {
     }
 
     private final Problems problems;
@@ -75,6 +90,8 @@ final class SettingsParser {
         Map<String, String> tags = new LinkedHashMap<>();
         Entry regionsEntry = null;
         Optional<String> agcHome = Optional.empty();
+        Optional<NatGateways> natGateways = Optional.empty();
+        YamlNode natGatewaysNode = null;
         for (Entry e : mapping.entries().values()) {
             switch (e.key()) {
                 case "account" -> account = account(e);
@@ -85,12 +102,16 @@ final class SettingsParser {
                 case "tags" -> tags = tags(e.value(), "tags");
                 case "regions" -> regionsEntry = e;
                 case "agcHome" -> agcHome = agcHome(e.value());
+                case "natGateways" -> {
+                    natGateways = natGateways(e.value(), e.key());
+                    natGatewaysNode = e.value();
+                }
                 default -> unknownTopKey(e);
             }
         }
         Optional<List<ParsedRegion>> regions = Optional.empty();
         if (regionsEntry != null) {
-            regions = Optional.of(regions(regionsEntry.value(), tags));
+            regions = Optional.of(regions(regionsEntry.value(), new RegionDefaults(tags, natGateways, natGatewaysNode)));
         }
         if (tags.size() > AwsNames.MAX_CUSTOM_TAGS) {
             tooManyTags(mapping.entries().get("tags").value(), "tags", tags.size());
@@ -101,7 +122,7 @@ final class SettingsParser {
             List<String> names = regions.map(rs -> rs.stream().map(ParsedRegion::name).toList()).orElse(List.of());
             checkStateBucket(stateBucketEntry.value(), stateBucket.get(), account.orElse(PLACEHOLDER_ACCOUNT), names);
         }
-        return new Parsed(account, stateBucket, tags, regions, agcHome);
+        return new Parsed(account, stateBucket, tags, regions, agcHome, natGateways);
     }
 
     private Optional<String> agcHome(YamlNode v) {
@@ -144,7 +165,7 @@ final class SettingsParser {
         problems.atKey(e, key, "unknown key; " + fix);
     }
 
-    private List<ParsedRegion> regions(YamlNode node, Map<String, String> globalTags) {
+    private List<ParsedRegion> regions(YamlNode node, RegionDefaults defaults) {
         if (node instanceof Sequence seq) {
             List<String> names = seq.items().stream()
                     .map(i -> i instanceof Scalar s ? s.text() : "...").toList();
@@ -164,7 +185,7 @@ final class SettingsParser {
             if (problem.isPresent()) {
                 problems.atKey(e, path, problem.get());
             }
-            ParsedRegion region = region(e.key(), path, e.value(), globalTags);
+            ParsedRegion region = region(e.key(), path, e.value(), defaults);
             if (problem.isEmpty() && region != null) {
                 regions.add(region);
             }
@@ -172,9 +193,11 @@ final class SettingsParser {
         return regions;
     }
 
-    private ParsedRegion region(String name, String path, YamlNode node, Map<String, String> globalTags) {
+    private ParsedRegion region(String name, String path, YamlNode node, RegionDefaults defaults) {
+        Map<String, String> globalTags = defaults.tags();
         if (node instanceof Scalar s && s.isNull()) {
-            return ParsedRegion.defaults(name, globalTags);
+            checkTopLevelNatGateways(defaults, name);
+            return ParsedRegion.defaults(name, globalTags, defaults.natGateways());
         }
         if (!(node instanceof Mapping mapping)) {
             problems.at(node, path, shown(node) + " is " + node.kind()
@@ -212,10 +235,69 @@ final class SettingsParser {
                     + "vpc: agc-infra creates nothing in your VPC; create the execute-api endpoint yourself and remove "
                     + "executeApiEndpoint");
         }
+        NatGateways natGateways = natGatewaysOf(name, path, values, hasVpc, usePublic, defaults);
+        boolean flowLogs = values.bool(RegionKey.FLOW_LOGS).orElse(false);
+        if (flowLogs && hasVpc) {
+            problems.at(values.node(RegionKey.FLOW_LOGS), path + ".flowLogs", "true conflicts with vpc: agc-infra never "
+                    + "changes your VPC; create its flow log yourself (aws ec2 create-flow-logs) and remove flowLogs");
+        }
+        boolean flowLogsUnreadable = values.written(RegionKey.FLOW_LOGS) && values.bool(RegionKey.FLOW_LOGS).isEmpty();
+        if (values.integer(RegionKey.FLOW_LOG_RETENTION_DAYS).isPresent() && !flowLogs && !flowLogsUnreadable) {
+            problems.at(values.node(RegionKey.FLOW_LOG_RETENTION_DAYS), path + ".flowLogRetentionDays", "given without "
+                    + "flowLogs: true, so there is no flow log to keep; add flowLogs: true to " + name
+                    + " or remove flowLogRetentionDays");
+        }
         Map<String, String> tags = new LinkedHashMap<>(globalTags);
         tags.putAll(values.tags(RegionKey.TAGS));
         return new ParsedRegion(name, values.text(RegionKey.VPC), subnets, values.text(RegionKey.BUCKET),
-                values.bool(RegionKey.CREATE_BUCKET), values.text(RegionKey.AMI), usePublic, executeApi, tags);
+                values.bool(RegionKey.CREATE_BUCKET), values.text(RegionKey.AMI), usePublic, executeApi, tags,
+                natGateways, flowLogs, values.integer(RegionKey.FLOW_LOG_RETENTION_DAYS));
+    }
+
+    /**
+     * The region's NAT gateways: its own {@code natGateways} (refused with {@code vpc} or {@code usePublicSubnets},
+     * which have no NAT gateways, and above the region's AZ count), else the top-level one where the region has NAT
+     * gateways, else one per AZ.
+     */
+    private NatGateways natGatewaysOf(String name, String path, RegionValues values, boolean hasVpc, boolean usePublic,
+                                      RegionDefaults defaults) {
+        if (!values.written(RegionKey.NAT_GATEWAYS)) {
+            if (hasVpc || usePublic) {
+                return NatGateways.ONE_PER_AZ;
+            }
+            checkTopLevelNatGateways(defaults, name);
+            return defaults.natGateways().orElse(NatGateways.ONE_PER_AZ);
+        }
+        Optional<NatGateways> own = values.natGateways(RegionKey.NAT_GATEWAYS);
+        if (own.isEmpty()) {
+            return NatGateways.ONE_PER_AZ; // not a valid value: that problem is reported already
+        }
+        YamlNode node = values.node(RegionKey.NAT_GATEWAYS);
+        String keyPath = path + "." + RegionKey.NAT_GATEWAYS.key();
+        if (hasVpc) {
+            problems.at(node, keyPath, own.get() + " conflicts with vpc: agc-infra creates no NAT gateways in your VPC; "
+                    + "remove natGateways");
+        } else if (usePublic) {
+            problems.at(node, keyPath, own.get() + " conflicts with usePublicSubnets: true, which creates no NAT "
+                    + "gateways; remove one of the two");
+        } else {
+            int azs = AvailabilityZones.forRegion(name);
+            own.get().excess(name, azs).ifPresent(excess -> problems.at(node, keyPath, excess
+                    + "; write a number from 1 to " + azs + ", or remove the key for one per AZ"));
+            return own.get();
+        }
+        return NatGateways.ONE_PER_AZ;
+    }
+
+    /** The top-level {@code natGateways} as the default of a region with NAT gateways: no more than its AZs. */
+    private void checkTopLevelNatGateways(RegionDefaults defaults, String region) {
+        if (defaults.natGateways().isEmpty()) {
+            return;
+        }
+        int azs = AvailabilityZones.forRegion(region);
+        defaults.natGateways().get().excess(region, azs).ifPresent(excess -> problems.at(defaults.natGatewaysNode(),
+                RegionKey.NAT_GATEWAYS.key(), excess + "; write a number from 1 to " + azs + ", or give " + region
+                        + " its own: regions." + region + ".natGateways: " + azs));
     }
 
     /**
@@ -229,6 +311,8 @@ final class SettingsParser {
             case BUCKET_NAME -> bucket(v, path);
             case BOOLEAN -> bool(v, path, key.key());
             case TAGS -> Optional.of(tags(v, path));
+            case NAT_GATEWAYS -> natGateways(v, path);
+            case RETENTION_DAYS -> retentionDays(v, path);
         };
     }
 
@@ -257,6 +341,14 @@ final class SettingsParser {
 
         Optional<Boolean> bool(RegionKey key) {
             return Optional.ofNullable((Boolean) values.get(key));
+        }
+
+        Optional<Integer> integer(RegionKey key) {
+            return Optional.ofNullable((Integer) values.get(key));
+        }
+
+        Optional<NatGateways> natGateways(RegionKey key) {
+            return Optional.ofNullable((NatGateways) values.get(key));
         }
 
         @SuppressWarnings("unchecked")
@@ -351,6 +443,52 @@ final class SettingsParser {
         problems.at(v, path, shown(v) + " is " + v.kind() + ", expected true or false; write " + key + ": "
                 + suggestion + " (no quotes)");
         return Optional.empty();
+    }
+
+    /**
+     * A number of NAT gateways, at least 1 (the upper bound depends on the region). Only a number is read today; a
+     * keyword would be read here, before the number.
+     */
+    private Optional<NatGateways> natGateways(YamlNode v, String path) {
+        String fix = "write a number from 1 to the region's Availability Zones (3; 2 in us-west-1), e.g. "
+                + lastKey(path) + ": 1, or remove the key for one NAT gateway per AZ";
+        if (v instanceof Scalar s && s.type() == Scalar.Type.INTEGER) {
+            Optional<Integer> n = smallInteger(s.text());
+            if (n.isPresent() && n.get() >= 1) {
+                return Optional.of(NatGateways.of(n.get()));
+            }
+            problems.at(v, path, s.shown() + " is not a number of NAT gateways; " + fix);
+            return Optional.empty();
+        }
+        problems.at(v, path, shown(v) + " is " + v.kind() + ", expected a number of NAT gateways; " + fix
+                + " (no quotes)");
+        return Optional.empty();
+    }
+
+    /** Days a CloudWatch Logs log group keeps its events: one of the periods CloudWatch accepts. */
+    private Optional<Integer> retentionDays(YamlNode v, String path) {
+        String fix = "write one of " + AwsNames.LOG_RETENTION_DAYS.stream().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(", ")) + " (CloudWatch Logs accepts only these), e.g. "
+                + lastKey(path) + ": " + RegionSettings.DEFAULT_FLOW_LOG_RETENTION_DAYS;
+        if (v instanceof Scalar s && s.type() == Scalar.Type.INTEGER) {
+            Optional<Integer> days = smallInteger(s.text());
+            if (days.isPresent() && AwsNames.LOG_RETENTION_DAYS.contains(days.get())) {
+                return days;
+            }
+            problems.at(v, path, s.shown() + " is not a retention period CloudWatch Logs accepts; " + fix);
+            return Optional.empty();
+        }
+        problems.at(v, path, shown(v) + " is " + v.kind() + ", expected a number of days; " + fix);
+        return Optional.empty();
+    }
+
+    /** A YAML integer as written in decimal (no sign, octal or hex), when it fits an {@code int}. */
+    private static Optional<Integer> smallInteger(String text) {
+        String digits = text.replace("_", "");
+        if (!digits.matches("[0-9]{1,9}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Integer.parseInt(digits));
     }
 
     private Map<String, String> tags(YamlNode v, String path) {

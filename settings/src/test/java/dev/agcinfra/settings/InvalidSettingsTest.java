@@ -46,7 +46,8 @@ class InvalidSettingsTest {
                 arguments(named("an unknown key far from any known one lists the known keys",
                                 "regions: { us-east-1: { colour: blue } }\n"),
                         "agc.yaml:1:25: regions.us-east-1.colour: unknown key; the region keys are vpc, subnets, bucket, "
-                                + "createBucket, ami, usePublicSubnets, executeApiEndpoint, tags"),
+                                + "createBucket, ami, usePublicSubnets, executeApiEndpoint, natGateways, flowLogs, "
+                                + "flowLogRetentionDays, tags"),
                 arguments(named("a region key at the top level says where it belongs", "vpc: vpc-12345678\n"),
                         "agc.yaml:1:1: vpc: unknown key; vpc is a per-region key; move it under regions.<region>"),
                 arguments(named("a region name at the top level says to put it under regions", "eu-west-1: {}\n"),
@@ -213,7 +214,49 @@ class InvalidSettingsTest {
                 arguments(named("agcHome empty", "agcHome: \"\"\n"),
                         "agcHome: is empty; write the directory AGC is installed in, e.g. agcHome: /opt/agc, or remove "
                                 + "the key for ~/.agc"),
-                arguments(named("agcHome misspelt", "agcHom: /opt/agc\n"), "agcHom: unknown key; did you mean agcHome?"));
+                arguments(named("agcHome misspelt", "agcHom: /opt/agc\n"), "agcHom: unknown key; did you mean agcHome?"),
+                arguments(named("no NAT gateway at all", "regions: { us-east-1: { natGateways: 0 } }\n"),
+                        "agc.yaml:1:38: regions.us-east-1.natGateways: 0 is not a number of NAT gateways; write a number "
+                                + "from 1 to the region's Availability Zones (3; 2 in us-west-1), e.g. natGateways: 1, or "
+                                + "remove the key for one NAT gateway per AZ"),
+                arguments(named("natGateways quoted", "regions: { us-east-1: { natGateways: \"1\" } }\n"),
+                        "agc.yaml:1:38: regions.us-east-1.natGateways: \"1\" is a string, expected a number of NAT "
+                                + "gateways; write a number from 1"),
+                arguments(named("more NAT gateways than the region's AZs",
+                                "regions: { us-west-1: { natGateways: 3 } }\n"),
+                        "agc.yaml:1:38: regions.us-west-1.natGateways: 3 is more than the 2 Availability Zones "
+                                + "agc-infra uses in us-west-1 (one NAT gateway per AZ at most); write a number from 1 to 2, "
+                                + "or remove the key for one per AZ"),
+                arguments(named("NAT gateways in public-subnet mode",
+                                "regions: { us-east-1: { usePublicSubnets: true, natGateways: 1 } }\n"),
+                        "agc.yaml:1:62: regions.us-east-1.natGateways: 1 conflicts with usePublicSubnets: true, which "
+                                + "creates no NAT gateways; remove one of the two"),
+                arguments(named("NAT gateways in your own VPC",
+                                "regions: { us-east-1: { vpc: vpc-12345678, natGateways: 2 } }\n"),
+                        "agc.yaml:1:57: regions.us-east-1.natGateways: 2 conflicts with vpc: agc-infra creates no NAT "
+                                + "gateways in your VPC; remove natGateways"),
+                arguments(named("a top-level natGateways above a region's AZs",
+                                "natGateways: 3\nregions: { us-east-1: {}, us-west-1: {} }\n"),
+                        "agc.yaml:1:14: natGateways: 3 is more than the 2 Availability Zones agc-infra uses in us-west-1 "
+                                + "(one NAT gateway per AZ at most); write a number from 1 to 2, or give us-west-1 its own: "
+                                + "regions.us-west-1.natGateways: 2"),
+                arguments(named("flow logs in your own VPC",
+                                "regions: { us-east-1: { vpc: vpc-12345678, flowLogs: true } }\n"),
+                        "agc.yaml:1:54: regions.us-east-1.flowLogs: true conflicts with vpc: agc-infra never changes your "
+                                + "VPC; create its flow log yourself (aws ec2 create-flow-logs) and remove flowLogs"),
+                arguments(named("a retention CloudWatch Logs does not accept",
+                                "regions: { us-east-1: { flowLogs: true, flowLogRetentionDays: 31 } }\n"),
+                        "agc.yaml:1:63: regions.us-east-1.flowLogRetentionDays: 31 is not a retention period CloudWatch "
+                                + "Logs accepts; write one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, "
+                                + "731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (CloudWatch Logs accepts only these), "
+                                + "e.g. flowLogRetentionDays: 30"),
+                arguments(named("a retention without flow logs",
+                                "regions: { us-east-1: { flowLogRetentionDays: 90 } }\n"),
+                        "agc.yaml:1:47: regions.us-east-1.flowLogRetentionDays: given without flowLogs: true, so there is "
+                                + "no flow log to keep; add flowLogs: true to us-east-1 or remove flowLogRetentionDays"),
+                arguments(named("a retention beside flowLogs: false",
+                                "regions: { us-east-1: { flowLogs: false, flowLogRetentionDays: 90 } }\n"),
+                        "regions.us-east-1.flowLogRetentionDays: given without flowLogs: true"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -65,7 +65,8 @@ class RegionKeyTest {
     @Test
     void theKeysAgcHasNoActivateFlagForHaveNone() {
         assertThat(RegionKey.values()).filteredOn(k -> k.activateFlag().isEmpty())
-                .containsExactly(RegionKey.CREATE_BUCKET, RegionKey.EXECUTE_API_ENDPOINT);
+                .containsExactly(RegionKey.CREATE_BUCKET, RegionKey.EXECUTE_API_ENDPOINT, RegionKey.NAT_GATEWAYS,
+                        RegionKey.FLOW_LOGS, RegionKey.FLOW_LOG_RETENTION_DAYS);
         assertThat(RegionKey.VPC.activateFlag()).contains("--vpc");
     }
 }

@@ -174,6 +174,64 @@ class SettingsLoaderTest {
         }
 
         @Test
+        void natGatewaysAndFlowLogsAreReadAndDefaultToANatGatewayPerAzAndNoFlowLog() throws IOException {
+            // Given
+            String yaml = """
+                    account: "123456789012"
+                    regions:
+                      us-east-1: { natGateways: 1, flowLogs: true }
+                      us-east-2: { natGateways: 2, flowLogs: true, flowLogRetentionDays: 365 }
+                      us-west-2: {}
+                      eu-west-1: { usePublicSubnets: true, flowLogs: true }
+                    """;
+
+            // When
+            List<RegionSettings> regions = load(yaml, FakeAws.standard()).regions();
+
+            // Then
+            assertThat(regions).extracting(RegionSettings::natGateways).containsExactly(NatGateways.of(1),
+                    NatGateways.of(2), NatGateways.ONE_PER_AZ, NatGateways.ONE_PER_AZ);
+            assertThat(regions).extracting(RegionSettings::flowLogs).containsExactly(true, true, false, true);
+            assertThat(regions).extracting(RegionSettings::flowLogRetentionDays).containsExactly(30, 365, 30, 30);
+        }
+
+        @Test
+        void aTopLevelNatGatewaysIsTheDefaultOfEveryRegionWithNatGatewaysAndARegionsOwnWins() throws IOException {
+            // Given
+            String yaml = """
+                    account: "123456789012"
+                    natGateways: 1
+                    regions:
+                      us-east-1: {}
+                      us-east-2: { natGateways: 3 }
+                      us-west-1:
+                      eu-west-1: { usePublicSubnets: true }
+                      eu-west-2: { vpc: vpc-12345678, subnets: [subnet-12345678] }
+                    """;
+
+            // When
+            List<RegionSettings> regions = load(yaml, FakeAws.standard()).regions();
+
+            // Then the regions without NAT gateways keep none, and are not refused for the default
+            assertThat(regions).extracting(RegionSettings::natGateways).containsExactly(NatGateways.of(1),
+                    NatGateways.of(3), NatGateways.of(1), NatGateways.ONE_PER_AZ, NatGateways.ONE_PER_AZ);
+        }
+
+        @Test
+        void aTopLevelNatGatewaysAppliesToTheDefaultRegionAndIsCheckedAgainstItsAzs() throws IOException {
+            // Given no regions: the default region comes from the AWS configuration
+            Settings oneNat = load("natGateways: 1\n", new FakeAws("eu-west-1", "111122223333"));
+            SettingsException tooMany = catchThrowableOfType(SettingsException.class,
+                    () -> load("natGateways: 3\n", new FakeAws("us-west-1", "111122223333")));
+
+            // Then
+            assertThat(oneNat.regions()).singleElement().extracting(RegionSettings::natGateways)
+                    .isEqualTo(NatGateways.of(1));
+            assertThat(tooMany.problems()).singleElement().asString().startsWith("agc.yaml: natGateways: 3 is more than "
+                    + "the 2 Availability Zones agc-infra uses in us-west-1").contains("(the default region)");
+        }
+
+        @Test
         void regionalTagsMergeOverGlobalTags() throws IOException {
             // Given
             String yaml = """

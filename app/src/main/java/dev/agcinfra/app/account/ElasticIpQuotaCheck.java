@@ -1,13 +1,14 @@
 package dev.agcinfra.app.account;
 
-import dev.agcinfra.app.stacks.AvailabilityZones;
+import dev.agcinfra.settings.AvailabilityZones;
+import dev.agcinfra.settings.NatGateways;
 import dev.agcinfra.app.stacks.RegionStack;
 import java.util.Optional;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AccountAttribute;
 
 /**
- * The Elastic IP quota for the NAT gateways of a new VPC with private subnets (one per AZ): the addresses still free
+ * The Elastic IP quota for the NAT gateways of a new VPC with private subnets (one per AZ, or {@code natGateways}): the addresses still free
  * must cover the NAT gateways, less the addresses agc already holds (tagged {@code application-name=agc}: an active
  * core's own).
  */
@@ -21,8 +22,8 @@ final class ElasticIpQuotaCheck {
         this.ec2 = ec2;
     }
 
-    void check(String region, PreflightReport report) {
-        int nats = AvailabilityZones.forRegion(region);
+    void check(String region, NatGateways natGateways, PreflightReport report) {
+        int nats = natGateways.gateways(AvailabilityZones.forRegion(region));
         Optional<Integer> max = Optional.empty();
         for (AccountAttribute a : ec2.describeAccountAttributes(r -> r.attributeNamesWithStrings(VPC_MAX_ELASTIC_IPS))
                 .accountAttributes()) {
@@ -31,8 +32,8 @@ final class ElasticIpQuotaCheck {
             }
         }
         if (max.isEmpty()) {
-            report.warn("EC2 did not report the Elastic IP quota (vpc-max-elastic-ips); the " + nats
-                    + " NAT gateways need " + nats + " free Elastic IPs");
+            report.warn("EC2 did not report the Elastic IP quota (vpc-max-elastic-ips); the " + natGatewaysText(nats)
+                    + " need" + (nats == 1 ? "s " : " ") + nats + " free Elastic IP" + (nats == 1 ? "" : "s"));
             return;
         }
         var addresses = ec2.describeAddresses(r -> { }).addresses();
@@ -42,12 +43,18 @@ final class ElasticIpQuotaCheck {
         long needed = Math.max(0, nats - ours);
         long free = max.get() - used;
         if (free < needed) {
-            report.refuse("Elastic IP quota: the " + nats + " NAT gateways need " + needed + " new Elastic IP"
+            report.refuse("Elastic IP quota: the " + natGatewaysText(nats) + " need" + (nats == 1 ? "s " : " ") + needed
+                    + " new Elastic IP"
                     + (needed == 1 ? "" : "s") + " but only " + Math.max(0, free) + " of " + max.get() + " are free in "
                     + region + " (" + used + " allocated); release unused addresses, request a higher "
-                    + "'EC2-VPC Elastic IPs' quota, or activate with --usePublicSubnets (no NAT gateways)");
+                    + "'EC2-VPC Elastic IPs' quota, " + (nats > 1 ? "set natGateways: 1 for " + region + " in the "
+                    + "settings file (one NAT gateway), " : "") + "or activate with --usePublicSubnets (no NAT gateways)");
         } else {
             report.note("Elastic IPs: " + needed + " needed for NAT gateways, " + free + " of " + max.get() + " free");
         }
+    }
+
+    private static String natGatewaysText(int nats) {
+        return nats == 1 ? "1 NAT gateway" : nats + " NAT gateways";
     }
 }

@@ -76,7 +76,7 @@ public final class Preflight {
         }
         region.ami().ifPresent(ami -> new AmiCheck(aws.ec2(), account, aws.region()).check(ami, report));
         if (region.vpcMode() == VpcMode.PRIVATE_SUBNETS) {
-            new ElasticIpQuotaCheck(aws.ec2()).check(region.region(), report);
+            new ElasticIpQuotaCheck(aws.ec2()).check(region.region(), region.natGateways(), report);
         }
         return report;
     }

@@ -13,10 +13,13 @@ import dev.agcinfra.modules.endpoints.VpcEndpointsProps;
 import dev.agcinfra.modules.network.AgcVpc;
 import dev.agcinfra.modules.network.AgcVpcProps;
 import dev.agcinfra.modules.network.INetwork;
+import dev.agcinfra.modules.network.VpcFlowLog;
+import dev.agcinfra.modules.network.VpcFlowLogProps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.constructs.Construct;
 
 /**
@@ -26,9 +29,10 @@ import software.constructs.Construct;
  * {@code WesAdapterZipBucket}, AGC's artifacts and WES adapter in the results bucket). Never the results bucket itself:
  * that lives in {@link DataStack} or is the user's.
  *
- * <p>Construct ids (Terraform names): {@code Vpc}, {@code Endpoints}, {@code Table}, {@code Parameters},
- * {@code Artifacts}, {@code WesAdapterExport}, {@code ResultsBucket} (a data source, for a bucket the user brought);
- * outputs are named as in terraform-aws-modules ({@code vpc_id}, {@code private_subnets}, ...).
+ * <p>Construct ids (Terraform names): {@code Vpc}, {@code VpcFlowLog} (with {@code flowLogs}), {@code Endpoints},
+ * {@code Table}, {@code Parameters}, {@code Artifacts}, {@code WesAdapterExport}, {@code ResultsBucket} (a data source,
+ * for a bucket the user brought);
+ * outputs are named as in terraform-aws-modules/vpc ({@code vpc_id}, {@code private_subnets}, {@code natgw_ids}, ...).
  */
 public final class CoreStack extends RegionStack {
 
@@ -42,10 +46,20 @@ public final class CoreStack extends RegionStack {
                      AgcInstallation installation) {
         super(scope, coreStackName(region.region()), settings, region);
         INetwork network = switch (region.vpcMode()) {
-            case PRIVATE_SUBNETS -> new AgcVpc(this, "Vpc", new AgcVpcProps(null, azCount, null));
+            case PRIVATE_SUBNETS -> new AgcVpc(this, "Vpc", new AgcVpcProps(null, azCount, null,
+                    region.natGateways().count().isPresent() ? region.natGateways().count().getAsInt() : null));
             case PUBLIC_SUBNETS -> new AgcVpc(this, "Vpc", AgcVpcProps.publicSubnetsOnly(azCount));
             case EXISTING -> AgcVpc.fromAttributes(this, "Vpc", region.vpc().orElseThrow(), infraSubnets);
         };
+        Optional<VpcFlowLog> flowLog = Optional.empty();
+        if (region.flowLogs()) {
+            if (region.vpcMode() == VpcMode.EXISTING) {
+                throw new IllegalArgumentException(region.region() + ": flowLogs is only for a VPC agc-infra creates; "
+                        + "agc-infra never changes your VPC");
+            }
+            flowLog = Optional.of(new VpcFlowLog(this, "VpcFlowLog", new VpcFlowLogProps(network.vpcId(),
+                    region.region(), settings.account(), region.flowLogRetentionDays())));
+        }
         Map<String, String> endpointIds = new LinkedHashMap<>();
         if (region.vpcMode() == VpcMode.PRIVATE_SUBNETS) {
             List<String> interfaces = new ArrayList<>(VpcEndpoints.DEFAULT_INTERFACE_SERVICES);
@@ -71,6 +85,24 @@ public final class CoreStack extends RegionStack {
         output("bucket_name", region.bucket(), "The results bucket");
         output("table_name", contract.table().tableName(), "AGC's DynamoDB table");
         output("compute_image_id", contract.parameters().computeImageId(), "The compute AMI (/agc/_common/ComputeEnvImage)");
+        // As terraform-aws-modules/vpc names them, each only where it exists
+        output("vpc_cidr_block", network.vpcCidrBlock(), "The VPC's IPv4 CIDR block");
+        outputIfAny("azs", network.availabilityZones(), "The Availability Zones of the subnets agc-infra created");
+        outputIfAny("public_route_table_ids", network.publicRouteTableIds(), "Route tables of the public subnets");
+        outputIfAny("private_route_table_ids", network.privateRouteTableIds(), "Route tables of the private subnets");
+        outputIfAny("natgw_ids", network.natGatewayIds(), "NAT gateway ids");
+        network.internetGatewayId().ifPresent(igw -> output("igw_id", igw, "The internet gateway's id"));
+        flowLog.ifPresent(log -> {
+            output("vpc_flow_log_id", log.flowLogId(), "The VPC flow log's id");
+            output("vpc_flow_log_destination_arn", log.logGroupArn(), "The log group the VPC flow log delivers to");
+            output("vpc_flow_log_cloudwatch_iam_role_arn", log.roleArn(), "The role the VPC flow log delivers with");
+        });
+    }
+
+    private void outputIfAny(String name, List<String> values, String description) {
+        if (!values.isEmpty()) {
+            output(name, values, description);
+        }
     }
 
     private void output(String name, Object value, String description) {

@@ -2,6 +2,7 @@ package dev.agcinfra.app.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agcinfra.settings.NatGateways;
 import dev.agcinfra.testing.AwsTestClients;
 import dev.agcinfra.testing.MotoServer;
 import java.util.List;
@@ -121,18 +122,38 @@ class PreflightChecksMotoTest {
     void theElasticIpsNeededAreOnePerAvailabilityZoneAgcInfraUsesInTheRegion() {
         // Given us-west-1, where agc-infra uses 2 AZs (2 NAT gateways), and 4 of moto's 5 addresses allocated
         try (Ec2Client west = client("us-west-1")) {
-            for (int i = 0; i < 4; i++) {
-                west.allocateAddress(a -> a.domain("vpc"));
-            }
+            allocateAddresses(west, 4);
 
             // When
-            new ElasticIpQuotaCheck(west).check("us-west-1", report);
+            new ElasticIpQuotaCheck(west).check("us-west-1", NatGateways.ONE_PER_AZ, report);
         }
 
         // Then
         assertThat(report.refusals()).containsExactly("Elastic IP quota: the 2 NAT gateways need 2 new Elastic IPs but "
                 + "only 1 of 5 are free in us-west-1 (4 allocated); release unused addresses, request a higher 'EC2-VPC "
-                + "Elastic IPs' quota, or activate with --usePublicSubnets (no NAT gateways)");
+                + "Elastic IPs' quota, set natGateways: 1 for us-west-1 in the settings file (one NAT gateway), or "
+                + "activate with --usePublicSubnets (no NAT gateways)");
+    }
+
+    @Test
+    void withOneNatGatewayOneFreeElasticIpIsEnough() {
+        // Given the same region and addresses as above, and natGateways: 1
+        try (Ec2Client west = client("us-west-1")) {
+            allocateAddresses(west, 4);
+
+            // When
+            new ElasticIpQuotaCheck(west).check("us-west-1", NatGateways.of(1), report);
+        }
+
+        // Then
+        assertThat(report.refusals()).isEmpty();
+        assertThat(report.notes()).contains("Elastic IPs: 1 needed for NAT gateways, 1 of 5 free");
+    }
+
+    private static void allocateAddresses(Ec2Client ec2, int count) {
+        for (int i = 0; i < count; i++) {
+            ec2.allocateAddress(a -> a.domain("vpc"));
+        }
     }
 
     private String vpc() {

@@ -181,6 +181,41 @@ class AccountActivateTest {
     }
 
     @Test
+    void natGatewaysInTheSettingsFileIsKeptAndOneNatGatewayNeedsOneElasticIp() throws IOException {
+        // Given natGateways: 1 and flow logs in the settings file (no flag sets them), and 4 of moto's 5 addresses taken
+        Files.writeString(dir.resolve("agc.yaml"), "# my settings\naccount: \"123456789012\"\n"
+                + "regions: { us-east-1: { natGateways: 1, flowLogs: true } }\n");
+        for (int i = 0; i < 4; i++) {
+            moto.ec2.allocateAddress(a -> a.domain("vpc"));
+        }
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--tags", "team=genomics", "--yes");
+
+        // Then
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(r.out()).contains("Elastic IPs: 1 needed for NAT gateways, 1 of 5 free");
+        assertThat(SettingsDocument.read(dir.resolve("agc.yaml")).path("regions").path("us-east-1"))
+                .isEqualTo(SettingsDocument.parse("x: { natGateways: 1, flowLogs: true, tags: { team: genomics } }",
+                        "t").get("x"));
+    }
+
+    @Test
+    void aFlagThatConflictsWithNatGatewaysInTheSettingsFileIsRefusedBeforeAnyChange() throws IOException {
+        // Given
+        Files.writeString(dir.resolve("agc.yaml"), "# my settings\naccount: \"123456789012\"\n"
+                + "regions: { us-east-1: { natGateways: 1 } }\n");
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--usePublicSubnets");
+
+        // Then
+        assertNothingChanged(r);
+        assertThat(r.err()).contains("regions.us-east-1.natGateways: 1 conflicts with usePublicSubnets: true")
+                .contains("(in the settings file as activate would write it)");
+    }
+
+    @Test
     void publicSubnetsNeedNoElasticIps() {
         // Given no Elastic IP left
         for (int i = 0; i < 5; i++) {

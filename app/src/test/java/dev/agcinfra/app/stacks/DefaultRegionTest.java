@@ -285,8 +285,22 @@ class DefaultRegionTest {
         void namesOutputsAsTerraformModulesDo() {
             assertThat(Tf.fields(core.path("output")).keySet()).containsExactlyInAnyOrder("vpc_id", "public_subnets",
                     "private_subnets", "infra_subnets", "nat_public_ips", "vpc_endpoint_ids", "bucket_name", "table_name",
-                    "compute_image_id");
+                    "compute_image_id", "vpc_cidr_block", "azs", "public_route_table_ids", "private_route_table_ids",
+                    "natgw_ids", "igw_id");
             assertThat(core.path("output").path("nat_public_ips").path("value").size()).isEqualTo(3);
+            assertThat(core.path("output").path("vpc_cidr_block").path("value").asText()).isEqualTo("${aws_vpc.vpc.cidr_block}");
+            assertThat(Tf.texts(core.path("output").path("natgw_ids").path("value"))).containsExactly(
+                    "${aws_nat_gateway.vpc_public_subnet1_nat_gateway.id}",
+                    "${aws_nat_gateway.vpc_public_subnet2_nat_gateway.id}",
+                    "${aws_nat_gateway.vpc_public_subnet3_nat_gateway.id}");
+            assertThat(Tf.texts(core.path("output").path("private_route_table_ids").path("value"))).containsExactly(
+                    "${aws_route_table.vpc_private_subnet1_route_table.id}",
+                    "${aws_route_table.vpc_private_subnet2_route_table.id}",
+                    "${aws_route_table.vpc_private_subnet3_route_table.id}");
+            assertThat(core.path("output").path("public_route_table_ids").path("value").size()).isEqualTo(3);
+            assertThat(core.path("output").path("azs").path("value").get(0).asText())
+                    .isEqualTo("${data.aws_availability_zones.vpc_availability_zones.names[0]}");
+            assertThat(core.path("output").path("igw_id").path("value").asText()).isEqualTo("${aws_internet_gateway.vpc_igw.id}");
             assertThat(core.path("output").path("vpc_endpoint_ids").path("value").path("ecr.api").asText())
                     .isEqualTo("${aws_vpc_endpoint.endpoints_ecr_api.id}");
             assertThat(Tf.fields(data.path("output")).keySet()).containsExactlyInAnyOrder("bucket_name", "bucket_arn");

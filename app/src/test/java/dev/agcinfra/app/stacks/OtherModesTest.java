@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agcinfra.app.SubnetResolver;
 import dev.agcinfra.modules.endpoints.VpcEndpoints;
+import dev.agcinfra.settings.NatGateways;
 import dev.agcinfra.settings.RegionSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,19 @@ class OtherModesTest {
                     "${join(\",\", [aws_subnet.vpc_public_subnet1.id, aws_subnet.vpc_public_subnet2.id, aws_subnet.vpc_public_subnet3.id])}");
             assertThat(core.path("output").path("private_subnets").path("value").size()).isZero();
         }
+
+        @Test
+        void outputsTheNetworkAsTerraformModulesDoWithoutWhatThisModeLacks() {
+            JsonNode output = core.path("output");
+            assertThat(output.path("vpc_cidr_block").path("value").asText()).isEqualTo("${aws_vpc.vpc.cidr_block}");
+            assertThat(output.path("azs").path("value").size()).isEqualTo(3);
+            assertThat(texts(output.path("public_route_table_ids").path("value"))).containsExactly(
+                    "${aws_route_table.vpc_public_subnet1_route_table.id}",
+                    "${aws_route_table.vpc_public_subnet2_route_table.id}",
+                    "${aws_route_table.vpc_public_subnet3_route_table.id}");
+            assertThat(output.path("igw_id").path("value").asText()).isEqualTo("${aws_internet_gateway.vpc_igw.id}");
+            assertThat(Tf.fields(output).keySet()).doesNotContain("private_route_table_ids", "natgw_ids");
+        }
     }
 
     @Nested
@@ -110,6 +124,15 @@ class OtherModesTest {
         }
 
         @Test
+        void outputsTheVpcsCidrBlockAndNothingOfANetworkAgcInfraDoesNotManage() {
+            JsonNode output = Synth.stacks(Synth.settings(ownVpc("eu-west-1", SUBNETS))).get("agc-core-eu-west-1")
+                    .path("output");
+            assertThat(output.path("vpc_cidr_block").path("value").asText()).isEqualTo("${data.aws_vpc.vpc.cidr_block}");
+            assertThat(Tf.fields(output).keySet()).doesNotContain("azs", "public_route_table_ids",
+                    "private_route_table_ids", "natgw_ids", "igw_id");
+        }
+
+        @Test
         void storesTheGivenAmiAndCustomTags() {
             JsonNode core = Synth.stacks(Synth.settings(ownVpc("eu-west-1", SUBNETS))).get("agc-core-eu-west-1");
             Map<String, JsonNode> params = resources(core, "aws_ssm_parameter");
@@ -136,6 +159,128 @@ class OtherModesTest {
             assertThat(data(core, "aws_s3_bucket").get("results_bucket").path("bucket").asText()).isEqualTo("my-existing-bucket");
             assertThat(resources(core, "aws_ssm_parameter").get("parameters_bucket").path("insecure_value").asText())
                     .isEqualTo("my-existing-bucket");
+        }
+    }
+
+    static RegionSettings natGateways(String region, int natGateways) {
+        RegionSettings d = Synth.defaults(region);
+        return new RegionSettings(region, Optional.empty(), List.of(), d.bucket(), true, Optional.empty(), false, false,
+                Map.of(), NatGateways.of(natGateways), false, RegionSettings.DEFAULT_FLOW_LOG_RETENTION_DAYS);
+    }
+
+    /** The NAT gateway each private route table's default route goes through, by private subnet. */
+    static Map<String, String> privateDefaultRoutes(JsonNode core) {
+        Map<String, String> routes = new TreeMap<>();
+        resources(core, "aws_route").forEach((name, route) -> {
+            if (name.startsWith("vpc_private_subnet")) {
+                routes.put(name.replace("_default_route", ""), route.path("nat_gateway_id").asText());
+            }
+        });
+        return routes;
+    }
+
+    @Nested
+    @DisplayName("fewer NAT gateways (natGateways)")
+    class FewerNatGateways {
+
+        static final String FIRST = "${aws_nat_gateway.vpc_public_subnet1_nat_gateway.id}";
+        static final String SECOND = "${aws_nat_gateway.vpc_public_subnet2_nat_gateway.id}";
+
+        @Test
+        void oneGivesOneNatGatewayOneElasticIpAndEveryPrivateRouteTableRoutesThroughIt() {
+            JsonNode core = Synth.stacks(Synth.settings(natGateways("us-east-1", 1))).get("agc-core-us-east-1");
+
+            assertThat(resources(core, "aws_nat_gateway")).containsOnlyKeys("vpc_public_subnet1_nat_gateway");
+            assertThat(resources(core, "aws_eip")).containsOnlyKeys("vpc_public_subnet1_eip");
+            assertThat(privateDefaultRoutes(core)).isEqualTo(Map.of("vpc_private_subnet1", FIRST,
+                    "vpc_private_subnet2", FIRST, "vpc_private_subnet3", FIRST));
+            assertThat(texts(core.path("output").path("natgw_ids").path("value"))).containsExactly(FIRST);
+            assertThat(core.path("output").path("nat_public_ips").path("value").size()).isEqualTo(1);
+            assertThat(resources(core, "aws_subnet")).hasSize(6);
+            assertThat(count(core, "aws_vpc_endpoint")).as("the endpoints are the same")
+                    .isEqualTo(VpcEndpoints.DEFAULT_GATEWAY_SERVICES.size() + VpcEndpoints.DEFAULT_INTERFACE_SERVICES.size());
+        }
+
+        @Test
+        void twoGiveNatGatewaysInTheFirstTwoAzsAndTheThirdRoutesThroughTheFirst() {
+            JsonNode core = Synth.stacks(Synth.settings(natGateways("us-east-1", 2))).get("agc-core-us-east-1");
+
+            assertThat(resources(core, "aws_nat_gateway")).containsOnlyKeys("vpc_public_subnet1_nat_gateway",
+                    "vpc_public_subnet2_nat_gateway");
+            assertThat(resources(core, "aws_eip")).containsOnlyKeys("vpc_public_subnet1_eip", "vpc_public_subnet2_eip");
+            assertThat(privateDefaultRoutes(core)).isEqualTo(Map.of("vpc_private_subnet1", FIRST,
+                    "vpc_private_subnet2", SECOND, "vpc_private_subnet3", FIRST));
+        }
+
+        @Test
+        void theDefaultIsOneNatGatewayPerAzEachAzRoutingThroughItsOwn() {
+            JsonNode core = Synth.stacks(Synth.settings(Synth.defaults("us-east-1"))).get("agc-core-us-east-1");
+
+            assertThat(count(core, "aws_nat_gateway")).isEqualTo(3);
+            assertThat(count(core, "aws_eip")).isEqualTo(3);
+            assertThat(privateDefaultRoutes(core)).isEqualTo(Map.of("vpc_private_subnet1", FIRST,
+                    "vpc_private_subnet2", SECOND,
+                    "vpc_private_subnet3", "${aws_nat_gateway.vpc_public_subnet3_nat_gateway.id}"));
+        }
+    }
+
+    static RegionSettings flowLogs(String region, boolean publicSubnets, int retentionDays) {
+        RegionSettings d = Synth.defaults(region);
+        return new RegionSettings(region, Optional.empty(), List.of(), d.bucket(), true, Optional.empty(), publicSubnets,
+                false, Map.of(), NatGateways.ONE_PER_AZ, true, retentionDays);
+    }
+
+    @Nested
+    @DisplayName("flow logs (flowLogs)")
+    class FlowLogs {
+
+        static final String LOG_GROUP_ARN = "${aws_cloudwatch_log_group.vpc_flow_log_log_group.arn}";
+
+        @Test
+        void recordAllTrafficOfTheNewVpcToALogGroupWithTheRetentionThroughARoleLimitedToIt() {
+            JsonNode core = Synth.stacks(Synth.settings(flowLogs("us-east-1", false, 90))).get("agc-core-us-east-1");
+
+            JsonNode flowLog = resources(core, "aws_flow_log").get("vpc_flow_log");
+            assertThat(flowLog.path("vpc_id").asText()).isEqualTo("${aws_vpc.vpc.id}");
+            assertThat(flowLog.path("traffic_type").asText()).isEqualTo("ALL");
+            assertThat(flowLog.path("log_destination").asText()).isEqualTo(LOG_GROUP_ARN);
+            assertThat(flowLog.path("iam_role_arn").asText()).isEqualTo("${aws_iam_role.vpc_flow_log_role.arn}");
+            JsonNode logGroup = resources(core, "aws_cloudwatch_log_group").get("vpc_flow_log_log_group");
+            assertThat(logGroup.path("retention_in_days").asInt()).isEqualTo(90);
+            assertThat(logGroup.path("name").asText()).isEqualTo("/agc-infra/vpc-flow-logs/${aws_vpc.vpc.id}");
+            JsonNode policy = Synth.parse(resources(core, "aws_iam_role_policy").get("vpc_flow_log_role_policy")
+                    .path("policy").asText());
+            assertThat(policy.path("Statement")).singleElement().satisfies(statement ->
+                    assertThat(texts(statement.path("Resource"))).containsExactly(LOG_GROUP_ARN, LOG_GROUP_ARN + ":*"));
+            JsonNode trust = Synth.parse(resources(core, "aws_iam_role").get("vpc_flow_log_role")
+                    .path("assume_role_policy").asText());
+            assertThat(trust.path("Statement").get(0).path("Condition").path("StringEquals").path("aws:SourceAccount")
+                    .asText()).isEqualTo(Synth.ACCOUNT);
+            assertThat(core.path("output").path("vpc_flow_log_destination_arn").path("value").asText())
+                    .isEqualTo(LOG_GROUP_ARN);
+            assertThat(Tf.fields(core.path("output")).keySet()).contains("vpc_flow_log_id",
+                    "vpc_flow_log_cloudwatch_iam_role_arn");
+        }
+
+        @Test
+        void workInPublicSubnetModeToo() {
+            JsonNode core = Synth.stacks(Synth.settings(flowLogs("eu-west-1", true, 30))).get("agc-core-eu-west-1");
+
+            assertThat(resources(core, "aws_flow_log")).containsOnlyKeys("vpc_flow_log");
+            assertThat(resources(core, "aws_cloudwatch_log_group").get("vpc_flow_log_log_group")
+                    .path("retention_in_days").asInt()).isEqualTo(30);
+            assertThat(resources(core, "aws_iam_role").get("vpc_flow_log_role").path("name").asText())
+                    .isEqualTo("agc-vpc-flow-logs-eu-west-1");
+        }
+
+        @Test
+        void areNotForTheUsersOwnVpc() {
+            RegionSettings own = ownVpc("eu-west-1", SUBNETS);
+            RegionSettings withFlowLogs = new RegionSettings(own.region(), own.vpc(), own.subnets(), own.bucket(), false,
+                    own.ami(), false, false, Map.of(), NatGateways.ONE_PER_AZ, true, 30);
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Synth.stacks(Synth.settings(withFlowLogs)))
+                    .hasMessageContaining("flowLogs is only for a VPC agc-infra creates");
         }
     }
 

@@ -9,6 +9,7 @@ import dev.agcinfra.audit.costs.LiveItem.LiveNatGateway;
 import dev.agcinfra.audit.costs.LiveItem.NatTraffic;
 import dev.agcinfra.audit.estimate.Category;
 import dev.agcinfra.audit.estimate.EstimateReport.PricedItem;
+import dev.agcinfra.audit.retained.RegionStatus;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,9 @@ import java.util.Locale;
  * Where the run rate could be lower: pure rules over a region's inventory and its priced estimate.
  *
  * <ul>
+ *   <li>{@code cleanup}: a deactivated region (no {@code /agc/_common/vpc}) where tagged NAT gateways, interface
+ *       endpoints or Elastic IPs still bill: they are leftovers, to review with {@code retained} and remove with
+ *       {@code cleanup}. The only advice for such a region: public subnets or idle resources mean nothing there;</li>
  *   <li>{@code public-subnets}: a region with NAT gateways or interface endpoints would drop them, and the NAT
  *       gateways' public IPv4 addresses, with AGC's {@code usePublicSubnets};</li>
  *   <li>{@code idle-elastic-ip}: an Elastic IP attached to nothing still bills by the hour;</li>
@@ -46,6 +50,20 @@ public final class Advisor {
         List<Advice> advice = new ArrayList<>();
         String region = inventory.region();
         List<PricedItem> items = costs.estimate().items();
+        if (inventory.deactivated()) {
+            if (costs.natGateways() > 0 || costs.interfaceEndpoints() > 0 || costs.publicIpv4() > 0) {
+                BigDecimal total = costs.estimate().monthlyUsd();
+                advice.add(new Advice(region, "cleanup", null, total, String.format(Locale.ROOT,
+                        "AGC is not active in %s (no %s), yet %s, %s and %s carrying the tag still cost about %s "
+                                + "a month: leftovers of a deactivation that did not finish, or of an earlier activation; see "
+                                + "which agc-infra created with agc-audit retained --regions %s, and remove those with "
+                                + "agc-audit cleanup --region %s",
+                        region, RegionStatus.ACTIVE_PARAMETER, count(costs.natGateways(), "NAT gateway"),
+                        count(costs.interfaceEndpoints(), "interface endpoint"),
+                        count(costs.publicIpv4(), "public IPv4 address"), Money.table(total), region, region)));
+            }
+            return advice;
+        }
         if (costs.natGateways() > 0 || costs.interfaceEndpoints() > 0) {
             BigDecimal nat = sum(items, Category.NAT_GATEWAY_HOURS, null);
             BigDecimal natIps = BigDecimal.ZERO;
@@ -55,11 +73,13 @@ public final class Advisor {
             BigDecimal endpoints = sum(items, Category.INTERFACE_ENDPOINT_HOURS, null);
             BigDecimal total = nat.add(natIps).add(endpoints);
             advice.add(new Advice(region, "public-subnets", null, total, String.format(Locale.ROOT,
-                    "public subnets (AGC's usePublicSubnets) would save about %s a month in %s: %d NAT gateways (%s), "
-                            + "their public IPv4 addresses (%s) and %d interface endpoints (%s) go, and so do their "
+                    "public subnets (AGC's usePublicSubnets) would save about %s a month in %s: %s (%s), "
+                            + "%s (%s) and %s (%s) go, and so do their "
                             + "data charges; batch instances then get public IPv4 addresses, billed while they run",
-                    Money.table(total), region, costs.natGateways(), Money.table(nat), Money.table(natIps),
-                    costs.interfaceEndpoints(), Money.table(endpoints))));
+                    Money.table(total), region, count(costs.natGateways(), "NAT gateway"), Money.table(nat),
+                    costs.natGateways() == 1 ? "its public IPv4 address" : "their public IPv4 addresses",
+                    Money.table(natIps),
+                    count(costs.interfaceEndpoints(), "interface endpoint"), Money.table(endpoints))));
         }
         for (LiveElasticIp eip : inventory.idleElasticIps()) {
             BigDecimal monthly = sum(items, Category.PUBLIC_IPV4_HOURS, eip.allocationId());
@@ -85,6 +105,11 @@ public final class Advisor {
                     traffic.days(), Money.table(monthly))));
         }
         return advice;
+    }
+
+    /** {@code 1 NAT gateway}, {@code 3 NAT gateways}. */
+    static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : what.endsWith("s") ? "es" : "s");
     }
 
     /** The monthly cost of a category's priced items, of one resource or ({@code null}) all. */

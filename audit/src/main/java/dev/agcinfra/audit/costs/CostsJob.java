@@ -5,6 +5,8 @@ import dev.agcinfra.audit.batch.ItemReader;
 import dev.agcinfra.audit.batch.Job;
 import dev.agcinfra.audit.batch.RegionContext;
 import dev.agcinfra.audit.batch.Step;
+import dev.agcinfra.audit.retained.RegionStatus;
+import dev.agcinfra.audit.retained.RetainedJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +36,9 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpoint;
  *       interfaces);</li>
  *   <li>{@code elastic-ips}: EC2 DescribeAddresses, same filter (associated or idle);</li>
  *   <li>{@code nat-traffic}: CloudWatch GetMetricData, BytesOutToDestination and BytesOutToSource of each NAT
- *       gateway of the first step over the last {@value #TRAFFIC_DAYS} days, for the "almost no data" advice.</li>
+ *       gateway of the first step over the last {@value #TRAFFIC_DAYS} days, for the "almost no data" advice;</li>
+ *   <li>{@code activity}: SSM GetParameter {@code /agc/_common/vpc}, as {@code retained} reads it: whether the region
+ *       is active, so that a deactivated region gets the cleanup advice.</li>
  * </ol>
  * Cost Explorer is global and is not part of the partitions: see {@link CostExplorerReader}.
  */
@@ -72,7 +76,9 @@ public final class CostsJob {
                         scope -> new ElasticIpCostProcessor(scope, tag)),
                 new Step<NatMetrics, LiveItem>("nat-traffic", "cloudwatch", "GetMetricData",
                         context -> natTrafficReader(context, clock),
-                        scope -> new NatTrafficProcessor())));
+                        scope -> new NatTrafficProcessor()),
+                new Step<RegionStatus, LiveItem>("activity", "ssm", "GetParameter", RetainedJob::activityReader,
+                        scope -> status -> new LiveItem.RegionActivity(status.region(), Boolean.TRUE.equals(status.active())))));
     }
 
     /** DescribeNatGateways page by page; remembers the available gateways for the traffic step. */

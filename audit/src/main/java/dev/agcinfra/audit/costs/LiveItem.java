@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * <p>Every item names its region, so that the writer can group what the partitions hand it.
  */
-public sealed interface LiveItem
-        permits LiveItem.LiveNatGateway, LiveItem.LiveInterfaceEndpoint, LiveItem.LiveElasticIp, LiveItem.NatTraffic {
+public sealed interface LiveItem permits LiveItem.LiveNatGateway, LiveItem.LiveInterfaceEndpoint,
+        LiveItem.LiveElasticIp, LiveItem.NatTraffic, LiveItem.RegionActivity {
 
     /** The region the resource is in. */
     String region();
@@ -76,6 +76,16 @@ public sealed interface LiveItem
             Objects.requireNonNull(region, "region must be non-null");
             Objects.requireNonNull(natGatewayId, "natGatewayId must be non-null");
             Objects.requireNonNull(gb, "gb must be non-null");
+        }
+    }
+
+    /**
+     * Whether AGC's infrastructure (agc-infra's core, or AGC's own) is active in the region: its
+     * {@code /agc/_common/vpc} parameter exists. A deactivated region should hold nothing that bills by the hour.
+     */
+    record RegionActivity(String region, boolean active) implements LiveItem {
+        public RegionActivity {
+            Objects.requireNonNull(region, "region must be non-null");
         }
     }
 }

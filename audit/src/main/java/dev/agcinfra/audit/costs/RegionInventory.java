@@ -27,6 +27,7 @@ public final class RegionInventory {
     private final List<LiveInterfaceEndpoint> interfaceEndpoints = new ArrayList<>();
     private final List<LiveElasticIp> taggedElasticIps = new ArrayList<>();
     private final Map<String, NatTraffic> traffic = new LinkedHashMap<>();
+    private Boolean active;
 
     public RegionInventory(String region) {
         this.region = region;
@@ -42,8 +43,15 @@ public final class RegionInventory {
             taggedElasticIps.add(eip);
         } else if (item instanceof NatTraffic t) {
             traffic.put(t.natGatewayId(), t);
+        } else if (item instanceof LiveItem.RegionActivity activity) {
+            active = activity.active();
         }
         return this;
+    }
+
+    /** Whether AGC's infrastructure is known to be deactivated (or never activated) in the region. */
+    public boolean deactivated() {
+        return Boolean.FALSE.equals(active);
     }
 
     public String region() {

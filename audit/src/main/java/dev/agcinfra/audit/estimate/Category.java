@@ -22,7 +22,12 @@ public enum Category {
     /** S3 Standard storage, per GB-month (first 50 TB tier); used by {@code retained} for kept buckets. */
     S3_STANDARD_STORAGE("s3-standard-storage", "GB-months", false),
     /** CloudWatch Logs stored data, per GB-month; used by {@code retained} for kept log groups. */
-    LOGS_STORAGE("logs-storage", "GB-months", false);
+    LOGS_STORAGE("logs-storage", "GB-months", false),
+    /**
+     * Data ingested into CloudWatch Logs, per GB: what a VPC flow log to CloudWatch Logs bills by traffic (flow logs
+     * are vended logs: the figure is their first 10 TB a month, which equals the standard ingestion price).
+     */
+    LOGS_INGESTION("logs-ingestion", "GB", true);
 
     private final String id;
     private final String unit;

@@ -29,6 +29,7 @@ import java.util.Optional;
  *   <li>Elastic IP: {@code count × 730} address-hours, in use or idle.
  *   <li>Data: priced only with an assumed volume; endpoint data tiered over all interface endpoints of the region,
  *       across stacks of the same region in input order.
+ *   <li>Flow log to CloudWatch Logs: by what it ingests, listed with the region's price (no volume is assumed).
  * </ul>
  */
 public final class CostEstimator {
@@ -95,6 +96,12 @@ public final class CostEstimator {
             }
             if (usage.endpointGb() != null && !stack.interfaceEndpoints().isEmpty()) {
                 endpointData(usage.endpointGb());
+            }
+            for (StackInventory.FlowLog flowLog : stack.flowLogs()) {
+                if (!isZero(flowLog.count())) {
+                    usageBased(flowLog.address(), Category.LOGS_INGESTION,
+                            "GB ingested (flow logs are vended logs: the first 10 TB a month; less above)");
+                }
             }
             for (GatewayEndpoint endpoint : stack.gatewayEndpoints()) {
                 free.add(new FreeItem(endpoint.address(), "gateway-endpoint",

@@ -118,9 +118,8 @@ public final class PriceTable implements PriceSource {
                 }
                 String where = what + ": regions." + region.getKey() + "." + entry.getKey();
                 Category category = Category.fromId(entry.getKey()).orElseThrow(() -> new InvalidInputException(
-                        where + ": unknown category; use one of nat-gateway-hours, nat-gateway-data, "
-                                + "interface-endpoint-hours, interface-endpoint-data, public-ipv4-hours, s3-standard-storage, "
-                                + "logs-storage"));
+                        where + ": unknown category; use one of " + java.util.Arrays.stream(Category.values())
+                                .map(Category::id).collect(java.util.stream.Collectors.joining(", "))));
                 byCategory.put(category, parsePrice(category, region.getKey(), entry.getValue(), where));
             }
             prices.put(region.getKey(), byCategory);

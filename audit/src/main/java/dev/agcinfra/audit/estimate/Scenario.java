@@ -2,6 +2,7 @@ package dev.agcinfra.audit.estimate;
 
 import dev.agcinfra.audit.estimate.StackInventory.ElasticIp;
 import dev.agcinfra.audit.estimate.StackInventory.NatGateway;
+import dev.agcinfra.settings.NatGateways;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +19,10 @@ public enum Scenario {
     PRIVATE_SUBNETS("private-subnets", "Private subnets (as synthesized)"),
     /** {@code usePublicSubnets: true}: public subnets only, no NAT gateway, EIP or endpoint. */
     PUBLIC_SUBNETS("public-subnets", "Public subnets only"),
-    /** Private subnets sharing one NAT gateway and its EIP, with the same endpoints. */
+    /**
+     * {@code natGateways: 1}: the NAT gateway and EIP that layout keeps (the first AZ's, by {@link NatGateways}, the
+     * rule the synth's {@code AgcVpc} places gateways by), with the same endpoints.
+     */
     SINGLE_NAT_GATEWAY("single-nat-gateway", "One shared NAT gateway");
 
     private final String id;
@@ -46,7 +50,8 @@ public enum Scenario {
         return switch (this) {
             case PRIVATE_SUBNETS -> privateLayout ? Optional.of(stack) : Optional.empty();
             case PUBLIC_SUBNETS -> Optional.of(publicOnly(stack));
-            case SINGLE_NAT_GATEWAY -> stack.natGateways().isEmpty() ? Optional.empty() : Optional.of(singleNat(stack));
+            case SINGLE_NAT_GATEWAY -> stack.natGateways().isEmpty() ? Optional.empty()
+                    : Optional.of(withNatGateways(stack, NatGateways.of(1)));
         };
     }
 
@@ -62,24 +67,38 @@ public enum Scenario {
         List<StackInventory.Unsupported> unsupported = stack.unsupported().stream()
                 .filter(u -> !u.address().startsWith("aws_vpc_endpoint")).toList();
         return new StackInventory(stack.stack(), stack.region(), stack.regionProblem(), stack.createsVpc(),
-                List.of(), eips, List.of(), List.of(), unsupported);
+                List.of(), eips, List.of(), List.of(), unsupported, stack.flowLogs());
     }
 
-    private static StackInventory singleNat(StackInventory stack) {
-        NatGateway first = stack.natGateways().get(0);
-        NatGateway shared = new NatGateway(first.address(), Count.ONE, first.publicConnectivity(),
-                first.elasticIpAddresses(), first.otherPublicIps());
+    /**
+     * The stack with the NAT gateways {@code layout} keeps, each once, and their EIPs. The stack's gateways stand for
+     * its AZs in order, as {@code AgcVpc} synthesizes them (the gateway of the first AZ first), so the gateways kept
+     * are those {@link NatGateways#hostsGateway} places; the other gateways' EIPs go with them.
+     */
+    private static StackInventory withNatGateways(StackInventory stack, NatGateways layout) {
+        int azs = stack.natGateways().size();
+        List<NatGateway> kept = new ArrayList<>();
+        Set<String> keptEips = new HashSet<>();
+        for (int az = 0; az < azs; az++) {
+            if (layout.hostsGateway(az, azs)) {
+                NatGateway nat = stack.natGateways().get(az);
+                kept.add(new NatGateway(nat.address(), Count.ONE, nat.publicConnectivity(), nat.elasticIpAddresses(),
+                        nat.otherPublicIps()));
+                keptEips.addAll(nat.elasticIpAddresses());
+            }
+        }
         Set<String> natEips = natEips(stack.natGateways());
         List<ElasticIp> eips = new ArrayList<>();
         for (ElasticIp eip : stack.elasticIps()) {
             if (!natEips.contains(eip.address())) {
                 eips.add(eip);
-            } else if (first.elasticIpAddresses().contains(eip.address())) {
+            } else if (keptEips.contains(eip.address())) {
                 eips.add(new ElasticIp(eip.address(), Count.ONE));
             }
         }
         return new StackInventory(stack.stack(), stack.region(), stack.regionProblem(), stack.createsVpc(),
-                List.of(shared), eips, stack.interfaceEndpoints(), stack.gatewayEndpoints(), stack.unsupported());
+                kept, eips, stack.interfaceEndpoints(), stack.gatewayEndpoints(), stack.unsupported(),
+                stack.flowLogs());
     }
 
     private static Set<String> natEips(List<NatGateway> nats) {

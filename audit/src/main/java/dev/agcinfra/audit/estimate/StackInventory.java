@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param interfaceEndpoints the {@code aws_vpc_endpoint} resources of type {@code Interface}
  * @param gatewayEndpoints the {@code aws_vpc_endpoint} resources of type {@code Gateway} (free)
  * @param unsupported resources that bill but that this tool cannot price (reported as unknown)
+ * @param flowLogs the {@code aws_flow_log} resources that deliver to CloudWatch Logs (billed by what they ingest)
  */
 public record StackInventory(
         String stack,
@@ -25,7 +26,8 @@ public record StackInventory(
         List<ElasticIp> elasticIps,
         List<InterfaceEndpoint> interfaceEndpoints,
         List<GatewayEndpoint> gatewayEndpoints,
-        List<Unsupported> unsupported) {
+        List<Unsupported> unsupported,
+        List<FlowLog> flowLogs) {
 
     public StackInventory {
         Objects.requireNonNull(stack, "stack must be non-null");
@@ -37,12 +39,22 @@ public record StackInventory(
         interfaceEndpoints = List.copyOf(interfaceEndpoints);
         gatewayEndpoints = List.copyOf(gatewayEndpoints);
         unsupported = List.copyOf(unsupported);
+        flowLogs = List.copyOf(flowLogs);
+    }
+
+    /** A stack without flow logs. */
+    public StackInventory(String stack, String region, String regionProblem, boolean createsVpc,
+                          List<NatGateway> natGateways, List<ElasticIp> elasticIps,
+                          List<InterfaceEndpoint> interfaceEndpoints, List<GatewayEndpoint> gatewayEndpoints,
+                          List<Unsupported> unsupported) {
+        this(stack, region, regionProblem, createsVpc, natGateways, elasticIps, interfaceEndpoints, gatewayEndpoints,
+                unsupported, List.of());
     }
 
     /** Whether anything in the stack bills by the hour or is worth listing. */
     public boolean isEmpty() {
         return natGateways.isEmpty() && elasticIps.isEmpty() && interfaceEndpoints.isEmpty()
-                && gatewayEndpoints.isEmpty() && unsupported.isEmpty();
+                && gatewayEndpoints.isEmpty() && unsupported.isEmpty() && flowLogs.isEmpty();
     }
 
     /**
@@ -78,6 +90,10 @@ public record StackInventory(
 
     /** A gateway VPC endpoint (S3, DynamoDB): free. */
     public record GatewayEndpoint(String address, String service, Count count) {
+    }
+
+    /** An {@code aws_flow_log} delivering to CloudWatch Logs: billed per GB ingested. */
+    public record FlowLog(String address, Count count) {
     }
 
     /** A resource that bills but is not priced here, e.g. a Gateway Load Balancer endpoint. */

@@ -29,6 +29,8 @@ public final class TerraformJsonReader {
     private static final Pattern INTEGER = Pattern.compile("^[0-9]+$");
     private static final Pattern LITERAL_INTEGER_EXPRESSION = Pattern.compile("^\\$\\{\\s*([0-9]+)\\s*}$");
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-[0-9]+$");
+    /** {@code aws_flow_log}'s default {@code log_destination_type}. */
+    private static final String CLOUDWATCH_LOGS = "cloud-watch-logs";
 
     private TerraformJsonReader() {
     }
@@ -107,9 +109,21 @@ public final class TerraformJsonReader {
             }
         });
 
+        List<StackInventory.FlowLog> flowLogs = new ArrayList<>();
+        resources.getOrDefault("aws_flow_log", Map.of()).forEach((name, body) -> {
+            String address = "aws_flow_log." + name;
+            String destination = body.path("log_destination_type").asText(CLOUDWATCH_LOGS);
+            if (destination.equals(CLOUDWATCH_LOGS)) {
+                flowLogs.add(new StackInventory.FlowLog(address, count(body)));
+            } else {
+                unsupported.add(new Unsupported(address, null, "a flow log to " + destination
+                        + " bills per GB delivered, which this tool does not price"));
+            }
+        });
+
         boolean createsVpc = !resources.getOrDefault("aws_vpc", Map.of()).isEmpty();
         return new StackInventory(stack, defaultRegion, regionProblem, createsVpc, natGateways, elasticIps,
-                interfaceEndpoints, gatewayEndpoints, unsupported);
+                interfaceEndpoints, gatewayEndpoints, unsupported, flowLogs);
     }
 
     /**
@@ -128,7 +142,8 @@ public final class TerraformJsonReader {
     }
 
     private static boolean isPriced(String type) {
-        return type.equals("aws_nat_gateway") || type.equals("aws_eip") || type.equals("aws_vpc_endpoint");
+        return type.equals("aws_nat_gateway") || type.equals("aws_eip") || type.equals("aws_vpc_endpoint")
+                || type.equals("aws_flow_log");
     }
 
     private static NatGateway natGateway(String address, JsonNode body, java.util.Set<String> stackEips) {

@@ -63,7 +63,7 @@ public final class RetainedJob {
                 "GetParameter", RetainedJob::activityReader, scope -> status -> status)));
     }
 
-    static ItemReader<RegionStatus> activityReader(RegionContext context) {
+    public static ItemReader<RegionStatus> activityReader(RegionContext context) {
         return () -> {
             RegionStatus status;
             try {

@@ -63,8 +63,8 @@ public enum Rule {
             List.of()),
     VPC_FLOW_LOGS("agc-vpc-flow-logs", Severity.LOW,
             "VPC without flow logs",
-            "An AGC VPC has no flow logs. agc-infra creates none (they bill per GB); this makes it a choice, not a "
-                    + "surprise.",
+            "An AGC VPC has no flow logs. agc-infra creates them only with flowLogs: true (they bill per GB); this "
+                    + "makes it a choice, not a surprise.",
             List.of("CKV2_AWS_11", "vpc-flow-logs-enabled")),
     ENDPOINT_PRIVATE_DNS("agc-endpoint-private-dns", Severity.MEDIUM,
             "Interface endpoint without private DNS",

@@ -166,13 +166,15 @@ public final class SecurityRules {
         }
         if (!vpc.flowLogs()) {
             findings.add(Finding.of(Rule.VPC_FLOW_LOGS, target, vpc.resourceType(), vpc.id(),
-                    vpc.label() + " has no flow logs (agc-infra creates none: they bill per GB)",
-                    target.isLive() ? "nothing, if that is your choice; to record the VPC's traffic: aws ec2 "
-                            + "create-flow-logs" + target.regionFlag() + " --resource-type VPC --resource-ids "
-                            + vpc.id() + " --traffic-type ALL --log-destination-type s3 --log-destination "
-                            + "arn:aws:s3:::BUCKET/vpc-flow-logs/"
-                            : "nothing, if that is your choice; to record the VPC's traffic, add an aws_flow_log "
-                            + "for " + vpc.id()));
+                    vpc.label() + " has no flow logs (agc-infra creates them only with flowLogs: true: they bill "
+                            + "per GB)",
+                    target.isLive() ? "nothing, if that is your choice; to record the traffic of a VPC agc-infra "
+                            + "created, set flowLogs: true for its region in agc.yaml and activate again; of your own "
+                            + "VPC: aws ec2 create-flow-logs" + target.regionFlag() + " --resource-type VPC "
+                            + "--resource-ids " + vpc.id() + " --traffic-type ALL --log-destination-type s3 "
+                            + "--log-destination arn:aws:s3:::BUCKET/vpc-flow-logs/"
+                            : "nothing, if that is your choice; to record the VPC's traffic, set flowLogs: true for "
+                            + "the stack's region in agc.yaml (or add an aws_flow_log for " + vpc.id() + ")"));
         }
         return findings;
     }

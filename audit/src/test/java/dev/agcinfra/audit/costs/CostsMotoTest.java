@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * {@code costs} in-process against moto: an AGC-like us-east-1 built with SDK calls (VPC, 3 public and 3 private
@@ -40,8 +42,10 @@ class CostsMotoTest {
     void buildAccount() {
         MotoServer moto = MotoServer.get();
         moto.reset();
-        try (Ec2Client ec2 = AwsTestClients.build(Ec2Client.builder(), moto.endpoint(), REGION)) {
-            buildAgcRegion(ec2);
+        try (Ec2Client ec2 = AwsTestClients.build(Ec2Client.builder(), moto.endpoint(), REGION);
+             SsmClient ssm = AwsTestClients.build(SsmClient.builder(), moto.endpoint(), REGION)) {
+            String vpc = buildAgcRegion(ec2);
+            ssm.putParameter(r -> r.name("/agc/_common/vpc").type(ParameterType.STRING).value(vpc));
             buildOtherTeam(ec2);
         }
         moto.post("/moto-api/static/ce/cost-and-usage-results",
@@ -50,7 +54,8 @@ class CostsMotoTest {
                 "--today", "2026-08-15", "--max-attempts", "2", "--retry-base-delay", "1ms");
     }
 
-    private static void buildAgcRegion(Ec2Client ec2) {
+    /** The AGC region's resources; returns its VPC. */
+    private static String buildAgcRegion(Ec2Client ec2) {
         String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16").tagSpecifications(agc(ResourceType.VPC, "vpc")))
                 .vpc().vpcId();
         List<String> privateSubnets = new ArrayList<>();
@@ -76,6 +81,7 @@ class CostsMotoTest {
         ec2.createVpcEndpoint(r -> r.vpcId(vpc).serviceName("com.amazonaws." + REGION + ".s3")
                 .vpcEndpointType(VpcEndpointType.GATEWAY).tagSpecifications(agc(ResourceType.VPC_ENDPOINT, "s3")));
         ec2.allocateAddress(r -> r.domain(DomainType.VPC).tagSpecifications(agc(ResourceType.ELASTIC_IP, "idle")));
+        return vpc;
     }
 
     private static void buildOtherTeam(Ec2Client ec2) {

@@ -21,6 +21,7 @@ final class CostsStubs {
 
     static final String GET_COST_AND_USAGE = "AWSInsightsIndexService.GetCostAndUsage";
     static final String LIST_COST_ALLOCATION_TAGS = "AWSInsightsIndexService.ListCostAllocationTags";
+    static final String GET_PARAMETER = "AmazonSSM.GetParameter";
 
     private final WireMockExtension wm;
 
@@ -28,14 +29,34 @@ final class CostsStubs {
         this.wm = wm;
     }
 
-    /** STS in any region, and every EC2 call of the job in {@code region} from the AGC fixtures. */
+    /**
+     * STS in any region, every EC2 call of the job in {@code region} from the AGC fixtures, and SSM's
+     * {@code /agc/_common/vpc} of the region: AGC is active there.
+     */
     CostsStubs agcRegion(String region) {
         wm.stubFor(post("/").withRequestBody(containing("Action=GetCallerIdentity"))
                 .willReturn(xml(fixture("sts-GetCallerIdentity.xml"))));
         ec2(region, "DescribeNatGateways", xml(fixture("ec2-DescribeNatGateways.xml")));
         ec2(region, "DescribeVpcEndpoints", xml(fixture("ec2-DescribeVpcEndpoints.xml")));
         ec2(region, "DescribeAddresses", xml(fixture("ec2-DescribeAddresses.xml")));
+        wm.stubFor(ssm(region, GET_PARAMETER).withRequestBody(containing("/agc/_common/vpc")).willReturn(json(
+                "{\"Parameter\":{\"Name\":\"/agc/_common/vpc\",\"Type\":\"String\",\"Value\":\"vpc-0a1b2c3d4e5f00001\","
+                        + "\"Version\":1,\"DataType\":\"text\",\"ARN\":\"arn:aws:ssm:" + region
+                        + ":123456789012:parameter/agc/_common/vpc\"}}")));
         return this;
+    }
+
+    /** SSM answers that {@code /agc/_common/vpc} does not exist in {@code region}: AGC is not active there. */
+    CostsStubs deactivated(String region) {
+        wm.stubFor(ssm(region, GET_PARAMETER).withRequestBody(containing("/agc/_common/vpc"))
+                .willReturn(jsonError(400, "ParameterNotFound", "")));
+        return this;
+    }
+
+    /** An SSM call (JSON 1.1) in a region. */
+    static MappingBuilder ssm(String region, String target) {
+        return post("/").withHeader("X-Amz-Target", equalTo(target))
+                .withHeader("Authorization", containing("/" + region + "/ssm/"));
     }
 
     /** CloudWatch GetMetricData: the first NAT gateway's query ({@code d0}) answers {@code bytes}; the rest none. */

@@ -332,7 +332,7 @@ class CostsWireMockTest {
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo(String.join(",", CostsCsvWriter.HEADER));
         assertThat(lines).contains("us-east-1,estimate,nat-gateway-hours,nat-0a1b2c3d4e5f00101,730,hours,0.045,32.85,,,"
-                + "\"infracost golden test files, as collected in shared/reference/aws-prices.md (2026-11-26)\"");
+                + "\"shared/reference/aws-prices-regions.md [S1][S3][S4][S7]: 'Hourly charge for NAT Gateways'; AWS pricing-page feed meteredUnitMaps/ec2 natgateway.json published 2026-09-03, as copied in iammanis/ec2-vps _data/rates.json; the same figure in [S3], [S4], [S7]\"");
         assertThat(lines).anyMatch(l -> l.startsWith("us-east-1,actual,interface-endpoint-hours,USE1-VpcEndpoint-Hours,"
                 + "15624,Hrs,,,156.24,70.56,"));
         assertThat(lines.get(lines.size() - 1)).isEqualTo(",total,,,,,,266.45,,,");
@@ -353,6 +353,7 @@ class CostsWireMockTest {
                 + "><vpcEndpointSet/></DescribeVpcEndpointsResponse>"));
         aws.ec2("eu-west-1", "DescribeAddresses", CostsStubs.xml("<DescribeAddressesResponse" + ns
                 + "><addressesSet/></DescribeAddressesResponse>"));
+        aws.deactivated("eu-west-1");
 
         // When
         CliRun run = CliRun.run("costs", "--regions", "us-east-1,eu-west-1", "--endpoint-url", wm.baseUrl(),
@@ -379,6 +380,28 @@ class CostsWireMockTest {
         wm.verify(1, postRequestedFor(urlEqualTo("/"))
                 .withHeader("X-Amz-Target", equalTo(CostsStubs.LIST_COST_ALLOCATION_TAGS)));
         wm.verify(0, postRequestedFor(urlEqualTo("/")).withHeader("Authorization", containing("/eu-west-1/ce/")));
+    }
+
+    @Test
+    @DisplayName("in a region where AGC is not active (no /agc/_common/vpc) the advice is cleanup, not public subnets")
+    void deactivatedRegionGetsTheCleanupAdvice() throws Exception {
+        // Given the AGC fixture's resources still billing, and SSM saying the region is not active
+        aws.deactivated("us-east-1");
+
+        // When
+        CliRun run = costs("--no-actuals", "--format", "json");
+
+        // Then
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.OK);
+        JsonNode advice = report(run).get("advice");
+        assertThat(advice).hasSize(1);
+        assertThat(advice.get(0).get("kind").asText()).isEqualTo("cleanup");
+        assertThat(advice.get(0).get("monthlyUsd").decimalValue()).isEqualByComparingTo("266.45");
+        assertThat(advice.get(0).get("message").asText()).contains("AGC is not active in us-east-1",
+                "3 NAT gateways, 7 interface endpoints and 4 public IPv4 addresses",
+                "agc-audit retained --regions us-east-1", "agc-audit cleanup --region us-east-1");
+        wm.verify(1, postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(CostsStubs.GET_PARAMETER))
+                .withRequestBody(equalToJson("{\"Name\":\"/agc/_common/vpc\"}")));
     }
 
     @Test

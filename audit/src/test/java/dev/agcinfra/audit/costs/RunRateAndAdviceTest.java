@@ -104,19 +104,18 @@ class RunRateAndAdviceTest {
     @Test
     @DisplayName("an item without a sourced price is unknown, not $0, and the report says the total is a lower bound")
     void unknownPrices() {
-        // Given: sa-east-1 has NAT and IPv4 prices in the table, but no interface endpoint price
-        CostsReport report = report(null, agcCore("sa-east-1"));
+        // Given: ca-west-1 has endpoint and IPv4 prices in the table, but no NAT gateway price
+        CostsReport report = report(null, agcCore("ca-west-1"));
 
         // Then
         RegionCosts region = report.regions().get(0);
-        assertThat(region.estimate().unknown()).hasSize(7 + 7)
-                .allMatch(u -> u.category() == Category.INTERFACE_ENDPOINT_HOURS
-                        || u.category() == Category.INTERFACE_ENDPOINT_DATA);
-        assertThat(region.estimate().items()).noneMatch(i -> i.category() == Category.INTERFACE_ENDPOINT_HOURS);
-        assertThat(cents(monthly(region, Category.NAT_GATEWAY_HOURS))).isEqualByComparingTo("203.67");
+        assertThat(region.estimate().unknown()).hasSize(3 + 3)
+                .allMatch(u -> u.category() == Category.NAT_GATEWAY_HOURS || u.category() == Category.NAT_GATEWAY_DATA);
+        assertThat(region.estimate().items()).noneMatch(i -> i.category() == Category.NAT_GATEWAY_HOURS);
+        assertThat(cents(monthly(region, Category.INTERFACE_ENDPOINT_HOURS))).isEqualByComparingTo("168.63");
         assertThat(report.complete()).isFalse();
         assertThat(report.warnings()).anySatisfy(w -> assertThat(w)
-                .contains("sa-east-1", "interface-endpoint-hours", "unknown", "lower bound"));
+                .contains("ca-west-1", "nat-gateway-hours", "unknown", "lower bound"));
     }
 
     @Nested
@@ -152,6 +151,46 @@ class RunRateAndAdviceTest {
 
             assertThat(advice.kind()).isEqualTo("public-subnets");
             assertThat(cents(advice.monthlyUsd())).isEqualByComparingTo("262.80");
+        }
+
+        @Test
+        @DisplayName("counts one NAT gateway and one interface endpoint in the singular")
+        void singular() {
+            RegionInventory inventory = new RegionInventory("us-east-1");
+            inventory.add(new LiveNatGateway("us-east-1", "nat-1", null, 1, List.of()));
+            inventory.add(new LiveInterfaceEndpoint("us-east-1", "vpce-1", null, "com.amazonaws.us-east-1.logs", 1));
+
+            Advice advice = report(null, inventory).advice().get(0);
+
+            assertThat(advice.message()).contains(": 1 NAT gateway ($32.85), its public IPv4 address ($3.65) and "
+                    + "1 interface endpoint ($7.30) go").doesNotContain("gateways").doesNotContain("endpoints");
+        }
+
+        @Test
+        @DisplayName("in a deactivated region is cleanup of what still bills, and nothing else")
+        void deactivatedRegion() {
+            RegionInventory inventory = agcCore("us-east-1");
+            inventory.add(new NatTraffic("us-east-1", "nat-1", new BigDecimal("0.4"), 14));
+            inventory.add(new LiveItem.RegionActivity("us-east-1", false));
+
+            List<Advice> advice = report(null, inventory).advice();
+
+            assertThat(advice).singleElement().satisfies(a -> {
+                assertThat(a.kind()).isEqualTo("cleanup");
+                assertThat(cents(a.monthlyUsd())).isEqualByComparingTo("266.45");
+                assertThat(a.message()).contains("AGC is not active in us-east-1 (no /agc/_common/vpc)",
+                        "agc-audit cleanup --region us-east-1").doesNotContain("public subnets");
+            });
+        }
+
+        @Test
+        @DisplayName("in an active region is the same as when activity is not known")
+        void activeRegion() {
+            RegionInventory inventory = agcCore("us-east-1");
+            inventory.add(new LiveItem.RegionActivity("us-east-1", true));
+
+            assertThat(report(null, inventory).advice()).extracting(Advice::kind)
+                    .containsExactly("public-subnets", "idle-elastic-ip");
         }
 
         @Test

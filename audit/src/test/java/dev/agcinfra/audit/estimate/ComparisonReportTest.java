@@ -50,14 +50,25 @@ class ComparisonReportTest {
     }
 
     @Test
-    void totalsAddUpPerScenarioAndFlagUnknownItems() {
+    void totalsAddUpPerScenario() {
         ComparisonReport report = compare("two-regions");
 
-        // sa-east-1: 3 NATs $203.67 + 3 EIPs $10.95 (endpoints unknown); one NAT: $67.89 + $3.65.
-        assertThat(Money.round(report.totalMonthlyUsd(Scenario.PRIVATE_SUBNETS))).isEqualByComparingTo("477.42");
-        assertThat(Money.round(report.totalMonthlyUsd(Scenario.SINGLE_NAT_GATEWAY))).isEqualByComparingTo("261.34");
+        // sa-east-1: 3 NATs $203.67 + 3 EIPs $10.95 + 21 endpoint-AZs $321.93; one NAT: $67.89 + $3.65 + $321.93.
+        assertThat(Money.round(report.totalMonthlyUsd(Scenario.PRIVATE_SUBNETS))).isEqualByComparingTo("799.35");
+        assertThat(Money.round(report.totalMonthlyUsd(Scenario.SINGLE_NAT_GATEWAY))).isEqualByComparingTo("583.27");
         assertThat(report.totalMonthlyUsd(Scenario.PUBLIC_SUBNETS)).isEqualByComparingTo("0");
+        assertThat(report.incomplete(Scenario.PRIVATE_SUBNETS)).isFalse();
+    }
+
+    @Test
+    void totalsFlagTheScenariosWithUnknownItems() {
+        // Given the two regions and a core in ca-west-1, which has no sourced NAT gateway price
+        ComparisonReport report = compare("two-regions", "core-ca-west-1");
+
+        // Then the NAT gateways of ca-west-1 are left out of the totals, and the totals say so
+        assertThat(Money.round(report.totalMonthlyUsd(Scenario.PRIVATE_SUBNETS))).isEqualByComparingTo("978.93");
         assertThat(report.incomplete(Scenario.PRIVATE_SUBNETS)).isTrue();
-        assertThat(report.incomplete(Scenario.PUBLIC_SUBNETS)).isFalse();
+        assertThat(report.incomplete(Scenario.SINGLE_NAT_GATEWAY)).isTrue();
+        assertThat(report.incomplete(Scenario.PUBLIC_SUBNETS)).as("no NAT gateway left to price").isFalse();
     }
 }

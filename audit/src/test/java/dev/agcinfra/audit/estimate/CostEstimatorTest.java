@@ -154,16 +154,23 @@ class CostEstimatorTest {
     class Unknown {
 
         @Test
-        void aRegionWithoutASourcedEndpointPriceReportsTheEndpointsAsUnknownNotAsFree() {
-            StackEstimate estimate = priceOne(endpointOnly("sa-east-1", 3));
+        void aRegionWithoutASourcedNatGatewayPriceReportsItAsUnknownNotAsFreeAndPricesTheRest() {
+            // ca-west-1: aws-prices-regions.md has its endpoint price but no NAT gateway price
+            StackInventory stack = Fixtures.stack("ca-west-1", List.of(Fixtures.nat("aws_nat_gateway.nat")), List.of(),
+                    List.of(Fixtures.endpoint("aws_vpc_endpoint.logs", 3)), List.of());
 
-            assertThat(estimate.items()).isEmpty();
+            StackEstimate estimate = priceOne(stack);
+
             assertThat(estimate.unknown()).hasSize(2).allSatisfy(u -> {
-                assertThat(u.address()).isEqualTo("aws_vpc_endpoint.logs");
-                assertThat(u.reason()).contains("no sourced price").contains("sa-east-1");
+                assertThat(u.address()).isEqualTo("aws_nat_gateway.nat");
+                assertThat(u.reason()).contains("no sourced price").contains("ca-west-1");
             });
             assertThat(estimate.unknown()).extracting(EstimateReport.UnknownItem::category)
-                    .containsExactly(Category.INTERFACE_ENDPOINT_HOURS, Category.INTERFACE_ENDPOINT_DATA);
+                    .containsExactly(Category.NAT_GATEWAY_HOURS, Category.NAT_GATEWAY_DATA);
+            assertThat(estimate.items()).singleElement().satisfies(item -> {
+                assertThat(item.category()).isEqualTo(Category.INTERFACE_ENDPOINT_HOURS);
+                assertThat(item.unitPriceUsd()).isEqualByComparingTo("0.011");
+            });
         }
 
         @Test
@@ -252,13 +259,50 @@ class CostEstimatorTest {
         }
     }
 
+    @Nested
+    @DisplayName("flow logs")
+    class FlowLogs {
+
+        private StackInventory withFlowLog(String region) {
+            return new StackInventory("test-" + region, region, null, true, List.of(), List.of(), List.of(), List.of(),
+                    List.of(), List.of(new StackInventory.FlowLog("aws_flow_log.vpc_flow_log", Count.ONE)));
+        }
+
+        @Test
+        void aFlowLogIsListedByWhatItIngestsAtTheRegionsCloudWatchLogsPriceAndAddsNothingHourly() {
+            StackEstimate usEast1 = priceOne(withFlowLog("us-east-1"));
+            StackEstimate euWest2 = priceOne(withFlowLog("eu-west-2"));
+
+            assertThat(usEast1.items()).isEmpty();
+            assertThat(usEast1.usageBased()).singleElement().satisfies(u -> {
+                assertThat(u.address()).isEqualTo("aws_flow_log.vpc_flow_log");
+                assertThat(u.category()).isEqualTo(Category.LOGS_INGESTION);
+                assertThat(u.unitPrice()).startsWith("$0.5 per GB ingested");
+                assertThat(u.source()).startsWith("shared/reference/aws-prices-regions.md [S2][S3][S4]");
+            });
+            assertThat(euWest2.usageBased()).singleElement()
+                    .satisfies(u -> assertThat(u.unitPrice()).startsWith("$0.5985 per GB ingested"));
+        }
+
+        @Test
+        void aRegionWithoutASourcedIngestionPriceReportsTheFlowLogAsUnknown() {
+            StackEstimate estimate = priceOne(withFlowLog("eu-south-2"));
+
+            assertThat(estimate.usageBased()).isEmpty();
+            assertThat(estimate.unknown()).singleElement()
+                    .satisfies(u -> assertThat(u.category()).isEqualTo(Category.LOGS_INGESTION));
+        }
+    }
+
     @Test
     void theTotalIsTheSumOfTheStacksRoundedOnlyAtOutput() {
         EstimateReport report = new CostEstimator(PRICES, UsageAssumptions.NONE)
                 .estimate(StackLoader.load(Fixtures.resource("two-regions")));
 
-        // us-east-1 core 262.80 + sa-east-1 core: 3 NATs 203.67 + 3 EIPs 10.95 (its endpoints are unknown).
-        assertThat(cents(report.totalMonthlyUsd())).isEqualByComparingTo("477.42");
-        assertThat(report.hasUnknown()).isTrue();
+        // us-east-1 core 262.80 + sa-east-1 core: 3 NATs 203.67 + 3 EIPs 10.95 + 21 endpoint-AZs at $0.021 321.93.
+        assertThat(cents(report.totalMonthlyUsd())).isEqualByComparingTo("799.35");
+        assertThat(report.stacks()).extracting(s -> cents(s.monthlyUsd()).toPlainString())
+                .containsExactly("0.00", "262.80", "0.00", "536.55");
+        assertThat(report.hasUnknown()).isFalse();
     }
 }

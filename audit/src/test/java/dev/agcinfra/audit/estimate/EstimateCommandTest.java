@@ -87,14 +87,32 @@ class EstimateCommandTest {
 
         @Test
         void unknownItemsCarryTheirReasonAndMakeTheReportIncomplete() {
+            // ca-west-1: no sourced NAT gateway price (aws-prices-regions.md), the rest priced
+            JsonNode json = run(fixture("core-ca-west-1"), "--format", "json").json();
+
+            JsonNode stack = json.path("stacks").get(0);
+            assertThat(stack.path("unknown")).hasSize(6);
+            assertThat(stack.path("unknown")).extracting(u -> u.path("category").asText())
+                    .containsOnly("nat-gateway-hours", "nat-gateway-data");
+            assertThat(stack.path("unknown").get(0).path("reason").asText()).contains("no sourced price")
+                    .contains("ca-west-1");
+            assertThat(json.path("complete").asBoolean()).isFalse();
+            // 3 Elastic IPs $10.95 + 21 endpoint-AZs at $0.011 $168.63
+            assertThat(json.path("totalMonthlyUsd").decimalValue()).isEqualByComparingTo("179.58");
+        }
+
+        @Test
+        void everyPricedAndTrafficPricedLineNamesItsPriceSource() {
             JsonNode json = run(fixture("two-regions"), "--format", "json").json();
 
-            JsonNode sa = json.path("stacks").get(3);
-            assertThat(sa.path("stack").asText()).isEqualTo("agc-core-sa-east-1");
-            assertThat(sa.path("unknown")).hasSize(14);
-            assertThat(sa.path("unknown").get(0).path("reason").asText()).contains("no sourced price");
-            assertThat(json.path("complete").asBoolean()).isFalse();
-            assertThat(json.path("totalMonthlyUsd").decimalValue()).isEqualByComparingTo("477.42");
+            for (JsonNode stack : json.path("stacks")) {
+                for (String lines : List.of("items", "usageBased")) {
+                    assertThat(stack.path(lines)).allSatisfy(line -> assertThat(line.path("source").asText())
+                            .as(stack.path("stack").asText() + " " + line.path("address").asText())
+                            .startsWith("shared/reference/aws-prices-regions.md [S"));
+                }
+            }
+            assertThat(json.path("stacks").get(3).path("items")).isNotEmpty();
         }
 
         @Test
@@ -118,9 +136,19 @@ class EstimateCommandTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).contains("agc-core-us-east-1 (us-east-1)")
                 .contains("Stack total: $262.80 per month")
-                .contains("Unknown, not in the total:")
-                .contains("Total: $477.42 per month for 4 stacks (USD, 730 hours per month; 14 unknown items not included)")
+                .contains("Total: $799.35 per month for 4 stacks (USD, 730 hours per month)")
+                .doesNotContain("Unknown, not in the total:")
                 .contains("Prices: embedded price table");
+    }
+
+    @Test
+    void theTableListsUnknownItemsApartAndTheTotalSaysTheyAreLeftOut() {
+        Result result = run(fixture("core-ca-west-1"));
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).contains("Unknown, not in the total:")
+                .contains("no sourced price for nat-gateway-hours in ca-west-1")
+                .contains("Total: $179.58 per month for 1 stack (USD, 730 hours per month; 6 unknown items not included)");
     }
 
     @Test
@@ -132,8 +160,7 @@ class EstimateCommandTest {
         // 13 items + 10 usage-based + 2 free + stack total + total.
         assertThat(rows).hasSize(1 + 13 + 10 + 2 + 1 + 1);
         assertThat(rows).contains("default-us-east-1,us-east-1,item,aws_nat_gateway.Vpc_PublicSubnet1_NATGateway,"
-                + "nat-gateway-hours,730,hours,0.045,32.85,,\"infracost golden test files, as collected in "
-                + "shared/reference/aws-prices.md (2026-11-26)\"");
+                + "nat-gateway-hours,730,hours,0.045,32.85,,\"shared/reference/aws-prices-regions.md [S1][S3][S4][S7]: 'Hourly charge for NAT Gateways'; AWS pricing-page feed meteredUnitMaps/ec2 natgateway.json published 2026-09-03, as copied in iammanis/ec2-vps _data/rates.json; the same figure in [S3], [S4], [S7]\"");
         assertThat(rows.get(rows.size() - 1)).isEqualTo(",,total,,,,,,262.80,,");
         assertThat(result.out()).contains("\r\n");
     }
@@ -143,12 +170,21 @@ class EstimateCommandTest {
         Result result = run(fixture("two-regions"), "--format", "markdown");
 
         assertThat(result.out()).startsWith("## AGC infrastructure cost estimate")
-                .contains("**$477.42 per month** + unknown")
+                .contains("**$799.35 per month**")
                 .contains("| agc-core-us-east-1 | us-east-1 | $262.80 |")
-                .contains("| **Total** | | **$477.42** |")
+                .contains("| agc-core-sa-east-1 | sa-east-1 | $536.55 |")
+                .contains("| **Total** | | **$799.35** |")
                 .contains("<details><summary>agc-core-us-east-1 (us-east-1): $262.80 per month</summary>")
                 .contains("| `aws_nat_gateway.Vpc_PublicSubnet1_NATGateway` | nat-gateway-hours | 730 hours | $0.045 | $32.85 |")
-                .contains("> 14 items could not be priced and are not in the total.");
+                .doesNotContain("could not be priced");
+    }
+
+    @Test
+    void markdownSaysWhatCouldNotBePriced() {
+        Result result = run(fixture("core-ca-west-1"), "--format", "markdown");
+
+        assertThat(result.out()).contains("**$179.58 per month** + unknown")
+                .contains("> 6 items could not be priced and are not in the total.");
     }
 
     @Nested

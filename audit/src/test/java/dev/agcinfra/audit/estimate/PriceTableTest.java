@@ -43,16 +43,26 @@ class PriceTableTest {
         }
     }
 
-    @ParameterizedTest(name = "{1} in {0} is ${2} as aws-prices.md lists it")
+    @ParameterizedTest(name = "{1} in {0} is ${2} as aws-prices-regions.md lists it")
     @CsvSource({
         "us-east-1, nat-gateway-hours, 0.045", "us-west-2, nat-gateway-hours, 0.045",
         "eu-west-1, nat-gateway-hours, 0.048", "eu-central-1, nat-gateway-hours, 0.052",
         "ap-southeast-1, nat-gateway-hours, 0.059", "ap-northeast-1, nat-gateway-hours, 0.062",
-        "sa-east-1, nat-gateway-hours, 0.093",
+        "sa-east-1, nat-gateway-hours, 0.093", "us-east-2, nat-gateway-hours, 0.045", "us-west-1, nat-gateway-hours, 0.048",
+        "ca-central-1, nat-gateway-hours, 0.050", "eu-north-1, nat-gateway-hours, 0.046",
+        "ap-south-1, nat-gateway-hours, 0.056", "ap-southeast-2, nat-gateway-hours, 0.059",
+        "me-south-1, nat-gateway-hours, 0.0528", "il-central-1, nat-gateway-hours, 0.0504",
         "us-east-1, nat-gateway-data, 0.045", "eu-west-1, nat-gateway-data, 0.048", "sa-east-1, nat-gateway-data, 0.093",
+        "eu-central-1, nat-gateway-data, 0.052", "ap-east-1, nat-gateway-data, 0.065",
         "us-east-1, interface-endpoint-hours, 0.01", "eu-west-1, interface-endpoint-hours, 0.011",
         "eu-central-1, interface-endpoint-hours, 0.012", "ap-southeast-1, interface-endpoint-hours, 0.013",
-        "ap-northeast-1, interface-endpoint-hours, 0.014", "eu-south-2, public-ipv4-hours, 0.005",
+        "ap-northeast-1, interface-endpoint-hours, 0.014", "sa-east-1, interface-endpoint-hours, 0.021",
+        "eu-north-1, interface-endpoint-hours, 0.0105", "af-south-1, interface-endpoint-hours, 0.01309",
+        "ca-west-1, interface-endpoint-hours, 0.011", "mx-central-1, interface-endpoint-hours, 0.0105",
+        "ca-west-1, interface-endpoint-data, 0.010", "ca-west-1, public-ipv4-hours, 0.005",
+        "eu-south-2, public-ipv4-hours, 0.005", "mx-central-1, s3-standard-storage, 0.02415",
+        "ap-northeast-1, s3-standard-storage, 0.025", "eu-west-2, logs-ingestion, 0.5985",
+        "us-east-1, logs-ingestion, 0.50", "sa-east-1, logs-storage, 0.0408",
     })
     void theEmbeddedTableHoldsTheSourcedFigures(String region, String category, String usd) {
         assertThat(PriceTable.embedded().price(region, Category.fromId(category).orElseThrow()))
@@ -60,10 +70,38 @@ class PriceTableTest {
     }
 
     @ParameterizedTest(name = "{1} in {0} has no sourced figure")
-    @CsvSource({"eu-central-1, nat-gateway-data", "sa-east-1, interface-endpoint-hours",
-        "us-east-2, nat-gateway-hours", "cn-north-1, public-ipv4-hours"})
+    @CsvSource({"ca-west-1, nat-gateway-hours", "ca-west-1, nat-gateway-data", "mx-central-1, nat-gateway-hours",
+        "mx-central-1, nat-gateway-data", "eu-south-2, nat-gateway-hours", "cn-north-1, public-ipv4-hours"})
     void aFigureWithoutASourceIsAbsentNotGuessed(String region, String category) {
         assertThat(PriceTable.embedded().price(region, Category.fromId(category).orElseThrow())).isEmpty();
+    }
+
+    @Test
+    void theFiguresOfTheReferencesRegionsNameTheirSourceKeysAndTheDateOfTheirFeed() {
+        PriceTable table = PriceTable.embedded();
+
+        Price nat = table.price("us-east-2", Category.NAT_GATEWAY_HOURS).orElseThrow();
+        Price endpoints = table.price("ap-southeast-2", Category.INTERFACE_ENDPOINT_HOURS).orElseThrow();
+        Price crossChecked = table.price("us-east-1", Category.NAT_GATEWAY_HOURS).orElseThrow();
+
+        assertThat(nat.source()).startsWith("shared/reference/aws-prices-regions.md [S1]: ").endsWith("(one source)");
+        assertThat(nat.date()).isEqualTo("2026-09-03");
+        assertThat(endpoints.source()).startsWith("shared/reference/aws-prices-regions.md [S2]: ");
+        assertThat(endpoints.date()).isEqualTo("2025-06-13");
+        assertThat(crossChecked.source()).startsWith("shared/reference/aws-prices-regions.md [S1][S3][S4][S7]: ")
+                .doesNotContain("one source");
+    }
+
+    @Test
+    void theInterfaceEndpointDataTiersAreTheSameInEveryRegionWithAnEndpointPrice() {
+        PriceTable table = PriceTable.embedded();
+        for (String region : table.regions()) {
+            table.price(region, Category.INTERFACE_ENDPOINT_HOURS).ifPresent(hours -> {
+                Price data = table.price(region, Category.INTERFACE_ENDPOINT_DATA).orElseThrow();
+                assertThat(data.tiers()).as(region).extracting(t -> t.usd().toPlainString())
+                        .containsExactly("0.01", "0.006", "0.004");
+            });
+        }
     }
 
     @Test

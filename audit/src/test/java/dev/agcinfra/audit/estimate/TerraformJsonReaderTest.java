@@ -102,6 +102,22 @@ class TerraformJsonReaderTest {
     }
 
     @Test
+    void aFlowLogToCloudWatchLogsIsReadAndOneToAnotherDestinationIsReportedAsNotPriced() {
+        StackInventory stack = read("{'aws_flow_log': {"
+                + "'vpc': {'vpc_id': '${aws_vpc.vpc.id}', 'traffic_type': 'ALL', 'log_destination': 'arn:aws:logs:x'},"
+                + "'explicit': {'log_destination_type': 'cloud-watch-logs', 'count': 2},"
+                + "'to_s3': {'log_destination_type': 's3', 'log_destination': 'arn:aws:s3:::flow-logs'}}}");
+
+        assertThat(stack.flowLogs()).extracting(StackInventory.FlowLog::address)
+                .containsExactly("aws_flow_log.vpc", "aws_flow_log.explicit");
+        assertThat(stack.flowLogs().get(1).count().value()).isEqualTo(2);
+        assertThat(stack.unsupported()).singleElement().satisfies(u -> {
+            assertThat(u.address()).isEqualTo("aws_flow_log.to_s3");
+            assertThat(u.reason()).contains("a flow log to s3");
+        });
+    }
+
+    @Test
     void cdktfMetadataKeysAreIgnored() {
         StackInventory stack = read("{'//': {'metadata': {}}, 'aws_eip': {'//': {'x': 1}, 'a': {'//': {'metadata': {}}}}}");
 

@@ -119,6 +119,43 @@ class RetainedMotoTest {
     }
 
     @Test
+    @DisplayName("a flow log's log group that deactivation kept (skip_destroy) is agc-infra's by its state, with its delete command")
+    void keptFlowLogGroupIsProvenByTheState() throws IOException {
+        // Given a region activated with flowLogs: true: the log group as Terraform creates it (tagged by the provider's
+        // default tags) and a state version listing the flow log's resources at their agc-infra addresses and ids
+        AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate();
+        String group = "/agc-infra/vpc-flow-logs/" + region.vpc;
+        try (var logs = region.logs()) {
+            logs.createLogGroup(r -> r.logGroupName(group).tags(Map.of("application-name", "agc")));
+            logs.putRetentionPolicy(r -> r.logGroupName(group).retentionInDays(30));
+        }
+        region.writeState(region.coreStateKey(), new TerraformStateFile()
+                .managed("aws_vpc", "vpc", region.vpc)
+                .managed("aws_cloudwatch_log_group", "vpc_flow_log_log_group", group)
+                .managed("aws_iam_role", "vpc_flow_log_role", "agc-vpc-flow-logs-" + REGION)
+                .managed("aws_iam_role_policy", "vpc_flow_log_role_policy",
+                        "agc-vpc-flow-logs-" + REGION + ":write-vpc-flow-log-group")
+                .managed("aws_flow_log", "vpc_flow_log", "fl-0123456789abcdef0"));
+        region.deactivate();
+
+        // When
+        CliRun run = retained("--regions", REGION, "--format", "json");
+
+        // Then
+        JsonNode flowLogs = byId(JSON.readTree(run.out())).get(group);
+        assertThat(flowLogs).as(run.out()).isNotNull();
+        assertThat(flowLogs.get("kind").asText()).isEqualTo("log-group");
+        assertThat(flowLogs.get("owner").asText()).isEqualTo("agc");
+        assertThat(flowLogs.get("provenance").get("source").asText()).isEqualTo("state");
+        assertThat(flowLogs.get("provenance").get("stateFile").asText()).isEqualTo(region.coreStateKey());
+        assertThat(flowLogs.get("provenance").get("address").asText())
+                .isEqualTo("aws_cloudwatch_log_group.vpc_flow_log_log_group");
+        assertThat(flowLogs.get("retentionDays").asInt()).isEqualTo(30);
+        assertThat(flowLogs.get("cleanup").asText())
+                .isEqualTo("aws logs delete-log-group --region eu-west-1 --log-group-name " + group);
+    }
+
+    @Test
     @DisplayName("after a failed destroy, the NAT gateway, its Elastic IP, the interface endpoint and the VPC are orphans with their monthly cost")
     void reportsOrphansOfAFailedDestroy() throws IOException {
         // Given

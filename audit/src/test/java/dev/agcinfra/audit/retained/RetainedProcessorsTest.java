@@ -192,16 +192,15 @@ class RetainedProcessorsTest {
         @Test
         @DisplayName("a region without a sourced price reports the cost as unknown, not guessed")
         void unknownPrice() {
-            // sa-east-1 has no sourced interface endpoint figure
-            VpcEndpoint iface = VpcEndpoint.builder().vpcEndpointId("vpce-1").vpcEndpointType("Interface")
-                    .serviceName("com.amazonaws.sa-east-1.logs").state("available").tags(AGC)
-                    .networkInterfaceIds("eni-1").build();
+            // ca-west-1 has no sourced NAT gateway figure (aws-prices-regions.md: neither NAT source lists it)
+            NatGateway nat = NatGateway.builder().natGatewayId("nat-1").vpcId("vpc-1").state("available").tags(AGC)
+                    .build();
 
-            Finding finding = processors("sa-east-1", Protection.NONE).vpcEndpoint(
-                    new Owned<>(iface, created("sa-east-1", Protection.NONE, "vpce-1")));
+            Finding finding = processors("ca-west-1", Protection.NONE).natGateway(
+                    new Owned<>(nat, created("ca-west-1", Protection.NONE, "nat-1")));
 
             assertThat(finding.monthlyUsd()).isNull();
-            assertThat(finding.reason()).contains("no sourced interface endpoint price for sa-east-1");
+            assertThat(finding.reason()).contains("no sourced NAT gateway price for ca-west-1");
         }
     }
 

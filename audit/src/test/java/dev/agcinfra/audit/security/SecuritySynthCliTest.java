@@ -48,8 +48,9 @@ class SecuritySynthCliTest {
         assertThat(flowLogs.get("resourceType").asText()).isEqualTo("aws_vpc");
         assertThat(flowLogs.get("id").asText()).isEqualTo("aws_vpc.vpc");
         assertThat(flowLogs.get("message").asText()).isEqualTo("VPC aws_vpc.vpc has no flow logs (agc-infra creates "
-                + "none: they bill per GB)");
-        assertThat(flowLogs.get("fix").asText()).startsWith("nothing, if that is your choice");
+                + "them only with flowLogs: true: they bill per GB)");
+        assertThat(flowLogs.get("fix").asText()).startsWith("nothing, if that is your choice")
+                .contains("set flowLogs: true for the stack's region in agc.yaml");
         assertThat(flowLogs.get("references")).extracting(JsonNode::asText)
                 .containsExactly("CKV2_AWS_11", "vpc-flow-logs-enabled");
         assertThat(flowLogs.get("stack").asText()).isEqualTo("agc-core-eu-west-1");

@@ -12,18 +12,22 @@ import com.hashicorp.cdktf.providers.aws.route_table.RouteTable;
 import com.hashicorp.cdktf.providers.aws.route_table_association.RouteTableAssociation;
 import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
 import com.hashicorp.cdktf.providers.aws.vpc.Vpc;
+import dev.agcinfra.settings.NatGateways;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.constructs.Construct;
 
 /**
  * A new VPC laid out as AWS CDK's {@code ec2.Vpc} lays it out by default, which is what AGC deployed: one subnet of
  * each group per AZ, equal-sized CIDRs, an internet gateway for public subnets, one NAT gateway with an Elastic IP
  * per AZ for private subnets, DNS support and hostnames on, and the default security group adopted with no rules.
+ * With {@link AgcVpcProps#natGateways()} fewer NAT gateways, as CDK's {@code natGateways}: in the first AZs' public
+ * subnets, and the private subnets of an AZ without one route through the first ({@link NatGateways}).
  *
  * <p>Construct tree (and so Terraform names): {@code Resource} (the VPC), {@code AvailabilityZones},
  * {@code DefaultSecurityGroup}, {@code IGW}, and per subnet {@code <Group>Subnet<n>} with {@code Resource},
@@ -47,6 +51,10 @@ public final class AgcVpc extends Construct implements INetwork {
     private final Map<SubnetType, List<String>> subnetIds = new LinkedHashMap<>();
     private final List<String> privateRouteTableIds = new ArrayList<>();
     private final List<String> natPublicIps = new ArrayList<>();
+    private final List<String> availabilityZones = new ArrayList<>();
+    private final List<String> publicRouteTableIds = new ArrayList<>();
+    private final List<String> natGatewayIds = new ArrayList<>();
+    private final InternetGateway internetGateway;
 
     public AgcVpc(Construct scope, String id, AgcVpcProps props) {
         super(scope, id);
@@ -54,7 +62,8 @@ public final class AgcVpc extends Construct implements INetwork {
         Cidr cidr = Cidr.parse(Objects.requireNonNullElse(p.cidr(), DEFAULT_CIDR_RANGE));
         int azs = Objects.requireNonNullElse(p.availabilityZones(), DEFAULT_MAX_AZS);
         List<SubnetGroup> groups = Objects.requireNonNullElse(p.subnetGroups(), DEFAULT_SUBNETS);
-        validate(azs, groups);
+        validate(azs, groups, p.natGateways());
+        NatGateways nats = p.natGateways() == null ? NatGateways.ONE_PER_AZ : NatGateways.of(p.natGateways());
 
         boolean hasPublic = groups.stream().anyMatch(g -> g.type() == SubnetType.PUBLIC);
         boolean hasPrivate = groups.stream().anyMatch(g -> g.type() == SubnetType.PRIVATE_WITH_EGRESS);
@@ -80,6 +89,10 @@ public final class AgcVpc extends Construct implements INetwork {
         InternetGateway igw = hasPublic
                 ? InternetGateway.Builder.create(this, "IGW").vpcId(vpc.getId()).tags(nameTag(getNode().getPath())).build()
                 : null;
+        this.internetGateway = igw;
+        for (int az = 0; az < azs; az++) {
+            availabilityZones.add(zones.getStringAttribute("names[" + az + "]"));
+        }
 
         List<NatGateway> natByAz = new ArrayList<>();
         int block = 0;
@@ -90,7 +103,7 @@ public final class AgcVpc extends Construct implements INetwork {
                 Subnet subnet = Subnet.Builder.create(scope1, "Resource")
                         .vpcId(vpc.getId())
                         .cidrBlock(blocks.get(block++).toString())
-                        .availabilityZone(zones.getStringAttribute("names[" + az + "]"))
+                        .availabilityZone(availabilityZones.get(az))
                         .mapPublicIpOnLaunch(group.type() == SubnetType.PUBLIC)
                         .tags(Map.of("Name", name,
                                 "aws-cdk:subnet-name", group.name(),
@@ -105,7 +118,8 @@ public final class AgcVpc extends Construct implements INetwork {
                         .destinationCidrBlock("0.0.0.0/0");
                 if (group.type() == SubnetType.PUBLIC) {
                     defaultRoute.gatewayId(igw.getId()).build();
-                    if (hasPrivate && natByAz.size() <= az) {
+                    publicRouteTableIds.add(routeTable.getId());
+                    if (hasPrivate && nats.hostsGateway(az, azs)) {
                         Eip eip = Eip.Builder.create(scope1, "EIP").domain("vpc").tags(nameTag(name)).build();
                         NatGateway nat = NatGateway.Builder.create(scope1, "NATGateway")
                                 .allocationId(eip.getAllocationId())
@@ -114,10 +128,11 @@ public final class AgcVpc extends Construct implements INetwork {
                                 .dependsOn(List.of(igw))
                                 .build();
                         natByAz.add(nat);
+                        natGatewayIds.add(nat.getId());
                         natPublicIps.add(eip.getPublicIp());
                     }
                 } else {
-                    defaultRoute.natGatewayId(natByAz.get(az).getId()).build();
+                    defaultRoute.natGatewayId(natByAz.get(nats.gatewayOf(az, azs)).getId()).build();
                     privateRouteTableIds.add(routeTable.getId());
                 }
                 subnetIds.computeIfAbsent(group.type(), t -> new ArrayList<>()).add(subnet.getId());
@@ -196,7 +211,27 @@ public final class AgcVpc extends Construct implements INetwork {
         return Collections.unmodifiableList(natPublicIps);
     }
 
-    private static void validate(int azs, List<SubnetGroup> groups) {
+    @Override
+    public List<String> availabilityZones() {
+        return Collections.unmodifiableList(availabilityZones);
+    }
+
+    @Override
+    public List<String> publicRouteTableIds() {
+        return Collections.unmodifiableList(publicRouteTableIds);
+    }
+
+    @Override
+    public List<String> natGatewayIds() {
+        return Collections.unmodifiableList(natGatewayIds);
+    }
+
+    @Override
+    public Optional<String> internetGatewayId() {
+        return Optional.ofNullable(internetGateway).map(InternetGateway::getId);
+    }
+
+    private static void validate(int azs, List<SubnetGroup> groups, Integer natGateways) {
         if (azs < 1) {
             throw new IllegalArgumentException("AgcVpcProps.availabilityZones must be at least 1, got " + azs);
         }
@@ -214,6 +249,16 @@ public final class AgcVpc extends Construct implements INetwork {
         }
         if (groups.stream().filter(g -> g.type() == SubnetType.PUBLIC).count() > 1) {
             throw new IllegalArgumentException("AgcVpcProps.subnetGroups: use one PUBLIC group (it hosts the NAT gateways)");
+        }
+        if (natGateways != null) {
+            if (!hasPrivate) {
+                throw new IllegalArgumentException("AgcVpcProps.natGateways needs a PRIVATE_WITH_EGRESS subnet group: "
+                        + "without private subnets there are no NAT gateways; leave it null");
+            }
+            if (natGateways < 1 || natGateways > azs) {
+                throw new IllegalArgumentException("AgcVpcProps.natGateways must be from 1 to availabilityZones (" + azs
+                        + "), got " + natGateways);
+            }
         }
     }
 

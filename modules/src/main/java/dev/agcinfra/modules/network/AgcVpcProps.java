@@ -1,5 +1,6 @@
 package dev.agcinfra.modules.network;
 
+import dev.agcinfra.settings.NatGateways;
 import java.util.List;
 
 /**
@@ -11,17 +12,22 @@ import java.util.List;
  *                          never two subnets of one group in one AZ.
  *                          <p>@default {@link AgcVpc#DEFAULT_MAX_AZS}
  * @param subnetGroups      the subnet groups, crossed with the AZs.
- *                          <p>@default {@link AgcVpc#DEFAULT_SUBNETS}: a public and a private group, one NAT gateway per AZ
+ *                          <p>@default {@link AgcVpc#DEFAULT_SUBNETS}: a public and a private group
+ * @param natGateways       how many NAT gateways the private subnets share, from 1 to {@code availabilityZones}, as
+ *                          AWS CDK's {@code natGateways}: they sit in the public subnets of the first AZs, and the
+ *                          private subnets of an AZ without one route through the first ({@link NatGateways}). Only
+ *                          with a {@link SubnetType#PRIVATE_WITH_EGRESS} group.
+ *                          <p>@default one per AZ
  */
-public record AgcVpcProps(String cidr, Integer availabilityZones, List<SubnetGroup> subnetGroups) {
+public record AgcVpcProps(String cidr, Integer availabilityZones, List<SubnetGroup> subnetGroups, Integer natGateways) {
 
     /** All defaults: AWS CDK's default VPC layout. */
     public static AgcVpcProps defaults() {
-        return new AgcVpcProps(null, null, null);
+        return new AgcVpcProps(null, null, null, null);
     }
 
     /** Public subnets only: no private subnets, no NAT gateways. */
     public static AgcVpcProps publicSubnetsOnly(Integer availabilityZones) {
-        return new AgcVpcProps(null, availabilityZones, AgcVpc.DEFAULT_SUBNETS_NO_NAT);
+        return new AgcVpcProps(null, availabilityZones, AgcVpc.DEFAULT_SUBNETS_NO_NAT, null);
     }
 }

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Named.named;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.agcinfra.modules.testing.ConstructTest;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Testing;
 import com.hashicorp.cdktf.providers.aws.data_aws_vpc.DataAwsVpc;
@@ -61,13 +62,122 @@ class AgcVpcTest {
         assertThat(vpc.infraSubnets()).isEqualTo(vpc.privateSubnets());
     }
 
+    /** The NAT gateway each private subnet's default route goes through, by private subnet. */
+    private static Map<String, String> privateDefaultRoutes(String synthesized) {
+        Map<String, String> routes = new TreeMap<>();
+        resources(synthesized, "aws_route").forEach((name, route) -> {
+            if (name.startsWith("vpc_private_subnet")) {
+                routes.put(name.replace("_default_route", ""), route.path("nat_gateway_id").asText());
+            }
+        });
+        return routes;
+    }
+
+    private static String natGateway(int az) {
+        return "${aws_nat_gateway.vpc_public_subnet" + az + "_nat_gateway.id}";
+    }
+
+    @Test
+    void byDefaultThePrivateSubnetsOfEachAzRouteThroughTheirOwnAzsNatGateway() {
+        // Given
+        TerraformStack stack = stack();
+
+        // When
+        new AgcVpc(stack, "Vpc", AgcVpcProps.defaults());
+        String synthesized = synth(stack);
+
+        // Then
+        assertThat(privateDefaultRoutes(synthesized)).isEqualTo(Map.of("vpc_private_subnet1", natGateway(1),
+                "vpc_private_subnet2", natGateway(2), "vpc_private_subnet3", natGateway(3)));
+    }
+
+    @Test
+    void oneNatGatewayIsInTheFirstAzWithOneElasticIpAndEveryPrivateSubnetRoutesThroughIt() {
+        // Given
+        TerraformStack stack = stack();
+
+        // When
+        AgcVpc vpc = new AgcVpc(stack, "Vpc", new AgcVpcProps(null, 3, null, 1));
+        String synthesized = synth(stack);
+
+        // Then
+        assertThat(resources(synthesized, NatGateway.TF_RESOURCE_TYPE)).containsOnlyKeys("vpc_public_subnet1_nat_gateway");
+        assertThat(resources(synthesized, Eip.TF_RESOURCE_TYPE)).containsOnlyKeys("vpc_public_subnet1_eip");
+        assertHasResource(synthesized, NatGateway.TF_RESOURCE_TYPE, Map.of(
+                "subnet_id", "${aws_subnet.vpc_public_subnet1.id}",
+                "allocation_id", "${aws_eip.vpc_public_subnet1_eip.allocation_id}"));
+        assertThat(privateDefaultRoutes(synthesized)).isEqualTo(Map.of("vpc_private_subnet1", natGateway(1),
+                "vpc_private_subnet2", natGateway(1), "vpc_private_subnet3", natGateway(1)));
+        assertThat(vpc.natGatewayIds()).hasSize(1);
+        assertThat(vpc.natPublicIps()).hasSize(1);
+        assertThat(vpc.privateSubnets()).hasSize(3);
+    }
+
+    @Test
+    void twoNatGatewaysAreInTheFirstTwoAzsAndTheThirdAzRoutesThroughTheFirst() {
+        // Given
+        TerraformStack stack = stack();
+
+        // When
+        new AgcVpc(stack, "Vpc", new AgcVpcProps(null, 3, null, 2));
+        String synthesized = synth(stack);
+
+        // Then
+        assertThat(resources(synthesized, NatGateway.TF_RESOURCE_TYPE)).containsOnlyKeys(
+                "vpc_public_subnet1_nat_gateway", "vpc_public_subnet2_nat_gateway");
+        assertThat(resources(synthesized, Eip.TF_RESOURCE_TYPE)).containsOnlyKeys(
+                "vpc_public_subnet1_eip", "vpc_public_subnet2_eip");
+        assertThat(privateDefaultRoutes(synthesized)).isEqualTo(Map.of("vpc_private_subnet1", natGateway(1),
+                "vpc_private_subnet2", natGateway(2), "vpc_private_subnet3", natGateway(1)));
+    }
+
+    @Test
+    void aNatGatewayPerAzWrittenAsANumberIsTheDefaultLayout() {
+        // Given
+        TerraformStack defaults = stack();
+        TerraformStack three = stack();
+
+        // When
+        new AgcVpc(defaults, "Vpc", AgcVpcProps.defaults());
+        new AgcVpc(three, "Vpc", new AgcVpcProps(null, 3, null, 3));
+
+        // Then
+        assertThat(synth(three)).isEqualTo(synth(defaults));
+    }
+
+    @Test
+    void itHandsOutTheAzsRouteTablesNatGatewaysAndInternetGatewayForOutputs() {
+        // Given
+        TerraformStack stack = stack();
+        AgcVpc vpc = new AgcVpc(stack, "Vpc", AgcVpcProps.defaults());
+        AgcVpc publicOnly = new AgcVpc(stack, "PublicVpc", AgcVpcProps.publicSubnetsOnly(2));
+
+        // When
+        String azs = ConstructTest.resolved(stack, vpc.availabilityZones().get(2));
+        String publicTable = ConstructTest.resolved(stack, vpc.publicRouteTableIds().get(0));
+        String nat = ConstructTest.resolved(stack, vpc.natGatewayIds().get(1));
+        String igw = ConstructTest.resolved(stack, vpc.internetGatewayId().orElseThrow());
+
+        // Then
+        assertThat(azs).isEqualTo("${data.aws_availability_zones.vpc_availability_zones.names[2]}");
+        assertThat(publicTable).isEqualTo("${aws_route_table.vpc_public_subnet1_route_table.id}");
+        assertThat(nat).isEqualTo(natGateway(2));
+        assertThat(igw).isEqualTo("${aws_internet_gateway.vpc_igw.id}");
+        assertThat(List.of(vpc.availabilityZones(), vpc.publicRouteTableIds(), vpc.privateRouteTableIds(),
+                vpc.natGatewayIds())).allSatisfy(ids -> assertThat(ids).hasSize(3));
+        assertThat(publicOnly.availabilityZones()).hasSize(2);
+        assertThat(publicOnly.publicRouteTableIds()).hasSize(2);
+        assertThat(publicOnly.natGatewayIds()).isEmpty();
+        assertThat(publicOnly.internetGatewayId()).isPresent();
+    }
+
     @Test
     void aCidrAndTwoAzsGiveEqualSubnetsOfThatBlockAndOneNatGatewayPerAz() {
         // Given
         TerraformStack stack = stack();
 
         // When
-        new AgcVpc(stack, "Vpc", new AgcVpcProps("172.16.0.0/20", 2, null));
+        new AgcVpc(stack, "Vpc", new AgcVpcProps("172.16.0.0/20", 2, null, null));
         String synthesized = synth(stack);
 
         // Then four /22s, public ones first
@@ -108,7 +218,7 @@ class AgcVpcTest {
                 new SubnetGroup("Ingress", SubnetType.PUBLIC));
 
         // When
-        new AgcVpc(stack, "Vpc", new AgcVpcProps(null, 1, groups));
+        new AgcVpc(stack, "Vpc", new AgcVpcProps(null, 1, groups, null));
         String synthesized = synth(stack);
 
         // Then public groups come first whatever the order given, and each subnet carries its group's name
@@ -123,23 +233,30 @@ class AgcVpcTest {
         SubnetGroup pub = new SubnetGroup("Public", SubnetType.PUBLIC);
         SubnetGroup priv = new SubnetGroup("Private", SubnetType.PRIVATE_WITH_EGRESS);
         return Stream.of(
-                arguments(named("no availability zone", new AgcVpcProps(null, 0, null)),
+                arguments(named("no availability zone", new AgcVpcProps(null, 0, null, null)),
                         "AgcVpcProps.availabilityZones must be at least 1, got 0"),
-                arguments(named("no subnet group", new AgcVpcProps(null, null, List.of())),
+                arguments(named("no subnet group", new AgcVpcProps(null, null, List.of(), null)),
                         "AgcVpcProps.subnetGroups must name at least one group"),
                 arguments(named("two groups of one name", new AgcVpcProps(null, null,
-                                List.of(pub, new SubnetGroup("Public", SubnetType.PRIVATE_WITH_EGRESS)))),
+                                List.of(pub, new SubnetGroup("Public", SubnetType.PRIVATE_WITH_EGRESS)), null)),
                         "AgcVpcProps.subnetGroups names must be unique"),
-                arguments(named("private subnets without a public group", new AgcVpcProps(null, null, List.of(priv))),
+                arguments(named("private subnets without a public group", new AgcVpcProps(null, null, List.of(priv), null)),
                         "AgcVpcProps.subnetGroups: PRIVATE_WITH_EGRESS subnets need a PUBLIC group for their NAT "
                                 + "gateways; add one"),
                 arguments(named("two public groups", new AgcVpcProps(null, null,
-                                List.of(pub, new SubnetGroup("Edge", SubnetType.PUBLIC)))),
+                                List.of(pub, new SubnetGroup("Edge", SubnetType.PUBLIC)), null)),
                         "AgcVpcProps.subnetGroups: use one PUBLIC group (it hosts the NAT gateways)"),
-                arguments(named("a block too small for its subnets", new AgcVpcProps("10.0.0.0/26", 3, null)),
+                arguments(named("a block too small for its subnets", new AgcVpcProps("10.0.0.0/26", 3, null, null)),
                         "6 subnets do not fit in 10.0.0.0/26 (each would be smaller than /28)"),
-                arguments(named("a block that is not one", new AgcVpcProps("10.0.0.0", null, null)),
-                        "not an IPv4 CIDR block: '10.0.0.0' (expected e.g. 10.0.0.0/16)"));
+                arguments(named("a block that is not one", new AgcVpcProps("10.0.0.0", null, null, null)),
+                        "not an IPv4 CIDR block: '10.0.0.0' (expected e.g. 10.0.0.0/16)"),
+                arguments(named("no NAT gateway for private subnets", new AgcVpcProps(null, 3, null, 0)),
+                        "AgcVpcProps.natGateways must be from 1 to availabilityZones (3), got 0"),
+                arguments(named("more NAT gateways than AZs", new AgcVpcProps(null, 2, null, 3)),
+                        "AgcVpcProps.natGateways must be from 1 to availabilityZones (2), got 3"),
+                arguments(named("NAT gateways without private subnets",
+                                new AgcVpcProps(null, 3, AgcVpc.DEFAULT_SUBNETS_NO_NAT, 1)),
+                        "AgcVpcProps.natGateways needs a PRIVATE_WITH_EGRESS subnet group"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -166,7 +283,9 @@ class AgcVpcTest {
         assertThat(addresses(synthesized)).containsExactly("data.aws_vpc.vpc");
         assertThat(network.privateSubnets()).containsExactly("subnet-0123456789abcdef0", "subnet-0fedcba9876543210");
         assertThat(network.infraSubnets()).isEqualTo(network.privateSubnets());
-        assertThat(List.of(network.publicSubnets(), network.privateRouteTableIds(), network.natPublicIps()))
+        assertThat(List.of(network.publicSubnets(), network.privateRouteTableIds(), network.natPublicIps(),
+                network.availabilityZones(), network.publicRouteTableIds(), network.natGatewayIds()))
                 .allSatisfy(ids -> assertThat(ids).isEmpty());
+        assertThat(network.internetGatewayId()).isEmpty();
     }
 }

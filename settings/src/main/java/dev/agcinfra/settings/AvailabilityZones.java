@@ -1,4 +1,4 @@
-package dev.agcinfra.app.stacks;
+package dev.agcinfra.settings;
 
 import java.util.Map;
 
