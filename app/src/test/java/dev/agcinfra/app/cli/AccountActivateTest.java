@@ -408,6 +408,40 @@ class AccountActivateTest {
                 + "deployed by activate, and are not destroyed either");
     }
 
+    @Test
+    void aStackTheSettingsNoLongerProduceIsNeverAppliedEvenThoughAnEarlierSynthWroteIt() throws IOException {
+        // Given an earlier synth of the region with all defaults, which wrote agc-data-us-east-1
+        Files.writeString(dir.resolve("agc.yaml"), "# my settings\naccount: \"123456789012\"\nregions: { us-east-1: {} }\n");
+        CliRun.Result synth = cli.run("synth", "--no-endpoint");
+        assertThat(synth.status()).as(synth.all()).isZero();
+        assertThat(dir.resolve("cdktf.out/stacks/agc-data-us-east-1/cdk.tf.json")).exists();
+        s3.createBucket(b -> b.bucket("my-own-results"));
+
+        // When the user activates with their own bucket
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1",
+                "--bucket", "my-own-results", "--usePublicSubnets", "--yes");
+
+        // Then terraform ran in agc-core only, and agc-data's folder is gone with its stack
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(r.out()).contains("no agc-data-us-east-1 (the bucket is yours): skipped");
+        assertThat(cli.terraformCalls()).noneMatch(c -> c.startsWith("agc-data-"))
+                .anyMatch(c -> c.startsWith("agc-core-us-east-1|apply"));
+        assertThat(dir.resolve("cdktf.out/stacks/agc-data-us-east-1")).doesNotExist();
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeUsedIsRefusedBeforeAnythingChanges() throws IOException {
+        // Given
+        Files.writeString(dir.resolve("cdktf.out"), "not a folder");
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--usePublicSubnets", "--yes");
+
+        // Then
+        assertNothingChanged(r);
+        assertThat(r.err().lines()).singleElement().asString().contains("cdktf.out: is a file, not a folder");
+    }
+
     /** Writes agc-data's state, as Terraform leaves it after creating {@code bucket}, into the state bucket. */
     private void recordInAgcDataState(String bucket) {
         try {
