@@ -178,6 +178,20 @@ class MainTest {
     }
 
     @Test
+    void aProblemQuotingANewlineOrABidirectionalControlIsPrintedOnOneLineWithThemEscaped() throws IOException {
+        Result r = run("account: \"123456789012\"\nregions:\n  us-east-1:\n    bucket: \"my-bucket\\n\"\n"
+                + "    tags: { \"new\\nline\": x, \"r\\u202etl\": v }\n");
+
+        assertThat(r.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err().lines()).hasSize(3).allMatch(l -> l.startsWith("agc-infra: agc.yaml:"));
+        assertThat(r.err()).doesNotContain("\u202e").contains(
+                "agc-infra: agc.yaml:4:13: regions.us-east-1.bucket: \"my-bucket\\n\" is not a valid S3 bucket name: it "
+                        + "contains '\\n' (only lowercase letters",
+                "regions.us-east-1.tags.new\\nline: custom tag \"new\\nline\" = \"x\" is not allowed",
+                "regions.us-east-1.tags.r\\u202etl: custom tag \"r\\u202etl\" = \"v\" is not allowed");
+    }
+
+    @Test
     void refusesArguments() throws IOException {
         StringWriter err = new StringWriter();
         int status = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "deploy");
