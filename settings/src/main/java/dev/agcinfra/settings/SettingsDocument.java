@@ -7,10 +7,6 @@ import dev.agcinfra.settings.YamlNode.Entry;
 import dev.agcinfra.settings.YamlNode.Mapping;
 import dev.agcinfra.settings.YamlNode.Scalar;
 import dev.agcinfra.settings.YamlNode.Sequence;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,13 +39,7 @@ public final class SettingsDocument {
         if (!Files.exists(file)) {
             return JsonNodeFactory.instance.objectNode();
         }
-        Optional<YamlNode> root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = YamlReader.read(reader, problems);
-        } catch (IOException e) {
-            throw new SettingsException(problems.file() + ": cannot be read (" + YamlReader.oneLine(e.getMessage())
-                    + "); check that it exists, is readable and is UTF-8 text");
-        }
+        Optional<YamlNode> root = YamlReader.readFile(file, problems);
         problems.throwIfAny();
         if (root.isEmpty() || (root.get() instanceof Scalar s && s.isNull())) {
             return JsonNodeFactory.instance.objectNode();
@@ -83,7 +73,7 @@ public final class SettingsDocument {
     /** Reads YAML text (tests, and checking a document before it is written) into the same tree as {@link #read}. */
     public static ObjectNode parse(String yaml, String source) {
         Problems problems = new Problems(source);
-        Optional<YamlNode> root = YamlReader.read(new StringReader(yaml), problems);
+        Optional<YamlNode> root = YamlReader.read(yaml, problems);
         problems.throwIfAny();
         return root.map(SettingsDocument::toJson).filter(ObjectNode.class::isInstance).map(ObjectNode.class::cast)
                 .orElseGet(JsonNodeFactory.instance::objectNode);

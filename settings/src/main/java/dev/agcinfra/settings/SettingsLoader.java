@@ -2,9 +2,6 @@ package dev.agcinfra.settings;
 
 import dev.agcinfra.settings.SettingsParser.Parsed;
 import dev.agcinfra.settings.SettingsParser.ParsedRegion;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -127,14 +124,7 @@ public final class SettingsLoader {
                     + (configured ? "point " + CONFIG_ENV + " at a YAML file" : "remove or rename it"));
             return Optional.empty();
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return YamlReader.read(reader, problems);
-        } catch (IOException e) {
-            problems.add(problems.file() + ": cannot be read (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + YamlReader.oneLine(e.getMessage()))
-                    + "); check that it exists, is readable and is UTF-8 text");
-            return Optional.empty();
-        }
+        return YamlReader.readFile(file, problems);
     }
 
     private static Optional<String> defaultRegion(AwsDefaults aws, Problems problems) {

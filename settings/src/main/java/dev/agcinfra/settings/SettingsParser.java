@@ -152,6 +152,9 @@ final class SettingsParser {
                     + String.join(", ", names.stream().map(n -> n + ": {}").toList()) + " }");
             return List.of();
         }
+        if (node instanceof Mapping mapping && mapping.entries().isEmpty() && mapping.keysLeftOut()) {
+            return List.of(); // its keys are reported already
+        }
         if (!(node instanceof Mapping mapping) || mapping.entries().isEmpty()) {
             problems.at(node, "regions", shown(node) + " lists no region; add at least one, e.g. regions: { us-east-1: {} }, "
                     + "or remove the key to use the default region of your AWS configuration");

@@ -205,7 +205,25 @@ class InvalidSettingsTest {
                         "agc.yaml:3:9: <<: the merge key << needs a mapping (usually an alias such as *defaults), not a "
                                 + "string"),
                 arguments(named("a key that is a list", "? [account, regions]\n: x\n"),
-                        "agc.yaml:1:3: a key is a list; keys are plain names: write name: value"),
+                        "agc.yaml:1:3: a key is a list ([account, regions]); keys are plain names: write each as its own "
+                                + "key, e.g. name: value"),
+                arguments(named("regions under one key that is a list",
+                                "account: \"123456789012\"\nregions:\n  ? [us-east-1, eu-west-1]\n  : {}\n"),
+                        "agc.yaml:3:5: regions: a key is a list ([us-east-1, eu-west-1]); keys are plain names: write each "
+                                + "as its own key, e.g. name: value"),
+                arguments(named("a key that is a mapping", "regions:\n  ? {us-east-1: x}\n  : {}\n"),
+                        "agc.yaml:2:5: regions: a key is a mapping ({us-east-1: x}); keys are plain names"),
+                arguments(named("a region whose tags are the region itself (a recursive alias)",
+                                "account: \"123456789012\"\nregions:\n  us-east-1: &r {tags: *r}\n"),
+                        "agc.yaml:3:14: regions.us-east-1.tags: the alias *r is inside the value &r written here, which "
+                                + "it names; a value cannot contain itself: write the nested value out"),
+                arguments(named("aliases that expand into an enormous document", aliasBomb()),
+                        "more than 50 aliases (*name) of lists and mappings by here, which is how a small file can expand "
+                                + "into an enormous one; write some values out instead of naming them again"),
+                arguments(named("values nested deeper than a settings file ever needs",
+                                "tags: " + "[".repeat(100) + "]".repeat(100) + "\n"),
+                        "values nested more than 64 levels deep here; a settings file needs four (regions, a region, tags, "
+                                + "a tag): remove the extra brackets or indentation"),
                 arguments(named("two YAML documents in one file", "account: \"123456789012\"\n---\nregions: {}\n"),
                         "agc.yaml:3:1: a second YAML document starts here; the settings file holds exactly one"),
                 arguments(named("agcHome as a list", "agcHome: [/opt/agc]\n"),
@@ -214,6 +232,17 @@ class InvalidSettingsTest {
                         "agcHome: is empty; write the directory AGC is installed in, e.g. agcHome: /opt/agc, or remove "
                                 + "the key for ~/.agc"),
                 arguments(named("agcHome misspelt", "agcHom: /opt/agc\n"), "agcHom: unknown key; did you mean agcHome?"));
+    }
+
+    /** Nine lists, each of nine aliases of the one before: a few hundred bytes that would expand to 9^9 items. */
+    private static String aliasBomb() {
+        StringBuilder yaml = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'i'; c++) {
+            String previous = "*" + (char) (c - 1);
+            yaml.append(c).append(": &").append(c).append(" [").append(String.join(", ",
+                    java.util.Collections.nCopies(9, previous))).append("]\n");
+        }
+        return yaml.toString();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -340,6 +369,19 @@ class InvalidSettingsTest {
         // Then
         assertThat(problems).singleElement().asString()
                 .startsWith("agc.yaml:2:3: tags: 49 custom tags (global and regional together) exceed the 48");
+    }
+
+    @Test
+    void settingsTextLongerThanTheLimitIsRefusedInTheUsersTerms() {
+        // Given settings text that never was a file (as account activate checks the file it is about to write)
+        String yaml = "regions: { us-east-1: {} }\n#" + "x".repeat(YamlReader.MAX_SIZE) + "\n";
+
+        // When
+        SettingsException e = catchThrowableOfType(SettingsException.class, () -> SettingsDocument.parse(yaml, "agc.yaml"));
+
+        // Then
+        assertThat(e.problems()).singleElement().asString().isEqualTo("agc.yaml: longer than the 1048576 characters "
+                + "(1 MiB) a settings file may hold; check that this is the settings file");
     }
 
     @Test
