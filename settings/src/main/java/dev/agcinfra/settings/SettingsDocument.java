@@ -52,22 +52,18 @@ public final class SettingsDocument {
     }
 
     /**
-     * Every problem the region entry {@code entry} (keys as in the file: {@code vpc}, {@code subnets}, ...) has under
-     * the settings rules, checked on its own (no file around it), one line each, prefixed with {@code source}.
-     *
-     * @param source names where the values came from in each line, e.g. {@code flags}
+     * Every problem {@code account activate}'s flags, given as the region entry {@code entry} they would write (keys
+     * as in the file: {@code vpc}, {@code subnets}, ...), have under the settings rules, checked on their own (no file
+     * around them), one line each, in the flags' words: {@code --subnets: given without --vpc; ...}.
      */
-    public static List<String> regionEntryProblems(String source, String region, ObjectNode entry) {
-        Problems problems = new Problems(source);
+    public static List<String> flagProblems(String region, ObjectNode entry) {
+        Problems problems = new Problems("flags");
         Map<String, Entry> regions = new LinkedHashMap<>();
         regions.put(region, new Entry(region, 0, 0, toYaml(entry)));
         Map<String, Entry> top = new LinkedHashMap<>();
         top.put("regions", new Entry("regions", 0, 0, new Mapping(regions, 0, 0)));
-        SettingsParser.parse(Optional.of(new Mapping(top, 0, 0)), problems);
-        String unpositioned = source + ":0:0: ";
-        return problems.lines().stream()
-                .map(l -> l.startsWith(unpositioned) ? source + ": " + l.substring(unpositioned.length()) : l)
-                .toList();
+        SettingsParser.parse(Optional.of(new Mapping(top, 0, 0)), problems, SettingsParser.Terms.FLAGS);
+        return problems.lines();
     }
 
     /** Reads YAML text (tests, and checking a document before it is written) into the same tree as {@link #read}. */

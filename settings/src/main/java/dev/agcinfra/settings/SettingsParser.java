@@ -49,15 +49,56 @@ final class SettingsParser {
         }
     }
 
-    private final Problems problems;
+    /**
+     * Whose words the problems use for a region's keys: the settings file's ({@code regions.us-east-1.vpc},
+     * {@code add vpc: vpc-...}), or, for values the user typed as {@code account activate}'s flags, the flags'
+     * ({@code --vpc}, {@code add --vpc vpc-...}).
+     */
+    enum Terms {
+        FILE, FLAGS;
 
-    private SettingsParser(Problems problems) {
+        /** Where a region key's value is: {@code regions.<region>.vpc}, or {@code --vpc}. */
+        String path(String regionPath, RegionKey key) {
+            return this == FLAGS ? name(key) : regionPath + "." + key.key();
+        }
+
+        /** A key as the user writes it: {@code vpc}, or {@code --vpc}. */
+        String name(RegionKey key) {
+            return this == FLAGS ? key.activateFlag().orElse(key.key()) : key.key();
+        }
+
+        /** How the user sets a key: {@code vpc: vpc-...}, or {@code --vpc vpc-...}. */
+        String setting(RegionKey key, String value) {
+            return this == FLAGS ? name(key) + " " + value : key.key() + ": " + value;
+        }
+
+        /** Where one tag is: {@code regions.<region>.tags.team}, or {@code --tags}, which holds them all. */
+        String tag(String tagsPath, String tagKey) {
+            return this == FLAGS && tagsPath.startsWith("--") ? tagsPath : tagsPath + "." + tagKey;
+        }
+
+        /** How the user drops a key: remove it from the file, or leave out the flag. */
+        String leaveOut(RegionKey key) {
+            return this == FLAGS ? "leave out " + name(key) : "remove the key";
+        }
+    }
+
+    private final Problems problems;
+    private final Terms terms;
+
+    private SettingsParser(Problems problems, Terms terms) {
         this.problems = problems;
+        this.terms = terms;
     }
 
     /** Checks the document; problems go to {@code problems}, and the result is only meaningful when there are none. */
     static Parsed parse(Optional<YamlNode> root, Problems problems) {
-        return root.map(r -> new SettingsParser(problems).top(r)).orElseGet(Parsed::empty);
+        return parse(root, problems, Terms.FILE);
+    }
+
+    /** As {@link #parse(Optional, Problems)}, with the problems about region keys in {@code terms}. */
+    static Parsed parse(Optional<YamlNode> root, Problems problems, Terms terms) {
+        return root.map(r -> new SettingsParser(problems, terms).top(r)).orElseGet(Parsed::empty);
     }
 
     private Parsed top(YamlNode root) {
@@ -82,7 +123,7 @@ final class SettingsParser {
                     stateBucket = text(e.value(), "stateBucket", "stateBucket: \"agc-tfstate-{account}-{region}\"");
                     stateBucketEntry = e;
                 }
-                case "tags" -> tags = tags(e.value(), "tags");
+                case "tags" -> tags = tags(e.value(), "tags", "tags: { team: genomics }");
                 case "regions" -> regionsEntry = e;
                 case "agcHome" -> agcHome = agcHome(e.value());
                 default -> unknownTopKey(e);
@@ -186,34 +227,38 @@ final class SettingsParser {
         }
         RegionValues values = new RegionValues();
         for (Entry e : mapping.entries().values()) {
-            String keyPath = path + "." + e.key();
             Optional<RegionKey> key = RegionKey.of(e.key());
             if (key.isPresent()) {
-                values.put(key.get(), e.value(), value(key.get(), e.value(), keyPath));
+                values.put(key.get(), e.value(), value(key.get(), e.value(), terms.path(path, key.get())));
             } else {
-                unknownRegionKey(e, keyPath);
+                unknownRegionKey(e, path + "." + e.key());
             }
         }
         List<String> subnets = values.list(RegionKey.SUBNETS);
         boolean hasVpc = values.written(RegionKey.VPC);
         boolean usePublic = values.bool(RegionKey.USE_PUBLIC_SUBNETS).orElse(false);
         boolean executeApi = values.bool(RegionKey.EXECUTE_API_ENDPOINT).orElse(false);
+        String vpc = terms.name(RegionKey.VPC);
         if (!subnets.isEmpty() && !hasVpc) {
-            problems.at(values.node(RegionKey.SUBNETS), path + ".subnets", "given without vpc; subnets must belong to "
-                    + "your own VPC: add vpc: vpc-... to " + name + " or remove subnets");
+            problems.at(values.node(RegionKey.SUBNETS), terms.path(path, RegionKey.SUBNETS), "given without " + vpc
+                    + "; subnets must belong to your own VPC: add " + terms.setting(RegionKey.VPC, "vpc-...")
+                    + (terms == Terms.FILE ? " to " + name : "") + " or remove " + terms.name(RegionKey.SUBNETS));
         }
         if (usePublic && hasVpc) {
-            problems.at(values.node(RegionKey.USE_PUBLIC_SUBNETS), path + ".usePublicSubnets", "true conflicts with vpc: "
-                    + "agc-infra never changes your VPC; remove usePublicSubnets, or remove vpc to let agc-infra create a "
-                    + "VPC with public subnets only");
+            problems.at(values.node(RegionKey.USE_PUBLIC_SUBNETS), terms.path(path, RegionKey.USE_PUBLIC_SUBNETS),
+                    "true conflicts with " + vpc + ": agc-infra never changes your VPC; remove "
+                            + terms.name(RegionKey.USE_PUBLIC_SUBNETS) + ", or remove " + vpc + " to let agc-infra create "
+                            + "a VPC with public subnets only");
         }
+        String executeApiPath = terms.path(path, RegionKey.EXECUTE_API_ENDPOINT);
         if (executeApi && usePublic) {
-            problems.at(values.node(RegionKey.EXECUTE_API_ENDPOINT), path + ".executeApiEndpoint", "true conflicts with "
-                    + "usePublicSubnets: true, which creates no VPC endpoints; remove one of the two");
+            problems.at(values.node(RegionKey.EXECUTE_API_ENDPOINT), executeApiPath, "true conflicts with "
+                    + terms.setting(RegionKey.USE_PUBLIC_SUBNETS, "true") + ", which creates no VPC endpoints; remove one "
+                    + "of the two");
         } else if (executeApi && hasVpc) {
-            problems.at(values.node(RegionKey.EXECUTE_API_ENDPOINT), path + ".executeApiEndpoint", "true conflicts with "
-                    + "vpc: agc-infra creates nothing in your VPC; create the execute-api endpoint yourself and remove "
-                    + "executeApiEndpoint");
+            problems.at(values.node(RegionKey.EXECUTE_API_ENDPOINT), executeApiPath, "true conflicts with " + vpc
+                    + ": agc-infra creates nothing in your VPC; create the execute-api endpoint yourself and remove "
+                    + terms.name(RegionKey.EXECUTE_API_ENDPOINT));
         }
         Map<String, String> tags = new LinkedHashMap<>(globalTags);
         tags.putAll(values.tags(RegionKey.TAGS));
@@ -227,11 +272,11 @@ final class SettingsParser {
      */
     private Optional<?> value(RegionKey key, YamlNode v, String path) {
         return switch (key.kind()) {
-            case RESOURCE_ID -> resourceId(v, path, key.idPrefix(), key.idName());
-            case RESOURCE_IDS -> Optional.of(resourceIds(v, path, key.idPrefix(), key.idName()));
-            case BUCKET_NAME -> bucket(v, path);
-            case BOOLEAN -> bool(v, path, key.key());
-            case TAGS -> Optional.of(tags(v, path));
+            case RESOURCE_ID -> resourceId(key, v, path);
+            case RESOURCE_IDS -> Optional.of(resourceIds(key, v, path));
+            case BUCKET_NAME -> bucket(key, v, path);
+            case BOOLEAN -> bool(v, path, terms.setting(key, "%s"));
+            case TAGS -> Optional.of(tags(v, path, terms.setting(key, "{ team: genomics }")));
         };
     }
 
@@ -285,9 +330,11 @@ final class SettingsParser {
         problems.atKey(e, keyPath, "unknown key; " + fix);
     }
 
-    private Optional<String> resourceId(YamlNode v, String path, String prefix, String what) {
+    private Optional<String> resourceId(RegionKey key, YamlNode v, String path) {
+        String prefix = key.idPrefix();
+        String what = key.idName();
         String example = prefix + "-0123456789abcdef0";
-        Optional<String> id = text(v, path, lastKey(path) + ": " + example);
+        Optional<String> id = text(v, path, terms.setting(key, example));
         if (id.isPresent() && !AwsNames.isResourceId(prefix, id.get())) {
             problems.at(v, path, YamlNode.Quote.of(id.get()) + " is not " + article(what) + " " + what + " id; write "
                     + prefix + "- and 8 or 17 lowercase hex digits, e.g. " + example);
@@ -296,14 +343,16 @@ final class SettingsParser {
         return id;
     }
 
-    private List<String> resourceIds(YamlNode v, String path, String prefix, String what) {
-        String example = lastKey(path) + ": [" + prefix + "-0123456789abcdef0, " + prefix + "-0fedcba9876543210]";
+    private List<String> resourceIds(RegionKey key, YamlNode v, String path) {
+        String prefix = key.idPrefix();
+        String what = key.idName();
+        String example = terms.setting(key, "[" + prefix + "-0123456789abcdef0, " + prefix + "-0fedcba9876543210]");
         if (v instanceof Scalar s && s.isNull()) {
             return List.of();
         }
         if (!(v instanceof Sequence seq)) {
             String fix = v instanceof Scalar s && s.type() == Scalar.Type.STRING
-                    ? lastKey(path) + ": [" + s.text() + "]" : example;
+                    ? terms.setting(key, "[" + s.text() + "]") : example;
             problems.at(v, path, shown(v) + " is " + v.kind() + ", expected a list of " + what + " ids; write " + fix);
             return List.of();
         }
@@ -312,7 +361,7 @@ final class SettingsParser {
         for (int i = 0; i < seq.items().size(); i++) {
             YamlNode item = seq.items().get(i);
             String itemPath = path + "[" + i + "]";
-            Optional<String> id = resourceId(item, itemPath, prefix, what);
+            Optional<String> id = resourceId(key, item, itemPath);
             if (id.isEmpty()) {
                 continue;
             }
@@ -327,20 +376,22 @@ final class SettingsParser {
         return subnets;
     }
 
-    private Optional<String> bucket(YamlNode v, String path) {
-        Optional<String> bucket = text(v, path, "bucket: my-existing-bucket");
+    private Optional<String> bucket(RegionKey key, YamlNode v, String path) {
+        Optional<String> bucket = text(v, path, terms.setting(key, "my-existing-bucket"));
         if (bucket.isPresent()) {
             List<String> broken = AwsNames.bucketNameProblems(bucket.get());
             if (!broken.isEmpty()) {
                 problems.at(v, path, YamlNode.Quote.of(bucket.get()) + " is not a valid S3 bucket name: "
-                        + String.join("; ", broken) + "; use the bucket's exact name, or remove the key for agc-<account>-<region>");
+                        + String.join("; ", broken) + "; use the bucket's exact name, or " + terms.leaveOut(key)
+                        + " for agc-<account>-<region>");
                 return Optional.empty();
             }
         }
         return bucket;
     }
 
-    private Optional<Boolean> bool(YamlNode v, String path, String key) {
+    /** @param setting how the key is set, with {@code %s} for the value, e.g. {@code usePublicSubnets: %s} */
+    private Optional<Boolean> bool(YamlNode v, String path, String setting) {
         if (v instanceof Scalar s && (s.type() == Scalar.Type.TRUE || s.type() == Scalar.Type.FALSE)) {
             return Optional.of(s.type() == Scalar.Type.TRUE);
         }
@@ -351,23 +402,24 @@ final class SettingsParser {
                 suggestion = "false";
             }
         }
-        problems.at(v, path, shown(v) + " is " + v.kind() + ", expected true or false; write " + key + ": "
-                + suggestion + " (no quotes)");
+        problems.at(v, path, shown(v) + " is " + v.kind() + ", expected true or false; write "
+                + setting.formatted(suggestion) + " (no quotes)");
         return Optional.empty();
     }
 
-    private Map<String, String> tags(YamlNode v, String path) {
+    /** @param example how tags are written, e.g. {@code tags: { team: genomics }} */
+    private Map<String, String> tags(YamlNode v, String path, String example) {
         if (v instanceof Scalar s && s.isNull()) {
             return Map.of();
         }
         if (!(v instanceof Mapping mapping)) {
             problems.at(v, path, shown(v) + " is " + v.kind() + ", expected a mapping of tag keys to values; write "
-                    + lastKey(path) + ": { team: genomics }");
+                    + example);
             return Map.of();
         }
         Map<String, String> tags = new LinkedHashMap<>();
         for (Entry e : mapping.entries().values()) {
-            String tagPath = path + "." + e.key();
+            String tagPath = terms.tag(path, e.key());
             YamlNode value = e.value();
             if (!(value instanceof Scalar s) || s.isNull()) {
                 problems.at(value, tagPath, shown(value) + " is " + value.kind() + ", expected the tag's value; write "
@@ -389,7 +441,7 @@ final class SettingsParser {
         for (ParsedRegion region : regions) {
             if (region.tags().size() > AwsNames.MAX_CUSTOM_TAGS) {
                 YamlNode at = ((Mapping) root.entries().get("regions").value()).entries().get(region.name()).value();
-                tooManyTags(at, "regions." + region.name() + ".tags", region.tags().size());
+                tooManyTags(at, terms.path("regions." + region.name(), RegionKey.TAGS), region.tags().size());
             }
         }
     }
@@ -456,12 +508,6 @@ final class SettingsParser {
             return s.shown();
         }
         return v instanceof Sequence ? "[...]" : "{...}";
-    }
-
-    private static String lastKey(String path) {
-        String last = path.substring(path.lastIndexOf('.') + 1);
-        int bracket = last.indexOf('[');
-        return bracket < 0 ? last : last.substring(0, bracket);
     }
 
     private static String article(String word) {

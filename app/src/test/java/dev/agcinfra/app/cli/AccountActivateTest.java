@@ -511,11 +511,14 @@ class AccountActivateTest {
                 "--vpc", "vpc-12345678");
         CliRun.Result badId = cli.run("account", "activate", "--region", "us-east-1", "--vpc", "vpc-XYZ");
 
-        // Then each names the flag and the rule of the settings file
+        // Then each states the rule of the settings file in the flags' words
         assertNothingChanged(noVpc);
-        assertThat(noVpc.err()).contains("--subnets: given without vpc");
+        assertThat(noVpc.err().lines()).singleElement().asString().isEqualTo("agc-infra: --subnets: given without --vpc; "
+                + "subnets must belong to your own VPC: add --vpc vpc-... or remove --subnets");
         assertThat(both.status()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(both.err()).contains("--usePublicSubnets: true conflicts with vpc");
+        assertThat(both.err().lines()).singleElement().asString().isEqualTo("agc-infra: --usePublicSubnets: true "
+                + "conflicts with --vpc: agc-infra never changes your VPC; remove --usePublicSubnets, or remove --vpc to "
+                + "let agc-infra create a VPC with public subnets only");
         assertThat(badId.status()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(badId.err()).contains("--vpc: \"vpc-XYZ\" is not a VPC id");
     }
@@ -528,7 +531,7 @@ class AccountActivateTest {
         // Then the flags' rule, not the missing region, is what the user hears first
         assertNothingChanged(both);
         assertThat(both.status()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(both.err()).contains("--usePublicSubnets: true conflicts with vpc").doesNotContain("no region");
+        assertThat(both.err()).contains("--usePublicSubnets: true conflicts with --vpc").doesNotContain("no region");
     }
 
     @Test
