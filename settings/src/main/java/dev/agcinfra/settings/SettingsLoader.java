@@ -65,7 +65,8 @@ public final class SettingsLoader {
     public Settings load(AwsDefaults aws) {
         Path file = settingsFile();
         Problems problems = new Problems(displayName(file));
-        Parsed parsed = SettingsParser.parse(readFile(file, problems), problems);
+        Optional<YamlNode> root = readFile(file, problems);
+        Parsed parsed = SettingsParser.parse(root, problems);
         problems.throwIfAny();
 
         List<ParsedRegion> regions = new ArrayList<>();
@@ -88,6 +89,8 @@ public final class SettingsLoader {
 
         String accountId = account.orElseThrow();
         List<RegionSettings> regionSettings = regions.stream().map(r -> regionSettings(r, accountId)).toList();
+        SettingsParser.checkBucketsUnique(root, regionSettings, problems);
+        problems.throwIfAny();
         return new Settings(accountId, parsed.stateBucket().orElse(Settings.DEFAULT_STATE_BUCKET), parsed.tags(),
                 regionSettings, agcHome(parsed.agcHome(), file));
     }

@@ -482,6 +482,56 @@ final class SettingsParser {
         }
     }
 
+    /**
+     * S3 bucket names are global: a results bucket can be the results bucket of one region only, whether agc-infra
+     * creates it or it exists already (two data stacks would create the same bucket; two cores would share one). A
+     * clash is one problem, at the bucket written in the file, naming both regions.
+     *
+     * @param root    the file's document, for the position of each region's {@code bucket}
+     * @param regions the regions with their defaults applied ({@code agc-<account>-<region>} when not named)
+     */
+    static void checkBucketsUnique(Optional<YamlNode> root, List<RegionSettings> regions, Problems problems) {
+        Map<String, RegionSettings> first = new HashMap<>();
+        for (RegionSettings region : regions) {
+            RegionSettings earlier = first.putIfAbsent(region.bucket(), region);
+            if (earlier == null) {
+                continue;
+            }
+            Optional<YamlNode> here = bucketNode(root, region.region());
+            RegionSettings at = here.isPresent() || bucketNode(root, earlier.region()).isEmpty() ? region : earlier;
+            RegionSettings other = at == region ? earlier : region;
+            String message = YamlNode.Quote.of(region.bucket()) + " is also the results bucket of " + other.region()
+                    + describe(root, other) + "; S3 bucket names are global and each region needs a bucket of its own: "
+                    + "name another bucket for " + at.region() + " or for " + other.region();
+            String path = "regions." + at.region() + ".bucket";
+            Optional<YamlNode> node = bucketNode(root, at.region());
+            if (node.isPresent()) {
+                problems.at(node.get(), path, message);
+            } else {
+                problems.add(problems.file() + ": " + path + ": " + message);
+            }
+        }
+    }
+
+    /** How the other region comes by its bucket: where the file names it, or that it is its default. */
+    private static String describe(Optional<YamlNode> root, RegionSettings region) {
+        String how = region.createBucket() ? "created by agc-infra" : "an existing bucket";
+        return bucketNode(root, region.region()).map(n -> " (line " + n.line() + ", " + how + ")")
+                .orElse(" (its default name, " + how + ")");
+    }
+
+    /** The value of {@code regions.<region>.bucket} in the file, when the file writes it. */
+    private static Optional<YamlNode> bucketNode(Optional<YamlNode> root, String region) {
+        YamlNode node = root.orElse(null);
+        for (String key : List.of("regions", region, RegionKey.BUCKET.key())) {
+            if (!(node instanceof Mapping mapping) || !mapping.entries().containsKey(key)) {
+                return Optional.empty();
+            }
+            node = mapping.entries().get(key).value();
+        }
+        return Optional.ofNullable(node);
+    }
+
     /** Why the state bucket template gives an invalid bucket name for one region, with the fix; empty when valid. */
     static Optional<String> stateBucketProblem(String template, String account, String region) {
         String name = template.replace("{account}", account).replace("{region}", region);

@@ -306,6 +306,48 @@ class InvalidSettingsTest {
     }
 
     @Test
+    void oneBucketInSeveralRegionsIsOneProblemPerClashNamingBothRegionsWhetherCreatedOrExisting() throws IOException {
+        // Given one name for an existing bucket in us-east-1 and for buckets agc-infra creates in us-east-2 and us-west-2
+        String yaml = """
+                regions:
+                  us-east-1: { bucket: same-bucket-name }
+                  us-east-2: { bucket: same-bucket-name, createBucket: true }
+                  us-west-2: { bucket: same-bucket-name, createBucket: true }
+                """;
+
+        // When
+        List<String> problems = problems(yaml);
+
+        // Then
+        assertThat(problems).containsExactly(
+                "agc.yaml:3:24: regions.us-east-2.bucket: \"same-bucket-name\" is also the results bucket of us-east-1 "
+                        + "(line 2, an existing bucket); S3 bucket names are global and each region needs a bucket of its "
+                        + "own: name another bucket for us-east-2 or for us-east-1",
+                "agc.yaml:4:24: regions.us-west-2.bucket: \"same-bucket-name\" is also the results bucket of us-east-1 "
+                        + "(line 2, an existing bucket); S3 bucket names are global and each region needs a bucket of its "
+                        + "own: name another bucket for us-west-2 or for us-east-1");
+    }
+
+    @Test
+    void aBucketNamedAsAnotherRegionsDefaultBucketIsReportedWhereItIsNamed() throws IOException {
+        // Given us-east-2 names the bucket us-east-1 gets by default
+        String yaml = """
+                account: "123456789012"
+                regions:
+                  us-east-1: {}
+                  us-east-2: { bucket: agc-123456789012-us-east-1 }
+                """;
+
+        // When
+        List<String> problems = problems(yaml);
+
+        // Then
+        assertThat(problems).containsExactly("agc.yaml:4:24: regions.us-east-2.bucket: \"agc-123456789012-us-east-1\" is "
+                + "also the results bucket of us-east-1 (its default name, created by agc-infra); S3 bucket names are "
+                + "global and each region needs a bucket of its own: name another bucket for us-east-2 or for us-east-1");
+    }
+
+    @Test
     void aValueThatContainsItselfThroughAnAliasIsReportedWhereItsAnchorIs() throws IOException {
         // Given a list that names itself among its items
         String yaml = "regions:\n  us-east-1:\n    vpc: vpc-12345678\n    subnets: &s [subnet-12345678, *s]\n";
