@@ -14,6 +14,8 @@ import dev.agcinfra.app.stacks.CoreStack;
 import dev.agcinfra.app.stacks.DataStack;
 import dev.agcinfra.app.stacks.RegionStack;
 import dev.agcinfra.modules.contract.AgcInstallation;
+import dev.agcinfra.modules.naming.TerraformLiteral;
+import dev.agcinfra.settings.SettingsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +60,7 @@ public final class AgcInfraApp {
     /** Adds every region's stacks to {@code app}; the AGC installation is read from {@code settings.agcHome()}. */
     public AgcInfraApp(Settings settings, SubnetResolver subnets, App app) {
         this.app = app;
-        this.installation = AgcInstallation.read(settings.agcHome());
+        this.installation = writable(AgcInstallation.read(settings.agcHome()));
         for (RegionSettings region : settings.regions()) {
             DataStack data = null;
             if (DataStack.isNeeded(region)) {
@@ -77,6 +79,33 @@ public final class AgcInfraApp {
             stacks.add(new StackSummary(core.getNode().getId(), region));
             stackConstructs.add(core);
         }
+    }
+
+    /**
+     * The installation, when its paths can be written into Terraform as they are ({@link TerraformLiteral}: every
+     * other character can); an installation that is not complete is not uploaded, so not checked.
+     *
+     * @throws SettingsException naming the path that cannot, and the fix
+     */
+    private static AgcInstallation writable(AgcInstallation installation) {
+        if (!installation.isComplete()) {
+            return installation;
+        }
+        Optional<String> home = TerraformLiteral.problem(installation.home().toString());
+        if (home.isPresent()) {
+            throw new SettingsException("agcHome: " + installation.home() + " cannot be written into Terraform as it is: "
+                    + home.get() + "; move AGC's installation to a path without it, and set agcHome: to that path");
+        }
+        List<String> problems = new ArrayList<>();
+        for (AgcInstallation.InstalledFile file : installation.artifacts()) {
+            TerraformLiteral.problem(file.relativePath()).ifPresent(why -> problems.add("agcHome: the file "
+                    + file.path() + " of the AGC installation cannot be written into Terraform as it is: " + why
+                    + "; rename it"));
+        }
+        if (!problems.isEmpty()) {
+            throw new SettingsException(problems);
+        }
+        return installation;
     }
 
     /**
