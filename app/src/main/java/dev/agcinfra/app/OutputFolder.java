@@ -266,7 +266,8 @@ public final class OutputFolder {
         try {
             carryOver(previous, fresh, produced, carried);
             Files.move(fresh, folder, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            String why = e instanceof IOException io ? reason(io) : e.getMessage();
             for (int i = carried.size() - 1; i >= 0; i--) {
                 try {
                     Files.move(carried.get(i)[1], carried.get(i)[0], StandardCopyOption.ATOMIC_MOVE);
@@ -277,12 +278,12 @@ public final class OutputFolder {
             try {
                 Files.move(previous, folder, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException restore) {
-                throw new Unusable(display(folder) + ": the synth could not move its new output in (" + reason(e)
+                throw new Unusable(display(folder) + ": the synth could not move its new output in (" + why
                         + ") nor the previous output back (" + reason(restore) + "); the previous output is in "
                         + display(previous) + ": move it back to " + display(folder));
             }
-            throw new Unusable(display(folder) + ": the synth could not move its new output in (" + reason(e) + "); "
-                    + fixFor(reason(e)) + ", then synthesize again");
+            throw new Unusable(display(folder) + ": the synth could not move its new output in (" + why + "); "
+                    + fixFor(why) + ", then synthesize again");
         }
         try {
             deleteRecursively(previous);
