@@ -15,20 +15,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What bills by the hour in one region, as read: NAT gateways, interface endpoints, Elastic IPs, NAT traffic.
+ * What bills by the hour in one region of one account, as read: NAT gateways, interface endpoints, Elastic IPs, NAT traffic.
  *
  * <p>A NAT gateway's Elastic IP is priced with the gateway (as its public IPv4 address), never twice: tagged Elastic
  * IPs whose allocation a counted gateway uses are left out of {@link #elasticIps()}.
  */
 public final class RegionInventory {
 
+    private final String account;
     private final String region;
     private final List<LiveNatGateway> natGateways = new ArrayList<>();
     private final List<LiveInterfaceEndpoint> interfaceEndpoints = new ArrayList<>();
     private final List<LiveElasticIp> taggedElasticIps = new ArrayList<>();
     private final Map<String, NatTraffic> traffic = new LinkedHashMap<>();
 
-    public RegionInventory(String region) {
+    public RegionInventory(String account, String region) {
+        this.account = account;
         this.region = region;
     }
 
@@ -44,6 +46,10 @@ public final class RegionInventory {
             traffic.put(t.natGatewayId(), t);
         }
         return this;
+    }
+
+    public String account() {
+        return account;
     }
 
     public String region() {

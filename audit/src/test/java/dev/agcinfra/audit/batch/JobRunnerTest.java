@@ -16,6 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -50,6 +53,42 @@ class JobRunnerTest {
             IntStream.range(0, 450).forEach(i -> expected.add(region + ":" + i));
         }
         assertThat(written).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @DisplayName("partitions of several accounts come out account by account, each knowing its account, with its account's credentials; an error names its account")
+    void partitionsOfSeveralAccounts() throws Exception {
+        // Given: two accounts, two regions each; the second account's first region is the slowest and is denied
+        AwsCredentialsProvider roleB = StaticCredentialsProvider.create(AwsBasicCredentials.create("b", "b"));
+        AuditAccount a = AuditAccount.caller("111111111111");
+        AuditAccount b = new AuditAccount("222222222222", "lab-b", roleB);
+        List<Partition> partitions = List.of(new Partition(a, "us-east-1"), new Partition(a, "eu-west-1"),
+                new Partition(b, "us-east-1"), new Partition(b, "eu-west-1"));
+        Step<Integer, String> step = new Step<>("numbers", "test", "List", context -> {
+            if (context.scope().account().equals(b.id()) && context.region().equals("us-east-1")) {
+                sleep(50);
+                throw serviceError("AccessDeniedException", "denied in b");
+            }
+            return pages(context.region(), 1, 2, 0);
+        }, scope -> item -> scope.account() + "/" + scope.region() + ":" + item);
+        List<String> written = new ArrayList<>();
+        List<Object> credentials = Collections.synchronizedList(new ArrayList<>());
+
+        // When
+        JobResult result = runner(4).runPartitions(new Job<>("test", List.of(step)), partitions, written::addAll,
+                partition -> {
+                    credentials.add(partition.account().id() + " " + partition.account().credentials());
+                    return new RegionClients(null, partition.region(), partition.account().credentials());
+                });
+
+        // Then
+        assertThat(written).containsExactly("111111111111/us-east-1:0", "111111111111/us-east-1:1",
+                "111111111111/eu-west-1:0", "111111111111/eu-west-1:1",
+                "222222222222/eu-west-1:0", "222222222222/eu-west-1:1");
+        assertThat(result.errors()).containsExactly(new AuditError("222222222222", "us-east-1", "test", "List",
+                "AccessDeniedException", "denied in b"));
+        assertThat(credentials).containsExactlyInAnyOrder("111111111111 null", "111111111111 null",
+                "222222222222 " + roleB, "222222222222 " + roleB);
     }
 
     @Test
@@ -101,7 +140,7 @@ class JobRunnerTest {
         // Then
         assertThat(written).containsExactly("us-east-1:first:0", "us-east-1:first:1", "us-east-1:second:0",
                 "eu-west-1:second:0");
-        assertThat(result.errors()).containsExactly(new AuditError("eu-west-1", "tagging", "GetResources",
+        assertThat(result.errors()).containsExactly(new AuditError("123456789012", "eu-west-1", "tagging", "GetResources",
                 "AccessDeniedException", "User is not authorized to perform this"));
     }
 
