@@ -28,6 +28,41 @@ public final class AwsCli {
         }
     }
 
+    /** Requires the CLI: on CI its absence fails the test, elsewhere the test is skipped. */
+    public static void require() {
+        if (System.getenv("CI") != null && !available()) {
+            throw new AssertionError("the AWS CLI ('aws') must be on the PATH on CI");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(available(), "the AWS CLI ('aws') is not on the PATH");
+    }
+
+    /**
+     * Runs a POSIX shell script that calls {@code aws} as an operator would paste it, with the endpoint
+     * ({@code AWS_ENDPOINT_URL}), region and test credentials in the environment; returns the exit status.
+     */
+    public static int shell(String endpoint, String region, String script) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("sh", "-c", script);
+        builder.environment().keySet().removeIf(key -> key.startsWith("AWS_"));
+        Path none = Files.createTempFile("aws-cli-none", "");
+        builder.environment().put("AWS_ACCESS_KEY_ID", "test");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "test");
+        builder.environment().put("AWS_CONFIG_FILE", none.toString());
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", none.toString());
+        builder.environment().put("AWS_ENDPOINT_URL", endpoint);
+        builder.environment().put("AWS_DEFAULT_REGION", region);
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        try {
+            Process process = builder.start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("sh -c " + script + " did not end");
+            }
+            return process.exitValue();
+        } finally {
+            Files.deleteIfExists(none);
+        }
+    }
+
     /** Runs {@code aws --endpoint-url endpoint --region region args...} and returns its stdout. */
     public static String run(String endpoint, String region, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", endpoint, "--region", region));
