@@ -36,6 +36,13 @@ public final class JobRunner {
     public static final int DEFAULT_CHUNK_SIZE = 100;
     /** Chunks a partition may have waiting for the writer before it pauses. */
     public static final int DEFAULT_QUEUE_CHUNKS = 8;
+    /**
+     * Partitions started and not yet written, per thread: a partition starts only when the one this many places
+     * before it is written, so that however many accounts and regions a job reads, at most
+     * {@code parallelism x 4 x 8} chunks wait for the writer, while a slow partition still leaves three times the
+     * pool's threads of later ones to run.
+     */
+    public static final int WINDOW_PER_THREAD = 4;
 
     private final AwsClientFactory clients;
     private final AuditAccount account;
@@ -114,18 +121,25 @@ public final class JobRunner {
         boolean accountInLabel = partitions.stream().map(p -> p.account().id()).distinct().count() > 1;
         List<Future<?>> futures = new ArrayList<>();
         AtomicLong written = new AtomicLong();
-        try {
-            for (int i = 0; i < partitions.size(); i++) {
-                int index = i;
-                Partition partition = partitions.get(i);
-                String label = accountInLabel ? partition.account().id() + " " + partition.region() : partition.region();
+        int window = window(parallelism);
+        java.util.function.IntConsumer start = index -> {
+            if (index < partitions.size()) {
+                Partition partition = partitions.get(index);
+                String label = accountInLabel ? partition.account().id() + " " + partition.region()
+                        : partition.region();
                 futures.add(pool.submit(() -> runPartition(job, index, partition, label, merge, errors,
                         regionClients)));
             }
+        };
+        try {
+            for (int i = 0; i < Math.min(window, partitions.size()); i++) {
+                start.accept(i);
+            }
+            // each partition written in full makes room for the next one: never more than the window unwritten
             merge.drainTo(chunk -> {
                 writer.write(chunk);
                 written.addAndGet(chunk.size());
-            });
+            }, ended -> start.accept(ended + window));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             pool.shutdownNow();
@@ -150,9 +164,12 @@ public final class JobRunner {
             }
         }
         awaitTermination(pool);
-        List<String> order = partitions.stream().map(p -> p.account().id() + "/" + p.region()).toList();
+        java.util.Map<String, Integer> order = new java.util.HashMap<>();
+        for (int i = 0; i < partitions.size(); i++) {
+            order.putIfAbsent(partitions.get(i).account().id() + "/" + partitions.get(i).region(), i);
+        }
         List<AuditError> sorted = new ArrayList<>(errors);
-        sorted.sort(Comparator.comparingInt(error -> order.indexOf(error.account() + "/" + error.region())));
+        sorted.sort(Comparator.comparingInt(error -> order.getOrDefault(error.account() + "/" + error.region(), -1)));
         return new JobResult(written.get(), sorted);
     }
 
@@ -211,6 +228,11 @@ public final class JobRunner {
     private static AuditError error(RegionScope scope, String service, String operation, SdkException e) {
         return new AuditError(scope.account(), scope.region(), service, operation, AwsErrors.code(e),
                 AwsErrors.message(e));
+    }
+
+    /** Partitions started and not yet written, at most. */
+    static int window(int parallelism) {
+        return Math.max(1, parallelism * WINDOW_PER_THREAD);
     }
 
     /** The ARN partition of a region: {@code aws}, {@code aws-cn}, {@code aws-us-gov}, ... */

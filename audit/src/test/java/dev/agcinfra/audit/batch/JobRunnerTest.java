@@ -228,6 +228,51 @@ class JobRunnerTest {
     }
 
     @Test
+    @DisplayName("while the writer is busy with the first partition, only the window of later ones (4 per thread) is started: memory stays bounded however many accounts and regions")
+    void laterPartitionsWaitForTheWriter() throws Exception {
+        CountDownLatch firstChunkWritten = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger started = new AtomicInteger();
+        AtomicInteger startedWhileWaiting = new AtomicInteger(-1);
+        Step<Integer, Integer> step = new Step<>("one", "test", "List", context -> () -> {
+            started.incrementAndGet();
+            return Stream.of(List.of(1));
+        }, scope -> item -> item);
+        int window = JobRunner.WINDOW_PER_THREAD;
+        Thread observer = new Thread(() -> {
+            try {
+                firstChunkWritten.await();
+                // no clock: wait until the window's partitions have run and the pool's one thread is idle
+                while (started.get() < window || !partitionsParked()) {
+                    Thread.onSpinWait();
+                }
+                startedWhileWaiting.set(started.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                release.countDown();
+            }
+        });
+        observer.start();
+        List<String> ten = IntStream.range(1, 11).mapToObj(i -> "eu-west-" + i).toList();
+
+        JobResult result = runner(1).run(new Job<>("test", List.of(step)), ten, chunk -> {
+            firstChunkWritten.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, NO_CLIENTS);
+        observer.join();
+
+        // Then: with one thread, partitions 1 to 3 ran while the writer held the first; the fifth waited for it
+        assertThat(startedWhileWaiting.get()).isEqualTo(window);
+        assertThat(result.items()).isEqualTo(10);
+        assertThat(started.get()).isEqualTo(10);
+    }
+
+    @Test
     @DisplayName("a bug in a reader fails the run after the other regions have ended")
     void bugsFailTheRun() {
         Step<Integer, Integer> step = new Step<>("buggy", "test", "List", context -> {
