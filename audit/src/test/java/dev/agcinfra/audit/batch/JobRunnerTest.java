@@ -185,10 +185,7 @@ class JobRunnerTest {
     @Test
     @DisplayName("while the writer is busy with the first region, a later one reads at most its queue ahead")
     void laterRegionsPauseWhenTheirQueueIsFull() throws Exception {
-        CountDownLatch firstChunkWritten = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         AtomicInteger secondRegionPages = new AtomicInteger();
-        AtomicInteger pagesWhileWaiting = new AtomicInteger(-1);
         Step<Integer, Integer> step = new Step<>("many", "test", "List", context -> () ->
                 IntStream.range(0, 100).mapToObj(page -> {
                     if (context.region().equals("eu-west-1")) {
@@ -196,80 +193,80 @@ class JobRunnerTest {
                     }
                     return List.of(page);
                 }), scope -> item -> item);
-        Thread observer = new Thread(() -> {
-            try {
-                firstChunkWritten.await();
-                // no clock: wait until every partition thread is parked (its queue full) with the queue filled
-                while (secondRegionPages.get() < JobRunner.DEFAULT_QUEUE_CHUNKS || !partitionsParked()) {
-                    Thread.onSpinWait();
-                }
-                pagesWhileWaiting.set(secondRegionPages.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                release.countDown();
-            }
-        });
-        observer.start();
+        // no clock: the count is taken once every partition thread is parked (its queue full) with the queue filled
+        HeldFirstChunk writer = new HeldFirstChunk(secondRegionPages::get, JobRunner.DEFAULT_QUEUE_CHUNKS);
 
-        runner(2, 1).run(new Job<>("test", List.of(step)), List.of("us-east-1", "eu-west-1"), chunk -> {
-            firstChunkWritten.countDown();
-            try {
-                release.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, NO_CLIENTS);
-        observer.join();
+        runner(2, 1).run(new Job<>("test", List.of(step)), List.of("us-east-1", "eu-west-1"), writer, NO_CLIENTS);
 
         // Then: eu-west-1 filled its queue (8 chunks of one page) plus the one it was handing on, and waited
-        assertThat(pagesWhileWaiting.get()).isBetween(JobRunner.DEFAULT_QUEUE_CHUNKS, JobRunner.DEFAULT_QUEUE_CHUNKS + 1);
+        assertThat(writer.countWhileHeld()).isBetween(JobRunner.DEFAULT_QUEUE_CHUNKS,
+                JobRunner.DEFAULT_QUEUE_CHUNKS + 1);
         assertThat(secondRegionPages.get()).isEqualTo(100);
     }
 
     @Test
     @DisplayName("while the writer is busy with the first partition, only the window of later ones (4 per thread) is started: memory stays bounded however many accounts and regions")
     void laterPartitionsWaitForTheWriter() throws Exception {
-        CountDownLatch firstChunkWritten = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         AtomicInteger started = new AtomicInteger();
-        AtomicInteger startedWhileWaiting = new AtomicInteger(-1);
         Step<Integer, Integer> step = new Step<>("one", "test", "List", context -> () -> {
             started.incrementAndGet();
             return Stream.of(List.of(1));
         }, scope -> item -> item);
         int window = JobRunner.WINDOW_PER_THREAD;
-        Thread observer = new Thread(() -> {
-            try {
-                firstChunkWritten.await();
-                // no clock: wait until the window's partitions have run and the pool's one thread is idle
-                while (started.get() < window || !partitionsParked()) {
-                    Thread.onSpinWait();
-                }
-                startedWhileWaiting.set(started.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                release.countDown();
-            }
-        });
-        observer.start();
+        // no clock: the count is taken once the window's partitions have run and the pool's one thread is idle
+        HeldFirstChunk writer = new HeldFirstChunk(started::get, window);
         List<String> ten = IntStream.range(1, 11).mapToObj(i -> "eu-west-" + i).toList();
 
-        JobResult result = runner(1).run(new Job<>("test", List.of(step)), ten, chunk -> {
-            firstChunkWritten.countDown();
+        JobResult result = runner(1).run(new Job<>("test", List.of(step)), ten, writer, NO_CLIENTS);
+
+        // Then: with one thread, partitions 1 to 3 ran while the writer held the first; the fifth waited for it
+        assertThat(writer.countWhileHeld()).isEqualTo(window);
+        assertThat(result.items()).isEqualTo(10);
+        assertThat(started.get()).isEqualTo(10);
+    }
+
+    /**
+     * A writer that holds its first chunk until every partition thread is parked and a count has reached a floor,
+     * then notes the count and lets the run go on: what the partitions did while the writer was busy.
+     */
+    static final class HeldFirstChunk implements ItemWriter<Integer> {
+        private final CountDownLatch firstChunk = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicInteger noted = new AtomicInteger(-1);
+        private final Thread observer;
+
+        HeldFirstChunk(java.util.function.IntSupplier count, int floor) {
+            observer = new Thread(() -> {
+                try {
+                    firstChunk.await();
+                    while (count.getAsInt() < floor || !partitionsParked()) {
+                        Thread.onSpinWait();
+                    }
+                    noted.set(count.getAsInt());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    release.countDown();
+                }
+            });
+            observer.start();
+        }
+
+        @Override
+        public void write(List<? extends Integer> chunk) {
+            firstChunk.countDown();
             try {
                 release.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, NO_CLIENTS);
-        observer.join();
+        }
 
-        // Then: with one thread, partitions 1 to 3 ran while the writer held the first; the fifth waited for it
-        assertThat(startedWhileWaiting.get()).isEqualTo(window);
-        assertThat(result.items()).isEqualTo(10);
-        assertThat(started.get()).isEqualTo(10);
+        /** The count noted while the first chunk was held. */
+        int countWhileHeld() throws InterruptedException {
+            observer.join();
+            return noted.get();
+        }
     }
 
     @Test
