@@ -25,11 +25,12 @@ import org.junit.jupiter.api.Test;
 class RunRateAndAdviceTest {
 
     static final PriceTable PRICES = PriceTable.embedded();
+    static final String ACCOUNT = "123456789012";
     static final BillingPeriods PERIODS = BillingPeriods.of(LocalDate.parse("2026-08-15"));
 
     /** AGC core as the costs job reads it: 3 NAT gateways with EIPs (tagged too), 7 endpoints x 3 AZs, 1 idle EIP. */
     static RegionInventory agcCore(String region) {
-        RegionInventory inventory = new RegionInventory(region);
+        RegionInventory inventory = new RegionInventory(ACCOUNT, region);
         for (int i = 1; i <= 3; i++) {
             inventory.add(new LiveNatGateway(region, "nat-" + i, "nat-" + i, 1, List.of("eipalloc-" + i)));
             inventory.add(new LiveElasticIp(region, "eipalloc-" + i, "203.0.113.1" + i, "nat-" + i, true));
@@ -92,7 +93,7 @@ class RunRateAndAdviceTest {
     @Test
     @DisplayName("without its three NAT gateways' Elastic IPs tagged, the addresses still bill with the gateways")
     void untaggedNatElasticIps() {
-        RegionInventory inventory = new RegionInventory("us-east-1");
+        RegionInventory inventory = new RegionInventory(ACCOUNT, "us-east-1");
         inventory.add(new LiveNatGateway("us-east-1", "nat-1", null, 1, List.of("eipalloc-untagged")));
 
         RegionCosts region = report(null, inventory).regions().get(0);
@@ -156,7 +157,7 @@ class RunRateAndAdviceTest {
         @Test
         @DisplayName("counts one NAT gateway and one interface endpoint in the singular")
         void singular() {
-            RegionInventory inventory = new RegionInventory("us-east-1");
+            RegionInventory inventory = new RegionInventory(ACCOUNT, "us-east-1");
             inventory.add(new LiveNatGateway("us-east-1", "nat-1", null, 1, List.of()));
             inventory.add(new LiveInterfaceEndpoint("us-east-1", "vpce-1", null, "com.amazonaws.us-east-1.logs", 1));
 
@@ -196,7 +197,7 @@ class RunRateAndAdviceTest {
         @Test
         @DisplayName("is not given for public subnets where there is nothing to save")
         void nothingToSave() {
-            RegionInventory empty = new RegionInventory("us-east-1");
+            RegionInventory empty = new RegionInventory(ACCOUNT, "us-east-1");
 
             assertThat(report(null, empty).advice()).isEmpty();
         }
@@ -230,9 +231,10 @@ class RunRateAndAdviceTest {
     @Test
     @DisplayName("errors of the regions and of Cost Explorer are all in the report")
     void errors() {
-        AuditError regionError = new AuditError("eu-west-1", "ec2", "DescribeNatGateways", "AuthFailure", "no");
-        AuditError ceError = new AuditError("us-east-1", "ce", "GetCostAndUsage", "AccessDeniedException", "no");
-        CostExplorerReader.Result actuals = new CostExplorerReader.Result(null, 0, List.of(), List.of(ceError));
+        AuditError regionError = new AuditError(ACCOUNT, "eu-west-1", "ec2", "DescribeNatGateways", "AuthFailure", "no");
+        AuditError ceError = new AuditError(ACCOUNT, "us-east-1", "ce", "GetCostAndUsage", "AccessDeniedException", "no");
+        CostExplorerReader.Result actuals = new CostExplorerReader.Result(ACCOUNT, null, List.of(ACCOUNT), 0, List.of(),
+                List.of(ceError));
 
         CostsReport report = CostsReport.build(TagFilter.DEFAULT, List.of(agcCore("us-east-1")), PRICES, actuals,
                 null, List.of(regionError), Advisor.defaults(), PERIODS);
