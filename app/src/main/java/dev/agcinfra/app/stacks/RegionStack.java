@@ -6,6 +6,7 @@ import dev.agcinfra.app.AgcVersion;
 import dev.agcinfra.settings.RegionSettings;
 import dev.agcinfra.settings.Settings;
 import dev.agcinfra.modules.naming.AddressedStack;
+import dev.agcinfra.modules.provider.AwsProviderVersion;
 import dev.agcinfra.modules.state.RemoteState;
 import dev.agcinfra.settings.AgcNames;
 import java.util.LinkedHashMap;
@@ -14,9 +15,10 @@ import java.util.Map;
 import software.constructs.Construct;
 
 /**
- * What every agc-infra stack has: one AWS provider for its region, pinned to the account, whose {@code default_tags}
- * put {@code application-name=agc} and {@code agc-version} on every resource (then the custom tags, which can never
- * override those two); an S3 backend in the same region; Terraform 1.10 or newer.
+ * What every agc-infra stack has: one AWS provider for its region ({@link AwsProviderVersion}: hashicorp/aws 6.x),
+ * pinned to the account, whose {@code default_tags} put {@code application-name=agc} and {@code agc-version} on every
+ * resource (then the custom tags, which can never override those two); an S3 backend in the same region; Terraform
+ * 1.10 or newer.
  */
 public abstract class RegionStack extends AddressedStack {
 
@@ -38,7 +40,7 @@ public abstract class RegionStack extends AddressedStack {
                 .build();
         RemoteState.s3(this, settings.stateBucket(region.region()), AgcNames.stateKey(id), region.region());
         addOverride("terraform.required_version", REQUIRED_TERRAFORM);
-        addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
+        AwsProviderVersion.declare(this);
     }
 
     /** The provider's default tags: custom tags first, then the two agc tags, which win. */
