@@ -36,7 +36,8 @@ class ProviderSchemaTest {
     static Map<String, JsonNode> stacks;
 
     /**
-     * One region per mode (ap-east-2: a region whose stacks skip the region check), with an AGC installation so that
+     * One region per mode (ap-east-2: a region whose stacks skip the region check; eu-west-2: a regional NAT
+     * gateway), with an AGC installation so that
      * the contract's objects and export stack are in.
      */
     static List<RegionSettings> everyMode() {
@@ -52,7 +53,8 @@ class ProviderSchemaTest {
                         Optional.empty(), false, false, Map.of(), NatGateways.of(1), true, 90),
                 new RegionSettings("ca-central-1", Optional.empty(), List.of(), Synth.defaults("ca-central-1").bucket(),
                         true, Optional.empty(), true, false, Map.of(), NatGateways.ONE_PER_AZ, true, 30),
-                Synth.defaults("ap-east-2"));
+                Synth.defaults("ap-east-2"),
+                OtherModesTest.natGateways("eu-west-2", NatGateways.REGIONAL));
     }
 
     @BeforeAll
@@ -67,7 +69,7 @@ class ProviderSchemaTest {
         List<String> problems = new ArrayList<>();
         stacks.forEach((name, stack) -> problems.addAll(SCHEMA.problems(name, stack)));
 
-        assertThat(stacks).hasSize(13);
+        assertThat(stacks).hasSize(15);
         assertThat(problems).isEmpty();
     }
 

@@ -1,7 +1,11 @@
 package dev.agcinfra.modules.provider;
 
+import com.hashicorp.cdktf.ITerraformDependable;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.providers.aws.nat_gateway.NatGateway;
+import java.util.List;
+import java.util.Map;
+import software.constructs.Construct;
 
 /**
  * The AWS provider agc-infra's stacks declare, and the one place where they use what its Java bindings lack.
@@ -38,14 +42,34 @@ public final class AwsProviderVersion {
     }
 
     /**
-     * Makes {@code natGateway} a regional NAT gateway of the VPC {@code vpcId} ({@code availability_mode =
-     * "regional"}, {@code vpc_id}; hashicorp/aws {@value #REGIONAL_NAT_GATEWAY_SINCE} and later). Build it with no
-     * {@code subnet_id}, {@code allocation_id} or {@code connectivity_type} (regional ones are public): without
-     * {@code availability_zone_address} blocks it runs in automatic mode, where AWS assigns its addresses and spreads
-     * it to the AZs the VPC uses.
+     * A regional NAT gateway of the VPC {@code vpcId} ({@code availability_mode = "regional"}, {@code vpc_id};
+     * hashicorp/aws {@value #REGIONAL_NAT_GATEWAY_SINCE} and later), in automatic mode: with no
+     * {@code availability_zone_address} blocks, AWS assigns its addresses and spreads it to the AZs the VPC uses. It has
+     * no {@code subnet_id}, {@code allocation_id} or {@code connectivity_type} (a regional one is public, the default):
+     * the provider refuses a subnet or an allocation in regional mode. The bindings require a subnet id (5.23.1's
+     * schema did), so the builder gets the VPC's id as a stand-in that the override takes out again.
+     *
+     * @param dependsOn what it must be created after: the VPC's internet gateway, which its route table routes to
      */
-    public static void regional(NatGateway natGateway, String vpcId) {
+    public static NatGateway regionalNatGateway(Construct scope, String id, String vpcId, Map<String, String> tags,
+                                                List<ITerraformDependable> dependsOn) {
+        NatGateway natGateway = NatGateway.Builder.create(scope, id)
+                .subnetId(vpcId)
+                .tags(tags)
+                .dependsOn(dependsOn)
+                .build();
+        natGateway.addOverride("subnet_id", null);
         natGateway.addOverride("availability_mode", "regional");
         natGateway.addOverride("vpc_id", vpcId);
+        return natGateway;
+    }
+
+    /**
+     * The public IPv4 addresses of a regional NAT gateway, as a Terraform expression over its computed
+     * {@code regional_nat_gateway_address} blocks (one per address AWS has given it so far; the bindings have no getter
+     * for them): the addresses it had when Terraform last read it, which change as it spreads to other AZs.
+     */
+    public static String regionalPublicIps(NatGateway regional) {
+        return "${[for address in " + regional.getFqn() + ".regional_nat_gateway_address : address.public_ip]}";
     }
 }
