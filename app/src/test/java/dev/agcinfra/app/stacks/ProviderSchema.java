@@ -70,31 +70,26 @@ final class ProviderSchema {
         String where = stackName + ": ";
         forEachBody(stack.path("provider").path("aws"), body ->
                 checkBody(where + "provider \"aws\"", "the provider", body, schema.path("providerConfig"), problems));
-        blocks(stack.path("resource"), (type, byName) -> {
-            JsonNode typeSchema = schema.path("resources").path(type);
-            if (typeSchema.isMissingNode()) {
-                problems.add(where + "resource type " + type + " is not in " + RESOURCE + ": " + notDescribed(type, ""));
-                return;
-            }
-            blocks(byName, (name, body) -> forEachBody(body, one ->
-                    checkBody(where + type + "." + name, type, one, typeSchema, problems)));
-        });
-        blocks(stack.path("data"), (type, byName) -> {
-            JsonNode typeSchema = schema.path("dataSources").path(type);
-            if (typeSchema.isMissingNode()) {
-                problems.add(where + "data source " + type + " is not in " + RESOURCE + ": " + notDescribed(type, "data-"));
-                return;
-            }
-            blocks(byName, (name, body) -> forEachBody(body, one ->
-                    checkBody(where + "data." + type + "." + name, "data source " + type, one, typeSchema, problems)));
-        });
+        checkTypes(where, stack.path("resource"), false, problems);
+        checkTypes(where, stack.path("data"), true, problems);
         checkReferences(where, stack, problems);
         return problems;
     }
 
-    private String notDescribed(String type, String kind) {
-        return "if hashicorp/aws " + version() + " has it, add it with app/build/provider-schema.py --" + kind
-                + (kind.isEmpty() ? "type " : "source ") + type + " (see the README beside the file)";
+    /** The {@code resource} (or {@code data}) blocks of a stack: each type, then each body. */
+    private void checkTypes(String where, JsonNode byType, boolean data, List<String> problems) {
+        blocks(byType, (type, byName) -> {
+            JsonNode typeSchema = schema.path(data ? "dataSources" : "resources").path(type);
+            if (typeSchema.isMissingNode()) {
+                problems.add(where + (data ? "data source " : "resource type ") + type + " is not in " + RESOURCE
+                        + ": if hashicorp/aws " + version() + " has it, add it with app/build/provider-schema.py "
+                        + (data ? "--data-source " : "--type ") + type + " (see the README beside the file)");
+                return;
+            }
+            String owner = (data ? "data source " : "") + type;
+            blocks(byName, (name, body) -> forEachBody(body, one ->
+                    checkBody(where + (data ? "data." : "") + type + "." + name, owner, one, typeSchema, problems)));
+        });
     }
 
     private void checkBody(String address, String owner, JsonNode body, JsonNode bodySchema, List<String> problems) {
