@@ -10,7 +10,6 @@ import dev.agcinfra.app.lookup.AwsEnvironment;
 import dev.agcinfra.app.lookup.PrivateSubnetLookup;
 import dev.agcinfra.settings.RegionValidation;
 import dev.agcinfra.settings.Settings;
-import dev.agcinfra.settings.SettingsException;
 import dev.agcinfra.settings.SettingsLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +19,6 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * {@code java -jar agc-infra.jar [synth]}: reads the settings ({@code agc.yaml}, or {@code AGC_CONFIG}), writes
@@ -51,16 +49,19 @@ public final class Main {
         if (args.length > 0) {
             return AgcInfraCommand.run(out, err, CliEnvironment.system(), args);
         }
-        return synth(out, err, new SettingsLoader(Path.of(""), System.getenv()), AwsEnvironment.fromSystem(), null);
+        return synth(out, err, new SettingsLoader(Path.of(""), System.getenv()), AwsEnvironment.fromSystem(),
+                OutputFolder.of(Path.of(""), System.getenv()));
     }
 
     /**
-     * Synthesizes with everything injected (tests, embedding, {@code agc-infra synth}).
+     * Synthesizes with everything injected (tests, embedding, {@code agc-infra synth}): the settings are read and
+     * checked, then the stacks are written into a fresh folder that replaces {@code output} only when it is complete
+     * ({@link OutputFolder}). Every problem is one line on {@code err}; nothing is written when there is one.
      *
-     * @param outdir where to write, or null for CDKTF's choice ({@code CDKTF_OUTDIR}, else {@code cdktf.out})
+     * @param output where to write: {@link OutputFolder#of} gives {@code CDKTF_OUTDIR}, else {@code cdktf.out}
      */
     public static int synth(PrintWriter out, PrintWriter err, SettingsLoader loader, AwsEnvironment aws,
-            String outdir) {
+            OutputFolder output) {
         Timings timings = Timings.fromEnvironment(err);
         // Starting jsii (a Node.js process) and loading the AWS provider's type system take most of a synth;
         // they overlap with reading and checking the settings, which needs no jsii.
@@ -73,28 +74,27 @@ public final class Main {
             PrivateSubnetLookup lookup = PrivateSubnetLookup.besideSettings(loader.settingsFile(), aws);
             timings.mark("settings");
             join(cdktfStart);
-            App cdktf = AgcInfraApp.newApp(outdir);
-            timings.mark("jsii, cdktf and the aws provider loaded");
-            AgcInfraApp app = new AgcInfraApp(settings, lookup::privateSubnets, cdktf);
-            timings.mark("constructs (" + app.stacks().size() + " stacks)");
-            app.synth();
-            timings.mark("synth written");
-            Path written = Path.of(cdktf.getOutdir());
+            AgcInfraApp app = output.replace(folder -> {
+                App cdktf = AgcInfraApp.newApp(folder);
+                timings.mark("jsii, cdktf and the aws provider loaded");
+                AgcInfraApp built = new AgcInfraApp(settings, lookup::privateSubnets, cdktf);
+                timings.mark("constructs (" + built.stacks().size() + " stacks)");
+                built.synth(folder);
+                timings.mark("synth written");
+                return built;
+            });
+            output.warnings().forEach(w -> err.println("agc-infra: warning: " + w));
             String contexts = app.installation().isComplete() ? "ready" : "no-agc-installation";
             for (AgcInfraApp.StackSummary s : app.stacks()) {
-                out.println(summaryLine(s, written) + (s.stack().startsWith("agc-core-") ? " contexts=" + contexts : ""));
+                out.println(summaryLine(s, output.path()) + (s.stack().startsWith("agc-core-") ? " contexts=" + contexts : ""));
             }
             settings.regions().stream().map(r -> RegionValidation.whySkipped(r.region())).flatMap(Optional::stream)
                     .forEach(why -> err.println("agc-infra: note: " + why));
             AgcInfraApp.contextsCannotRun(app.installation()).ifPresent(w -> err.println("agc-infra: warning: " + w));
             timings.mark("summary");
             return ExitCode.OK;
-        } catch (SettingsException e) {
-            e.problems().forEach(p -> err.println("agc-infra: " + p));
-            return ExitCode.INVALID_INPUT;
-        } catch (SdkException e) {
-            err.println("agc-infra: AWS call failed: " + e.getMessage());
-            return ExitCode.AWS_FAILURE;
+        } catch (RuntimeException e) {
+            return AgcInfraCommand.report(e, err);
         }
     }
 

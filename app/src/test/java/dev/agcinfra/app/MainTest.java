@@ -37,7 +37,7 @@ class MainTest {
             throw new IllegalStateException("no region");
         });
         int status = Main.synth(new PrintWriter(out, true), new PrintWriter(err, true),
-                new SettingsLoader(dir, Map.of()), offline, dir.resolve("cdktf.out").toString());
+                new SettingsLoader(dir, Map.of()), offline, OutputFolder.at(dir.resolve("cdktf.out")));
         return new Result(status, out.toString(), err.toString());
     }
 
@@ -158,6 +158,68 @@ class MainTest {
         assertThat(r.err()).contains("usePublicSubnet").doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(dir.resolve("cdktf.out")).doesNotExist();
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void anOutputFolderThatIsAFileIsOneLineWithExitTwoAndNoStackTrace() throws IOException {
+        Files.writeString(dir.resolve("cdktf.out"), "my notes");
+
+        Result r = run("account: \"123456789012\"\nregions: { us-east-1: {} }\n");
+
+        assertThat(r.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err().lines()).singleElement().asString().isEqualTo("agc-infra: " + dir.resolve("cdktf.out")
+                + ": is a file, not a folder; the synth writes its output there: move it away, then synthesize again");
+        assertThat(dir.resolve("cdktf.out")).hasContent("my notes");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aFileWhereAStacksFolderGoesIsOneLineWithExitTwoAndTheOutputIsLeftAsItWas() throws IOException {
+        run("account: \"123456789012\"\nregions: { us-east-1: {} }\n");
+        Files.delete(dir.resolve("cdktf.out/stacks/agc-core-us-east-1/cdk.tf.json"));
+        Files.delete(dir.resolve("cdktf.out/stacks/agc-core-us-east-1"));
+        Files.writeString(dir.resolve("cdktf.out/stacks/agc-core-us-east-1"), "not a folder");
+
+        Result r = run("account: \"123456789012\"\nregions: { us-east-1: {} }\n");
+
+        assertThat(r.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err().lines()).singleElement().asString().contains("cdktf.out/stacks/agc-core-us-east-1: is a file, "
+                + "not a stack's folder; move it out of").doesNotContain("JsiiError", "Exception");
+        assertThat(dir.resolve("cdktf.out/stacks/agc-core-us-east-1")).hasContent("not a folder");
+        assertThat(dir.resolve("cdktf.out/stacks/agc-data-us-east-1/cdk.tf.json")).exists();
+    }
+
+    @Test
+    void aStackTheSettingsNoLongerProduceLeavesNoFolderBehind() throws IOException {
+        run("account: \"123456789012\"\nregions: { us-east-1: {}, eu-west-1: {} }\n");
+        assertThat(dir.resolve("cdktf.out/stacks/agc-data-eu-west-1")).isDirectory();
+
+        Result r = run("account: \"123456789012\"\nregions: { us-east-1: { bucket: my-own-results } }\n");
+
+        assertThat(r.status()).as(r.err()).isZero();
+        try (var stacks = Files.list(dir.resolve("cdktf.out/stacks"))) {
+            assertThat(stacks.map(p -> p.getFileName().toString())).containsExactly("agc-core-us-east-1");
+        }
+        JsonNode manifest = new ObjectMapper().readTree(dir.resolve("cdktf.out/manifest.json").toFile());
+        assertThat(manifest.path("stacks").fieldNames()).toIterable().containsExactly("agc-core-us-east-1");
+        try (var beside = Files.list(dir)) {
+            assertThat(beside.map(p -> p.getFileName().toString())).as("no fresh or previous output left beside it")
+                    .containsExactlyInAnyOrder("agc.yaml", "cdktf.out");
+        }
+    }
+
+    @Test
+    void aProblemQuotingANewlineOrABidirectionalControlIsPrintedOnOneLineWithThemEscaped() throws IOException {
+        Result r = run("account: \"123456789012\"\nregions:\n  us-east-1:\n    bucket: \"my-bucket\\n\"\n"
+                + "    tags: { \"new\\nline\": x, \"r\\u202etl\": v }\n");
+
+        assertThat(r.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err().lines()).hasSize(3).allMatch(l -> l.startsWith("agc-infra: agc.yaml:"));
+        assertThat(r.err()).doesNotContain("\u202e").contains(
+                "agc-infra: agc.yaml:4:13: regions.us-east-1.bucket: \"my-bucket\\n\" is not a valid S3 bucket name: it "
+                        + "contains '\\n' (only lowercase letters",
+                "regions.us-east-1.tags.new\\nline: custom tag \"new\\nline\" = \"x\" is not allowed",
+                "regions.us-east-1.tags.r\\u202etl: custom tag \"r\\u202etl\" = \"v\" is not allowed");
     }
 
     @Test

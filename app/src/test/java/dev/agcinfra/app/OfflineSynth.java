@@ -31,7 +31,7 @@ final class OfflineSynth {
         });
         StringWriter err = new StringWriter();
         int status = Main.synth(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
-                new SettingsLoader(dir, Map.of()), offline, outdir.toString());
+                new SettingsLoader(dir, Map.of()), offline, OutputFolder.at(outdir));
         assertThat(status).as(err.toString()).isZero();
         return outdir;
     }

@@ -35,6 +35,7 @@ public final class AwsNames {
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern HEX_ID = Pattern.compile("([0-9a-f]{8}|[0-9a-f]{17})");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern AZ_SUFFIX = Pattern.compile("[a-z]|(-[a-z0-9]+)+");
     private static final Pattern TAG_CHARS = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
     /**
@@ -92,6 +93,15 @@ public final class AwsNames {
      */
     public static boolean isResourceId(String prefix, String id) {
         return id.startsWith(prefix + "-") && HEX_ID.matcher(id.substring(prefix.length() + 1)).matches();
+    }
+
+    /**
+     * Whether {@code zone} is the name of an Availability Zone of {@code region}: the region's name and a letter
+     * ({@code eu-west-1a}), or, for a Local Zone or a Wavelength Zone, the region's name and a hyphenated suffix of
+     * lowercase letters and digits ({@code us-east-1-bos-1a}, {@code us-east-1-wl1-bos-wlz-1}).
+     */
+    public static boolean isAvailabilityZone(String region, String zone) {
+        return zone.startsWith(region) && AZ_SUFFIX.matcher(zone.substring(region.length())).matches();
     }
 
     /**

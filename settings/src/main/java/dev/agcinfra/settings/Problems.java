@@ -34,9 +34,9 @@ final class Problems {
         atPosition(entry.line(), entry.column(), path + ": " + message);
     }
 
-    /** A problem at a known position of the file. */
+    /** A problem at a known position of the file; a value that was not read from a file (line 0) has none. */
     void atPosition(int line, int column, String message) {
-        problems.add(new Problem(line, column, file + ":" + line + ":" + column + ": " + message));
+        problems.add(new Problem(line, column, line <= 0 ? message : file + ":" + line + ":" + column + ": " + message));
     }
 
     /** A problem with no position in the file (the file itself, or something looked up outside it). */

@@ -7,10 +7,6 @@ import dev.agcinfra.settings.YamlNode.Entry;
 import dev.agcinfra.settings.YamlNode.Mapping;
 import dev.agcinfra.settings.YamlNode.Scalar;
 import dev.agcinfra.settings.YamlNode.Sequence;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,13 +39,7 @@ public final class SettingsDocument {
         if (!Files.exists(file)) {
             return JsonNodeFactory.instance.objectNode();
         }
-        Optional<YamlNode> root;
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            root = YamlReader.read(reader, problems);
-        } catch (IOException e) {
-            throw new SettingsException(problems.file() + ": cannot be read (" + YamlReader.oneLine(e.getMessage())
-                    + "); check that it exists, is readable and is UTF-8 text");
-        }
+        Optional<YamlNode> root = YamlReader.readFile(file, problems);
         problems.throwIfAny();
         if (root.isEmpty() || (root.get() instanceof Scalar s && s.isNull())) {
             return JsonNodeFactory.instance.objectNode();
@@ -62,28 +52,24 @@ public final class SettingsDocument {
     }
 
     /**
-     * Every problem the region entry {@code entry} (keys as in the file: {@code vpc}, {@code subnets}, ...) has under
-     * the settings rules, checked on its own (no file around it), one line each, prefixed with {@code source}.
-     *
-     * @param source names where the values came from in each line, e.g. {@code flags}
+     * Every problem {@code account activate}'s flags, given as the region entry {@code entry} they would write (keys
+     * as in the file: {@code vpc}, {@code subnets}, ...), have under the settings rules, checked on their own (no file
+     * around them), one line each, in the flags' words: {@code --subnets: given without --vpc; ...}.
      */
-    public static List<String> regionEntryProblems(String source, String region, ObjectNode entry) {
-        Problems problems = new Problems(source);
+    public static List<String> flagProblems(String region, ObjectNode entry) {
+        Problems problems = new Problems("flags");
         Map<String, Entry> regions = new LinkedHashMap<>();
         regions.put(region, new Entry(region, 0, 0, toYaml(entry)));
         Map<String, Entry> top = new LinkedHashMap<>();
         top.put("regions", new Entry("regions", 0, 0, new Mapping(regions, 0, 0)));
-        SettingsParser.parse(Optional.of(new Mapping(top, 0, 0)), problems);
-        String unpositioned = source + ":0:0: ";
-        return problems.lines().stream()
-                .map(l -> l.startsWith(unpositioned) ? source + ": " + l.substring(unpositioned.length()) : l)
-                .toList();
+        SettingsParser.parse(Optional.of(new Mapping(top, 0, 0)), problems, SettingsParser.Terms.FLAGS);
+        return problems.lines();
     }
 
     /** Reads YAML text (tests, and checking a document before it is written) into the same tree as {@link #read}. */
     public static ObjectNode parse(String yaml, String source) {
         Problems problems = new Problems(source);
-        Optional<YamlNode> root = YamlReader.read(new StringReader(yaml), problems);
+        Optional<YamlNode> root = YamlReader.read(yaml, problems);
         problems.throwIfAny();
         return root.map(SettingsDocument::toJson).filter(ObjectNode.class::isInstance).map(ObjectNode.class::cast)
                 .orElseGet(JsonNodeFactory.instance::objectNode);

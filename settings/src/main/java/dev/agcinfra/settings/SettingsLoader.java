@@ -2,9 +2,6 @@ package dev.agcinfra.settings;
 
 import dev.agcinfra.settings.SettingsParser.Parsed;
 import dev.agcinfra.settings.SettingsParser.ParsedRegion;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +65,8 @@ public final class SettingsLoader {
     public Settings load(AwsDefaults aws) {
         Path file = settingsFile();
         Problems problems = new Problems(displayName(file));
-        Parsed parsed = SettingsParser.parse(readFile(file, problems), problems);
+        Optional<YamlNode> root = readFile(file, problems);
+        Parsed parsed = SettingsParser.parse(root, problems);
         problems.throwIfAny();
 
         List<ParsedRegion> regions = new ArrayList<>();
@@ -96,6 +94,8 @@ public final class SettingsLoader {
 
         String accountId = account.orElseThrow();
         List<RegionSettings> regionSettings = regions.stream().map(r -> regionSettings(r, accountId)).toList();
+        SettingsParser.checkBucketsUnique(root, regionSettings, problems);
+        problems.throwIfAny();
         return new Settings(accountId, parsed.stateBucket().orElse(Settings.DEFAULT_STATE_BUCKET), parsed.tags(),
                 regionSettings, agcHome(parsed.agcHome(), file));
     }
@@ -132,14 +132,7 @@ public final class SettingsLoader {
                     + (configured ? "point " + CONFIG_ENV + " at a YAML file" : "remove or rename it"));
             return Optional.empty();
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return YamlReader.read(reader, problems);
-        } catch (IOException e) {
-            problems.add(problems.file() + ": cannot be read (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + YamlReader.oneLine(e.getMessage()))
-                    + "); check that it exists, is readable and is UTF-8 text");
-            return Optional.empty();
-        }
+        return YamlReader.readFile(file, problems);
     }
 
     private static Optional<String> defaultRegion(AwsDefaults aws, Problems problems) {

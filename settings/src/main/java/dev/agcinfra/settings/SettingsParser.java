@@ -64,15 +64,56 @@ final class SettingsParser {
     private record RegionDefaults(Map<String, String> tags, Optional<NatGateways> natGateways, YamlNode natGatewaysNode) {
     }
 
-    private final Problems problems;
+    /**
+     * Whose words the problems use for a region's keys: the settings file's ({@code regions.us-east-1.vpc},
+     * {@code add vpc: vpc-...}), or, for values the user typed as {@code account activate}'s flags, the flags'
+     * ({@code --vpc}, {@code add --vpc vpc-...}).
+     */
+    enum Terms {
+        FILE, FLAGS;
 
-    private SettingsParser(Problems problems) {
+        /** Where a region key's value is: {@code regions.<region>.vpc}, or {@code --vpc}. */
+        String path(String regionPath, RegionKey key) {
+            return this == FLAGS ? name(key) : regionPath + "." + key.key();
+        }
+
+        /** A key as the user writes it: {@code vpc}, or {@code --vpc}. */
+        String name(RegionKey key) {
+            return this == FLAGS ? key.activateFlag().orElse(key.key()) : key.key();
+        }
+
+        /** How the user sets a key: {@code vpc: vpc-...}, or {@code --vpc vpc-...}. */
+        String setting(RegionKey key, String value) {
+            return this == FLAGS ? name(key) + " " + value : key.key() + ": " + value;
+        }
+
+        /** Where one tag is: {@code regions.<region>.tags.team}, or {@code --tags}, which holds them all. */
+        String tag(String tagsPath, String tagKey) {
+            return this == FLAGS && tagsPath.startsWith("--") ? tagsPath : tagsPath + "." + tagKey;
+        }
+
+        /** How the user drops a key: remove it from the file, or leave out the flag. */
+        String leaveOut(RegionKey key) {
+            return this == FLAGS ? "leave out " + name(key) : "remove the key";
+        }
+    }
+
+    private final Problems problems;
+    private final Terms terms;
+
+    private SettingsParser(Problems problems, Terms terms) {
         this.problems = problems;
+        this.terms = terms;
     }
 
     /** Checks the document; problems go to {@code problems}, and the result is only meaningful when there are none. */
     static Parsed parse(Optional<YamlNode> root, Problems problems) {
-        return root.map(r -> new SettingsParser(problems).top(r)).orElseGet(Parsed::empty);
+        return parse(root, problems, Terms.FILE);
+    }
+
+    /** As {@link #parse(Optional, Problems)}, with the problems about region keys in {@code terms}. */
+    static Parsed parse(Optional<YamlNode> root, Problems problems, Terms terms) {
+        return root.map(r -> new SettingsParser(problems, terms).top(r)).orElseGet(Parsed::empty);
     }
 
     private Parsed top(YamlNode root) {
@@ -99,7 +140,7 @@ final class SettingsParser {
                     stateBucket = text(e.value(), "stateBucket", "stateBucket: \"agc-tfstate-{account}-{region}\"");
                     stateBucketEntry = e;
                 }
-                case "tags" -> tags = tags(e.value(), "tags");
+                case "tags" -> tags = tags(e.value(), "tags", "tags: { team: genomics }");
                 case "regions" -> regionsEntry = e;
                 case "agcHome" -> agcHome = agcHome(e.value());
                 case "natGateways" -> {
@@ -173,6 +214,9 @@ final class SettingsParser {
                     + String.join(", ", names.stream().map(n -> n + ": {}").toList()) + " }");
             return List.of();
         }
+        if (node instanceof Mapping mapping && mapping.entries().isEmpty() && mapping.keysLeftOut()) {
+            return List.of(); // its keys are reported already
+        }
         if (!(node instanceof Mapping mapping) || mapping.entries().isEmpty()) {
             problems.at(node, "regions", shown(node) + " lists no region; add at least one, e.g. regions: { us-east-1: {} }, "
                     + "or remove the key to use the default region of your AWS configuration");
@@ -206,34 +250,38 @@ final class SettingsParser {
         }
         RegionValues values = new RegionValues();
         for (Entry e : mapping.entries().values()) {
-            String keyPath = path + "." + e.key();
             Optional<RegionKey> key = RegionKey.of(e.key());
             if (key.isPresent()) {
-                values.put(key.get(), e.value(), value(key.get(), e.value(), keyPath));
+                values.put(key.get(), e.value(), value(key.get(), e.value(), terms.path(path, key.get())));
             } else {
-                unknownRegionKey(e, keyPath);
+                unknownRegionKey(e, path + "." + e.key());
             }
         }
         List<String> subnets = values.list(RegionKey.SUBNETS);
         boolean hasVpc = values.written(RegionKey.VPC);
         boolean usePublic = values.bool(RegionKey.USE_PUBLIC_SUBNETS).orElse(false);
         boolean executeApi = values.bool(RegionKey.EXECUTE_API_ENDPOINT).orElse(false);
+        String vpc = terms.name(RegionKey.VPC);
         if (!subnets.isEmpty() && !hasVpc) {
-            problems.at(values.node(RegionKey.SUBNETS), path + ".subnets", "given without vpc; subnets must belong to "
-                    + "your own VPC: add vpc: vpc-... to " + name + " or remove subnets");
+            problems.at(values.node(RegionKey.SUBNETS), terms.path(path, RegionKey.SUBNETS), "given without " + vpc
+                    + "; subnets must belong to your own VPC: add " + terms.setting(RegionKey.VPC, "vpc-...")
+                    + (terms == Terms.FILE ? " to " + name : "") + " or remove " + terms.name(RegionKey.SUBNETS));
         }
         if (usePublic && hasVpc) {
-            problems.at(values.node(RegionKey.USE_PUBLIC_SUBNETS), path + ".usePublicSubnets", "true conflicts with vpc: "
-                    + "agc-infra never changes your VPC; remove usePublicSubnets, or remove vpc to let agc-infra create a "
-                    + "VPC with public subnets only");
+            problems.at(values.node(RegionKey.USE_PUBLIC_SUBNETS), terms.path(path, RegionKey.USE_PUBLIC_SUBNETS),
+                    "true conflicts with " + vpc + ": agc-infra never changes your VPC; remove "
+                            + terms.name(RegionKey.USE_PUBLIC_SUBNETS) + ", or remove " + vpc + " to let agc-infra create "
+                            + "a VPC with public subnets only");
         }
+        String executeApiPath = terms.path(path, RegionKey.EXECUTE_API_ENDPOINT);
         if (executeApi && usePublic) {
-            problems.at(values.node(RegionKey.EXECUTE_API_ENDPOINT), path + ".executeApiEndpoint", "true conflicts with "
-                    + "usePublicSubnets: true, which creates no VPC endpoints; remove one of the two");
+            problems.at(values.node(RegionKey.EXECUTE_API_ENDPOINT), executeApiPath, "true conflicts with "
+                    + terms.setting(RegionKey.USE_PUBLIC_SUBNETS, "true") + ", which creates no VPC endpoints; remove one "
+                    + "of the two");
         } else if (executeApi && hasVpc) {
-            problems.at(values.node(RegionKey.EXECUTE_API_ENDPOINT), path + ".executeApiEndpoint", "true conflicts with "
-                    + "vpc: agc-infra creates nothing in your VPC; create the execute-api endpoint yourself and remove "
-                    + "executeApiEndpoint");
+            problems.at(values.node(RegionKey.EXECUTE_API_ENDPOINT), executeApiPath, "true conflicts with " + vpc
+                    + ": agc-infra creates nothing in your VPC; create the execute-api endpoint yourself and remove "
+                    + terms.name(RegionKey.EXECUTE_API_ENDPOINT));
         }
         NatGateways natGateways = natGatewaysOf(name, path, values, hasVpc, usePublic, defaults);
         boolean flowLogs = values.bool(RegionKey.FLOW_LOGS).orElse(false);
@@ -306,11 +354,11 @@ final class SettingsParser {
      */
     private Optional<?> value(RegionKey key, YamlNode v, String path) {
         return switch (key.kind()) {
-            case RESOURCE_ID -> resourceId(v, path, key.idPrefix(), key.idName());
-            case RESOURCE_IDS -> Optional.of(resourceIds(v, path, key.idPrefix(), key.idName()));
-            case BUCKET_NAME -> bucket(v, path);
-            case BOOLEAN -> bool(v, path, key.key());
-            case TAGS -> Optional.of(tags(v, path));
+            case RESOURCE_ID -> resourceId(key, v, path);
+            case RESOURCE_IDS -> Optional.of(resourceIds(key, v, path));
+            case BUCKET_NAME -> bucket(key, v, path);
+            case BOOLEAN -> bool(v, path, terms.setting(key, "%s"));
+            case TAGS -> Optional.of(tags(v, path, terms.setting(key, "{ team: genomics }")));
             case NAT_GATEWAYS -> natGateways(v, path);
             case RETENTION_DAYS -> retentionDays(v, path);
         };
@@ -374,9 +422,11 @@ final class SettingsParser {
         problems.atKey(e, keyPath, "unknown key; " + fix);
     }
 
-    private Optional<String> resourceId(YamlNode v, String path, String prefix, String what) {
+    private Optional<String> resourceId(RegionKey key, YamlNode v, String path) {
+        String prefix = key.idPrefix();
+        String what = key.idName();
         String example = prefix + "-0123456789abcdef0";
-        Optional<String> id = text(v, path, lastKey(path) + ": " + example);
+        Optional<String> id = text(v, path, terms.setting(key, example));
         if (id.isPresent() && !AwsNames.isResourceId(prefix, id.get())) {
             problems.at(v, path, YamlNode.Quote.of(id.get()) + " is not " + article(what) + " " + what + " id; write "
                     + prefix + "- and 8 or 17 lowercase hex digits, e.g. " + example);
@@ -385,14 +435,16 @@ final class SettingsParser {
         return id;
     }
 
-    private List<String> resourceIds(YamlNode v, String path, String prefix, String what) {
-        String example = lastKey(path) + ": [" + prefix + "-0123456789abcdef0, " + prefix + "-0fedcba9876543210]";
+    private List<String> resourceIds(RegionKey key, YamlNode v, String path) {
+        String prefix = key.idPrefix();
+        String what = key.idName();
+        String example = terms.setting(key, "[" + prefix + "-0123456789abcdef0, " + prefix + "-0fedcba9876543210]");
         if (v instanceof Scalar s && s.isNull()) {
             return List.of();
         }
         if (!(v instanceof Sequence seq)) {
             String fix = v instanceof Scalar s && s.type() == Scalar.Type.STRING
-                    ? lastKey(path) + ": [" + s.text() + "]" : example;
+                    ? terms.setting(key, "[" + s.text() + "]") : example;
             problems.at(v, path, shown(v) + " is " + v.kind() + ", expected a list of " + what + " ids; write " + fix);
             return List.of();
         }
@@ -401,7 +453,7 @@ final class SettingsParser {
         for (int i = 0; i < seq.items().size(); i++) {
             YamlNode item = seq.items().get(i);
             String itemPath = path + "[" + i + "]";
-            Optional<String> id = resourceId(item, itemPath, prefix, what);
+            Optional<String> id = resourceId(key, item, itemPath);
             if (id.isEmpty()) {
                 continue;
             }
@@ -416,20 +468,22 @@ final class SettingsParser {
         return subnets;
     }
 
-    private Optional<String> bucket(YamlNode v, String path) {
-        Optional<String> bucket = text(v, path, "bucket: my-existing-bucket");
+    private Optional<String> bucket(RegionKey key, YamlNode v, String path) {
+        Optional<String> bucket = text(v, path, terms.setting(key, "my-existing-bucket"));
         if (bucket.isPresent()) {
             List<String> broken = AwsNames.bucketNameProblems(bucket.get());
             if (!broken.isEmpty()) {
                 problems.at(v, path, YamlNode.Quote.of(bucket.get()) + " is not a valid S3 bucket name: "
-                        + String.join("; ", broken) + "; use the bucket's exact name, or remove the key for agc-<account>-<region>");
+                        + String.join("; ", broken) + "; use the bucket's exact name, or " + terms.leaveOut(key)
+                        + " for agc-<account>-<region>");
                 return Optional.empty();
             }
         }
         return bucket;
     }
 
-    private Optional<Boolean> bool(YamlNode v, String path, String key) {
+    /** @param setting how the key is set, with {@code %s} for the value, e.g. {@code usePublicSubnets: %s} */
+    private Optional<Boolean> bool(YamlNode v, String path, String setting) {
         if (v instanceof Scalar s && (s.type() == Scalar.Type.TRUE || s.type() == Scalar.Type.FALSE)) {
             return Optional.of(s.type() == Scalar.Type.TRUE);
         }
@@ -440,8 +494,8 @@ final class SettingsParser {
                 suggestion = "false";
             }
         }
-        problems.at(v, path, shown(v) + " is " + v.kind() + ", expected true or false; write " + key + ": "
-                + suggestion + " (no quotes)");
+        problems.at(v, path, shown(v) + " is " + v.kind() + ", expected true or false; write "
+                + setting.formatted(suggestion) + " (no quotes)");
         return Optional.empty();
     }
 
@@ -451,8 +505,9 @@ final class SettingsParser {
      */
     private Optional<NatGateways> natGateways(YamlNode v, String path) {
         String fix = "write a number from 1 to the region's Availability Zones (3; 2 in us-west-1), e.g. "
-                + lastKey(path) + ": 1, or " + lastKey(path) + ": " + NatGateways.REGIONAL_KEYWORD
-                + " for one regional NAT gateway, or remove the key for one NAT gateway per AZ";
+                + RegionKey.NAT_GATEWAYS.key() + ": 1, or " + RegionKey.NAT_GATEWAYS.key() + ": "
+                + NatGateways.REGIONAL_KEYWORD + " for one regional NAT gateway, or remove the key for one NAT gateway "
+                + "per AZ";
         if (v instanceof Scalar s && s.type() == Scalar.Type.INTEGER) {
             Optional<Integer> n = smallInteger(s.text());
             if (n.isPresent() && n.get() >= 1) {
@@ -478,7 +533,7 @@ final class SettingsParser {
     private Optional<Integer> retentionDays(YamlNode v, String path) {
         String fix = "write one of " + AwsNames.LOG_RETENTION_DAYS.stream().map(String::valueOf)
                 .collect(java.util.stream.Collectors.joining(", ")) + " (CloudWatch Logs accepts only these), e.g. "
-                + lastKey(path) + ": " + RegionSettings.DEFAULT_FLOW_LOG_RETENTION_DAYS;
+                + RegionKey.FLOW_LOG_RETENTION_DAYS.key() + ": " + RegionSettings.DEFAULT_FLOW_LOG_RETENTION_DAYS;
         if (v instanceof Scalar s && s.type() == Scalar.Type.INTEGER) {
             Optional<Integer> days = smallInteger(s.text());
             if (days.isPresent() && AwsNames.LOG_RETENTION_DAYS.contains(days.get())) {
@@ -500,18 +555,19 @@ final class SettingsParser {
         return Optional.of(Integer.parseInt(digits));
     }
 
-    private Map<String, String> tags(YamlNode v, String path) {
+    /** @param example how tags are written, e.g. {@code tags: { team: genomics }} */
+    private Map<String, String> tags(YamlNode v, String path, String example) {
         if (v instanceof Scalar s && s.isNull()) {
             return Map.of();
         }
         if (!(v instanceof Mapping mapping)) {
             problems.at(v, path, shown(v) + " is " + v.kind() + ", expected a mapping of tag keys to values; write "
-                    + lastKey(path) + ": { team: genomics }");
+                    + example);
             return Map.of();
         }
         Map<String, String> tags = new LinkedHashMap<>();
         for (Entry e : mapping.entries().values()) {
-            String tagPath = path + "." + e.key();
+            String tagPath = terms.tag(path, e.key());
             YamlNode value = e.value();
             if (!(value instanceof Scalar s) || s.isNull()) {
                 problems.at(value, tagPath, shown(value) + " is " + value.kind() + ", expected the tag's value; write "
@@ -533,7 +589,7 @@ final class SettingsParser {
         for (ParsedRegion region : regions) {
             if (region.tags().size() > AwsNames.MAX_CUSTOM_TAGS) {
                 YamlNode at = ((Mapping) root.entries().get("regions").value()).entries().get(region.name()).value();
-                tooManyTags(at, "regions." + region.name() + ".tags", region.tags().size());
+                tooManyTags(at, terms.path("regions." + region.name(), RegionKey.TAGS), region.tags().size());
             }
         }
     }
@@ -574,6 +630,56 @@ final class SettingsParser {
         }
     }
 
+    /**
+     * S3 bucket names are global: a results bucket can be the results bucket of one region only, whether agc-infra
+     * creates it or it exists already (two data stacks would create the same bucket; two cores would share one). A
+     * clash is one problem, at the bucket written in the file, naming both regions.
+     *
+     * @param root    the file's document, for the position of each region's {@code bucket}
+     * @param regions the regions with their defaults applied ({@code agc-<account>-<region>} when not named)
+     */
+    static void checkBucketsUnique(Optional<YamlNode> root, List<RegionSettings> regions, Problems problems) {
+        Map<String, RegionSettings> first = new HashMap<>();
+        for (RegionSettings region : regions) {
+            RegionSettings earlier = first.putIfAbsent(region.bucket(), region);
+            if (earlier == null) {
+                continue;
+            }
+            Optional<YamlNode> here = bucketNode(root, region.region());
+            RegionSettings at = here.isPresent() || bucketNode(root, earlier.region()).isEmpty() ? region : earlier;
+            RegionSettings other = at == region ? earlier : region;
+            String message = YamlNode.Quote.of(region.bucket()) + " is also the results bucket of " + other.region()
+                    + describe(root, other) + "; S3 bucket names are global and each region needs a bucket of its own: "
+                    + "name another bucket for " + at.region() + " or for " + other.region();
+            String path = "regions." + at.region() + ".bucket";
+            Optional<YamlNode> node = bucketNode(root, at.region());
+            if (node.isPresent()) {
+                problems.at(node.get(), path, message);
+            } else {
+                problems.add(problems.file() + ": " + path + ": " + message);
+            }
+        }
+    }
+
+    /** How the other region comes by its bucket: where the file names it, or that it is its default. */
+    private static String describe(Optional<YamlNode> root, RegionSettings region) {
+        String how = region.createBucket() ? "created by agc-infra" : "an existing bucket";
+        return bucketNode(root, region.region()).map(n -> " (line " + n.line() + ", " + how + ")")
+                .orElse(" (its default name, " + how + ")");
+    }
+
+    /** The value of {@code regions.<region>.bucket} in the file, when the file writes it. */
+    private static Optional<YamlNode> bucketNode(Optional<YamlNode> root, String region) {
+        YamlNode node = root.orElse(null);
+        for (String key : List.of("regions", region, RegionKey.BUCKET.key())) {
+            if (!(node instanceof Mapping mapping) || !mapping.entries().containsKey(key)) {
+                return Optional.empty();
+            }
+            node = mapping.entries().get(key).value();
+        }
+        return Optional.ofNullable(node);
+    }
+
     /** Why the state bucket template gives an invalid bucket name for one region, with the fix; empty when valid. */
     static Optional<String> stateBucketProblem(String template, String account, String region) {
         String name = template.replace("{account}", account).replace("{region}", region);
@@ -600,12 +706,6 @@ final class SettingsParser {
             return s.shown();
         }
         return v instanceof Sequence ? "[...]" : "{...}";
-    }
-
-    private static String lastKey(String path) {
-        String last = path.substring(path.lastIndexOf('.') + 1);
-        int bracket = last.indexOf('[');
-        return bracket < 0 ? last : last.substring(0, bracket);
     }
 
     private static String article(String word) {

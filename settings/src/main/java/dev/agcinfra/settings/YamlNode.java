@@ -16,10 +16,19 @@ sealed interface YamlNode {
     /** What a user calls this kind of value, for "expected ..., got ..." messages. */
     String kind();
 
-    /** A mapping; keys keep file order. */
-    record Mapping(Map<String, Entry> entries, int line, int column) implements YamlNode {
+    /**
+     * A mapping; keys keep file order.
+     *
+     * @param keysLeftOut whether the file writes keys that are not here because they are not plain names (already
+     *                    reported), so that an empty mapping is not also reported as empty
+     */
+    record Mapping(Map<String, Entry> entries, int line, int column, boolean keysLeftOut) implements YamlNode {
         public Mapping {
             entries = new LinkedHashMap<>(entries);
+        }
+
+        Mapping(Map<String, Entry> entries, int line, int column) {
+            this(entries, line, column, false);
         }
 
         @Override

@@ -2,7 +2,11 @@ package dev.agcinfra.settings;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -41,13 +45,94 @@ final class YamlReader {
     /** How SnakeYAML's composer words an alias without anchor ({@code ComposerException}'s problem), name appended. */
     private static final String UNDEFINED_ALIAS = "found undefined alias ";
 
+    /**
+     * The most a settings file may hold, in bytes and in characters: ample for every region with every key and all its
+     * tags (such a file has some 100 KB), and far below what would make reading it slow.
+     */
+    static final int MAX_SIZE = 1024 * 1024;
+    /** The most aliases ({@code *name}) of lists and mappings a file may use: SnakeYAML's guard against alias bombs. */
+    static final int MAX_ALIASES = 50;
+    /** The deepest a value may be nested: a settings file needs four levels. */
+    static final int MAX_DEPTH = 64;
+
+    /** SnakeYAML's words (2.x) when a limit of {@link LoaderOptions} is crossed; these have no position. */
+    private static final String TOO_LONG = "The incoming YAML document exceeds the limit";
+    private static final String TOO_MANY_ALIASES = "Number of aliases for non-scalar nodes exceeds";
+    private static final String TOO_DEEP = "Nesting Depth exceeded";
+
+    /** The mode bits of a file's type ({@code stat}'s {@code S_IFMT}), and the types that are not regular files. */
+    private static final int S_IFMT = 0170000;
+    private static final Map<Integer, String> NOT_REGULAR = Map.of(
+            0010000, "a named pipe (FIFO)", 0020000, "a character device", 0060000, "a block device",
+            0140000, "a socket", 0040000, "a directory");
+
     private YamlReader() {
     }
 
-    /** The document's root, or empty for an empty document; malformed YAML becomes a positioned problem. */
-    static Optional<YamlNode> read(Reader source, Problems problems) {
+    /**
+     * Reads the settings file {@code file}, which must exist: only a regular file, and one no larger than
+     * {@value #MAX_SIZE} bytes, is opened at all (a named pipe or a device could block or never end); every problem
+     * goes to {@code problems}.
+     */
+    static Optional<YamlNode> readFile(Path file, Problems problems) {
+        if (!Files.isRegularFile(file)) {
+            problems.add(problems.file() + ": is " + notRegular(file) + ", not a regular file; a settings file is a YAML "
+                    + "file: point " + SettingsLoader.CONFIG_ENV + " at one, or save the settings to a file first");
+            return Optional.empty();
+        }
         try {
-            SettingsComposer composer = new SettingsComposer(source);
+            long size = Files.size(file);
+            if (size > MAX_SIZE) {
+                problems.add(problems.file() + ": the file has " + size + " bytes (" + mebibytes(size) + "), more than the "
+                        + MAX_SIZE + " bytes (1 MiB) a settings file may hold; check that this is the settings file "
+                        + "(" + SettingsLoader.CONFIG_ENV + " may name another file)");
+                return Optional.empty();
+            }
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                return read(reader, problems);
+            }
+        } catch (IOException e) {
+            problems.add(problems.file() + ": cannot be read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()))
+                    + "); check that it exists, is readable and is UTF-8 text");
+            return Optional.empty();
+        }
+    }
+
+    private static String notRegular(Path file) {
+        try {
+            Object mode = Files.getAttribute(file, "unix:mode");
+            if (mode instanceof Integer bits && NOT_REGULAR.containsKey(bits & S_IFMT)) {
+                return NOT_REGULAR.get(bits & S_IFMT);
+            }
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException unknown) {
+            // no unix attributes here: say what is known
+        }
+        return Files.isDirectory(file) ? "a directory" : "something else";
+    }
+
+    private static String mebibytes(long size) {
+        return String.format(Locale.ROOT, "%.1f MiB", size / (1024.0 * 1024.0));
+    }
+
+    /**
+     * Reads settings given as text (a document about to be written): as {@link #readFile}, text longer than
+     * {@value #MAX_SIZE} characters is refused before it is parsed (SnakeYAML's own limit does not count comments).
+     */
+    static Optional<YamlNode> read(String text, Problems problems) {
+        if (text.length() > MAX_SIZE) {
+            problems.add(problems.file() + ": longer than the " + MAX_SIZE + " characters (1 MiB) a settings file may "
+                    + "hold; check that this is the settings file");
+            return Optional.empty();
+        }
+        return read(new StringReader(text), problems);
+    }
+
+    /** The document's root, or empty for an empty document; malformed YAML becomes a positioned problem. */
+    private static Optional<YamlNode> read(Reader source, Problems problems) {
+        SettingsComposer composer = null;
+        try {
+            composer = new SettingsComposer(source);
             if (!composer.checkNode()) {
                 return Optional.empty();
             }
@@ -81,7 +166,18 @@ final class YamlReader {
                     e.getCodePoint()) + " at character " + (e.getPosition() + 1) + " of the file); remove it");
             return Optional.empty();
         } catch (YAMLException e) {
-            if (hasCause(e, CharacterCodingException.class)) {
+            String message = String.valueOf(e.getMessage());
+            if (message.startsWith(TOO_LONG)) {
+                problems.add(problems.file() + ": longer than the " + MAX_SIZE + " characters (1 MiB) a settings file may "
+                        + "hold; check that this is the settings file");
+            } else if (message.startsWith(TOO_MANY_ALIASES)) {
+                limitCrossed(composer, problems, "more than " + MAX_ALIASES + " aliases (*name) of lists and mappings by "
+                        + "here, which is how a small file can expand into an enormous one; write some values out instead "
+                        + "of naming them again");
+            } else if (message.startsWith(TOO_DEEP)) {
+                limitCrossed(composer, problems, "values nested more than " + MAX_DEPTH + " levels deep here; a settings "
+                        + "file needs four (regions, a region, tags, a tag): remove the extra brackets or indentation");
+            } else if (hasCause(e, CharacterCodingException.class)) {
                 problems.add(problems.file() + ": cannot be read (it is not UTF-8 text); save it as UTF-8");
             } else if (e.getCause() instanceof IOException io) {
                 problems.add(problems.file() + ": cannot be read (" + oneLine(String.valueOf(io.getMessage()))
@@ -90,6 +186,16 @@ final class YamlReader {
                 problems.add(problems.file() + ": not valid YAML (" + oneLine(e.getMessage()) + "); fix the syntax");
             }
             return Optional.empty();
+        }
+    }
+
+    /** A limit of the reader crossed: at the position it was crossed when the parser still knows it. */
+    private static void limitCrossed(SettingsComposer composer, Problems problems, String message) {
+        Optional<Mark> at = composer == null ? Optional.empty() : composer.position();
+        if (at.isPresent()) {
+            problems.atPosition(line(at.get()), column(at.get()), message);
+        } else {
+            problems.add(problems.file() + ": " + message);
         }
     }
 
@@ -138,8 +244,20 @@ final class YamlReader {
         private static LoaderOptions options() {
             LoaderOptions options = new LoaderOptions();
             options.setMergeOnCompose(true);
-            options.setNestingDepthLimit(64);
+            options.setNestingDepthLimit(MAX_DEPTH);
+            options.setMaxAliasesForCollections(MAX_ALIASES);
+            options.setCodePointLimit(MAX_SIZE);
             return options;
+        }
+
+        /** Where the parser is, when it can still say so. */
+        Optional<Mark> position() {
+            try {
+                Event next = parser.peekEvent();
+                return next == null ? Optional.empty() : Optional.ofNullable(next.getStartMark());
+            } catch (RuntimeException broken) {
+                return Optional.empty();
+            }
         }
 
         @Override
@@ -216,12 +334,15 @@ final class YamlReader {
 
         private YamlNode mapping(MappingNode mapping, String path) {
             Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
+            boolean keysLeftOut = false;
             for (NodeTuple tuple : mapping.getValue()) {
                 Node keyNode = tuple.getKeyNode();
                 Mark keyAt = keyNode.getStartMark();
                 if (!(keyNode instanceof ScalarNode key)) {
                     problems.atPosition(line(keyAt), column(keyAt), (path.isEmpty() ? "" : path + ": ") + "a key is "
-                            + kindOf(keyNode) + "; keys are plain names: write name: value");
+                            + kindOf(keyNode) + " (" + shown(keyNode) + "); keys are plain names: write each as its own "
+                            + "key, e.g. name: value");
+                    keysLeftOut = true;
                     continue;
                 }
                 String name = key.getValue();
@@ -235,7 +356,29 @@ final class YamlReader {
                 }
             }
             Mark at = mapping.getStartMark();
-            return new YamlNode.Mapping(entries, line(at), column(at));
+            return new YamlNode.Mapping(entries, line(at), column(at), keysLeftOut);
+        }
+
+        /** A short form of a key that is not a plain name, as written: {@code [us-east-1, eu-west-1]}, {@code {a: b}}. */
+        private static String shown(Node node) {
+            String text = shown(node, 0);
+            return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+        }
+
+        private static String shown(Node node, int depth) {
+            if (depth > 2) {
+                return "...";
+            }
+            if (node instanceof SequenceNode sequence) {
+                return "[" + String.join(", ", sequence.getValue().stream().limit(10).map(n -> shown(n, depth + 1))
+                        .toList()) + "]";
+            }
+            if (node instanceof MappingNode mapping) {
+                return "{" + String.join(", ", mapping.getValue().stream().limit(10)
+                        .map(t -> shown(t.getKeyNode(), depth + 1) + ": " + shown(t.getValueNode(), depth + 1))
+                        .toList()) + "}";
+            }
+            return ((ScalarNode) node).getValue();
         }
 
         /** What a user calls a node's kind; for problems about nodes not turned into {@link YamlNode}s. */

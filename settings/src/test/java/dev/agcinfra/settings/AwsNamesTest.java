@@ -36,6 +36,18 @@ class AwsNamesTest {
     }
 
     @Test
+    void availabilityZonesAreTheRegionsNameWithALetterOrTheSuffixOfALocalOrWavelengthZone() {
+        assertThat(AwsNames.isAvailabilityZone("eu-west-1", "eu-west-1a")).isTrue();
+        assertThat(AwsNames.isAvailabilityZone("us-east-1", "us-east-1-bos-1a")).isTrue();
+        assertThat(AwsNames.isAvailabilityZone("us-east-1", "us-east-1-wl1-bos-wlz-1")).isTrue();
+        assertThat(AwsNames.isAvailabilityZone("eu-west-1", "eu-west-2a")).as("another region's").isFalse();
+        assertThat(AwsNames.isAvailabilityZone("eu-west-1", "eu-west-1")).as("the region itself").isFalse();
+        assertThat(AwsNames.isAvailabilityZone("eu-west-1", "eu-west-1A")).isFalse();
+        assertThat(AwsNames.isAvailabilityZone("eu-west-1", "eu-west-1-")).isFalse();
+        assertThat(AwsNames.isAvailabilityZone("eu-west-1", "eu-west-1a${aws_vpc.x.id}")).isFalse();
+    }
+
+    @Test
     void validBucketNamesPassEveryRule() {
         assertThat(AwsNames.bucketNameProblems("agc-123456789012-ap-southeast-2")).isEmpty();
         assertThat(AwsNames.bucketNameProblems("my.results.bucket")).isEmpty();

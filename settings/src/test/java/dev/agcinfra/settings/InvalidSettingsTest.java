@@ -206,7 +206,25 @@ class InvalidSettingsTest {
                         "agc.yaml:3:9: <<: the merge key << needs a mapping (usually an alias such as *defaults), not a "
                                 + "string"),
                 arguments(named("a key that is a list", "? [account, regions]\n: x\n"),
-                        "agc.yaml:1:3: a key is a list; keys are plain names: write name: value"),
+                        "agc.yaml:1:3: a key is a list ([account, regions]); keys are plain names: write each as its own "
+                                + "key, e.g. name: value"),
+                arguments(named("regions under one key that is a list",
+                                "account: \"123456789012\"\nregions:\n  ? [us-east-1, eu-west-1]\n  : {}\n"),
+                        "agc.yaml:3:5: regions: a key is a list ([us-east-1, eu-west-1]); keys are plain names: write each "
+                                + "as its own key, e.g. name: value"),
+                arguments(named("a key that is a mapping", "regions:\n  ? {us-east-1: x}\n  : {}\n"),
+                        "agc.yaml:2:5: regions: a key is a mapping ({us-east-1: x}); keys are plain names"),
+                arguments(named("a region whose tags are the region itself (a recursive alias)",
+                                "account: \"123456789012\"\nregions:\n  us-east-1: &r {tags: *r}\n"),
+                        "agc.yaml:3:14: regions.us-east-1.tags: the alias *r is inside the value &r written here, which "
+                                + "it names; a value cannot contain itself: write the nested value out"),
+                arguments(named("aliases that expand into an enormous document", aliasBomb()),
+                        "more than 50 aliases (*name) of lists and mappings by here, which is how a small file can expand "
+                                + "into an enormous one; write some values out instead of naming them again"),
+                arguments(named("values nested deeper than a settings file ever needs",
+                                "tags: " + "[".repeat(100) + "]".repeat(100) + "\n"),
+                        "values nested more than 64 levels deep here; a settings file needs four (regions, a region, tags, "
+                                + "a tag): remove the extra brackets or indentation"),
                 arguments(named("two YAML documents in one file", "account: \"123456789012\"\n---\nregions: {}\n"),
                         "agc.yaml:3:1: a second YAML document starts here; the settings file holds exactly one"),
                 arguments(named("agcHome as a list", "agcHome: [/opt/agc]\n"),
@@ -276,6 +294,17 @@ class InvalidSettingsTest {
                         "regions.us-east-1.flowLogRetentionDays: given without flowLogs: true"));
     }
 
+    /** Nine lists, each of nine aliases of the one before: a few hundred bytes that would expand to 9^9 items. */
+    private static String aliasBomb() {
+        StringBuilder yaml = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'i'; c++) {
+            String previous = "*" + (char) (c - 1);
+            yaml.append(c).append(": &").append(c).append(" [").append(String.join(", ",
+                    java.util.Collections.nCopies(9, previous))).append("]\n");
+        }
+        return yaml.toString();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource
     void oneProblemEach(String yaml, String expected) throws IOException {
@@ -334,6 +363,48 @@ class InvalidSettingsTest {
                         + "createBucket: false (no quotes)",
                 "agc.yaml:15:13: regions.eu-west-2.tags.agc-version: custom tag \"agc-version\" = \"9\" is not allowed: "
                         + "agc-infra sets agc-version itself on every resource; rename or remove the tag");
+    }
+
+    @Test
+    void oneBucketInSeveralRegionsIsOneProblemPerClashNamingBothRegionsWhetherCreatedOrExisting() throws IOException {
+        // Given one name for an existing bucket in us-east-1 and for buckets agc-infra creates in us-east-2 and us-west-2
+        String yaml = """
+                regions:
+                  us-east-1: { bucket: same-bucket-name }
+                  us-east-2: { bucket: same-bucket-name, createBucket: true }
+                  us-west-2: { bucket: same-bucket-name, createBucket: true }
+                """;
+
+        // When
+        List<String> problems = problems(yaml);
+
+        // Then
+        assertThat(problems).containsExactly(
+                "agc.yaml:3:24: regions.us-east-2.bucket: \"same-bucket-name\" is also the results bucket of us-east-1 "
+                        + "(line 2, an existing bucket); S3 bucket names are global and each region needs a bucket of its "
+                        + "own: name another bucket for us-east-2 or for us-east-1",
+                "agc.yaml:4:24: regions.us-west-2.bucket: \"same-bucket-name\" is also the results bucket of us-east-1 "
+                        + "(line 2, an existing bucket); S3 bucket names are global and each region needs a bucket of its "
+                        + "own: name another bucket for us-west-2 or for us-east-1");
+    }
+
+    @Test
+    void aBucketNamedAsAnotherRegionsDefaultBucketIsReportedWhereItIsNamed() throws IOException {
+        // Given us-east-2 names the bucket us-east-1 gets by default
+        String yaml = """
+                account: "123456789012"
+                regions:
+                  us-east-1: {}
+                  us-east-2: { bucket: agc-123456789012-us-east-1 }
+                """;
+
+        // When
+        List<String> problems = problems(yaml);
+
+        // Then
+        assertThat(problems).containsExactly("agc.yaml:4:24: regions.us-east-2.bucket: \"agc-123456789012-us-east-1\" is "
+                + "also the results bucket of us-east-1 (its default name, created by agc-infra); S3 bucket names are "
+                + "global and each region needs a bucket of its own: name another bucket for us-east-2 or for us-east-1");
     }
 
     @Test
@@ -400,6 +471,19 @@ class InvalidSettingsTest {
         // Then
         assertThat(problems).singleElement().asString()
                 .startsWith("agc.yaml:2:3: tags: 49 custom tags (global and regional together) exceed the 48");
+    }
+
+    @Test
+    void settingsTextLongerThanTheLimitIsRefusedInTheUsersTerms() {
+        // Given settings text that never was a file (as account activate checks the file it is about to write)
+        String yaml = "regions: { us-east-1: {} }\n#" + "x".repeat(YamlReader.MAX_SIZE) + "\n";
+
+        // When
+        SettingsException e = catchThrowableOfType(SettingsException.class, () -> SettingsDocument.parse(yaml, "agc.yaml"));
+
+        // Then
+        assertThat(e.problems()).singleElement().asString().isEqualTo("agc.yaml: longer than the 1048576 characters "
+                + "(1 MiB) a settings file may hold; check that this is the settings file");
     }
 
     @Test

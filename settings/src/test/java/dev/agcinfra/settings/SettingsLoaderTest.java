@@ -2,6 +2,7 @@ package dev.agcinfra.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class SettingsLoaderTest {
@@ -400,6 +402,50 @@ class SettingsLoaderTest {
 
             // Then
             assertThat(e.problems()).singleElement().asString().startsWith("agc.yaml: is a directory");
+        }
+
+        @Test
+        @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // opening the pipe would wait forever
+        void aNamedPipeAsAgcConfigIsRefusedAtOnceWithoutWaitingForAWriter() throws Exception {
+            // Given a FIFO that nothing will ever write to
+            Path fifo = dir.resolve("settings.fifo");
+            assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "needs mkfifo");
+
+            // When
+            SettingsException e = catchThrowableOfType(SettingsException.class,
+                    () -> new SettingsLoader(dir, Map.of("AGC_CONFIG", "settings.fifo")).load(FakeAws.standard()));
+
+            // Then
+            assertThat(e.problems()).singleElement().asString().isEqualTo("settings.fifo: is a named pipe (FIFO), not a "
+                    + "regular file; a settings file is a YAML file: point AGC_CONFIG at one, or save the settings to a "
+                    + "file first");
+        }
+
+        @Test
+        @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // reading /dev/zero would never end
+        void aDeviceThatNeverEndsAsAgcConfigIsRefusedAtOnce() {
+            assumeTrue(Files.exists(Path.of("/dev/zero")), "needs /dev/zero");
+
+            SettingsException e = catchThrowableOfType(SettingsException.class,
+                    () -> new SettingsLoader(dir, Map.of("AGC_CONFIG", "/dev/zero")).load(FakeAws.standard()));
+
+            assertThat(e.problems()).singleElement().asString().startsWith("/dev/zero: is a character device, not a "
+                    + "regular file");
+        }
+
+        @Test
+        void aFileTooLargeToBeSettingsIsRefusedWithItsSizeAndTheLimitWithoutBeingParsed() throws IOException {
+            // Given 20 MB: valid settings, then a comment
+            Files.writeString(dir.resolve("agc.yaml"), "regions: { us-east-1: {} }\n#" + "x".repeat(20_000_000) + "\n");
+
+            // When
+            SettingsException e = catchThrowableOfType(SettingsException.class,
+                    () -> new SettingsLoader(dir, Map.of()).load(FakeAws.standard()));
+
+            // Then
+            assertThat(e.problems()).singleElement().asString().isEqualTo("agc.yaml: the file has 20000029 bytes (19.1 "
+                    + "MiB), more than the 1048576 bytes (1 MiB) a settings file may hold; check that this is the settings "
+                    + "file (AGC_CONFIG may name another file)");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.agcinfra.app.account;
 
+import dev.agcinfra.app.OutputFolder;
 import dev.agcinfra.app.lookup.AwsEnvironment;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -27,8 +28,8 @@ public record AccountContext(AwsEnvironment aws, Path settingsFile, Terraform te
     }
 
     /** Where synthesis writes: {@code cdktf.out} beside the settings file. */
-    public Path outdir() {
-        return settingsFile.resolveSibling("cdktf.out");
+    public OutputFolder output() {
+        return OutputFolder.at(settingsFile.resolveSibling(OutputFolder.DEFAULT_NAME));
     }
 
     /** The options of every terraform run in {@code region}. */

@@ -9,7 +9,6 @@ import static dev.agcinfra.settings.RegionKey.VPC;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.agcinfra.settings.RegionKey;
 import dev.agcinfra.settings.SettingsDocument;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,23 +59,9 @@ public record ActivateFlags(Optional<String> bucket, Optional<String> vpc, List<
     /**
      * Every rule of the settings file the flags break (the same rules, from the same code, as a region entry in
      * {@code agc.yaml}: {@code --subnets} needs {@code --vpc}, {@code --usePublicSubnets} excludes {@code --vpc}, id
-     * formats, bucket names, tags), one line each, naming the flag.
+     * formats, bucket names, tags), one line each, naming the flags.
      */
     public List<String> problems(String region) {
-        String prefix = "regions." + region + ".";
-        return SettingsDocument.regionEntryProblems("flags", region, asRegionEntry()).stream()
-                .map(line -> {
-                    String rest = line.startsWith("flags: ") ? line.substring("flags: ".length()) : line;
-                    if (rest.startsWith(prefix)) {
-                        String path = rest.substring(prefix.length());
-                        int end = path.indexOf(':');
-                        String key = end < 0 ? path : path.substring(0, end);
-                        String base = key.replaceAll("[\\[.].*$", "");
-                        String flag = RegionKey.of(base).flatMap(RegionKey::activateFlag).orElse(base);
-                        return flag + key.substring(base.length()) + (end < 0 ? "" : path.substring(end));
-                    }
-                    return rest;
-                })
-                .toList();
+        return SettingsDocument.flagProblems(region, asRegionEntry());
     }
 }

@@ -2,6 +2,7 @@ package dev.agcinfra.app.account;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agcinfra.app.AgcInfraApp;
+import dev.agcinfra.app.OutputFolder;
 import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.app.SubnetResolver;
 import dev.agcinfra.app.lookup.PrivateSubnetLookup;
@@ -11,10 +12,10 @@ import dev.agcinfra.settings.Settings;
 import dev.agcinfra.settings.SettingsException;
 import dev.agcinfra.app.stacks.RegionStack;
 import dev.agcinfra.modules.contract.AgcInstallation;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code agc-infra account activate}: checks, then changes. Nothing changes (settings file, state bucket, AWS) until
@@ -44,8 +45,9 @@ public final class Activation {
         // reported even before the region is known.
         List<String> flagProblems = request.flags().problems(request.region().orElse(FLAG_CHECK_REGION));
         if (!flagProblems.isEmpty()) {
-            throw new AccountException(ExitCode.INVALID_INPUT, String.join(System.lineSeparator(), flagProblems));
+            throw new AccountException(ExitCode.INVALID_INPUT, flagProblems);
         }
+        ctx.output().check(); // where the synth will write, before anything changes
         String region = Regions.region(ctx.aws(), request.region());
         String account = Regions.account(ctx.aws(), region);
         out.println("agc-infra: account " + account + ", region " + region + ", terraform " + tfVersion);
@@ -125,8 +127,8 @@ public final class Activation {
             ctx.err().println("agc-infra: warning: " + AgcCore.noCdkBootstrap());
         }
         if (report.refused()) {
-            throw new AccountException(ExitCode.INVALID_INPUT, String.join(System.lineSeparator(),
-                    report.refusals().stream().map(r -> "refused: " + r).toList()));
+            throw new AccountException(ExitCode.INVALID_INPUT,
+                    report.refusals().stream().map(r -> "refused: " + r).toList());
         }
 
         Path settingsForSynth = candidate.path();
@@ -143,26 +145,33 @@ public final class Activation {
         for (String change : new StateBucket(aws.s3(), region, tls).ensure(stateBucket)) {
             out.println("agc-infra: state bucket " + stateBucket + ": " + change);
         }
-        Path outdir = ctx.outdir();
+        OutputFolder output = ctx.output();
         PrivateSubnetLookup lookup = PrivateSubnetLookup.besideSettings(settingsForSynth, ctx.aws());
         SubnetResolver subnets = lookup::privateSubnets;
-        ctx.synthesizer().synth(settings, subnets, outdir);
-        out.println("agc-infra: synthesized " + outdir);
-        return deploy(outdir, region, request);
+        ctx.synthesizer().replace(output, settings, subnets);
+        output.warnings().forEach(w -> ctx.err().println("agc-infra: warning: " + w));
+        out.println("agc-infra: synthesized " + output.path());
+        return deploy(output, target, request);
     }
 
-    private int deploy(Path outdir, String region, Request request) {
+    /**
+     * Runs terraform in the region's stacks, data first: only in those that these settings produce
+     * ({@link AgcInfraApp#stackNames}) and that the manifest just written lists.
+     */
+    private int deploy(OutputFolder output, RegionSettings region, Request request) {
         Terraform tf = ctx.terraform();
-        Terraform.Options options = ctx.terraformOptions(region, request.yes());
-        for (String stack : List.of(RegionStack.dataStackName(region), RegionStack.coreStackName(region))) {
-            Path dir = outdir.resolve("stacks").resolve(stack);
-            if (!Files.isRegularFile(dir.resolve("cdk.tf.json"))) {
-                if (stack.startsWith("agc-core-")) {
-                    throw new AccountException(ExitCode.INTERNAL_ERROR, "synthesis wrote no " + dir.resolve("cdk.tf.json"));
-                }
-                ctx.out().println("agc-infra: no " + stack + " (the bucket is yours): skipped");
-                continue;
+        Terraform.Options options = ctx.terraformOptions(region.region(), request.yes());
+        List<String> produced = AgcInfraApp.stackNames(region);
+        if (!produced.contains(RegionStack.dataStackName(region.region()))) {
+            ctx.out().println("agc-infra: no " + RegionStack.dataStackName(region.region()) + " (the bucket is yours): skipped");
+        }
+        Set<String> listed = output.stacks();
+        for (String stack : produced) {
+            if (!listed.contains(stack)) {
+                throw new AccountException(ExitCode.INTERNAL_ERROR, "the synthesis did not list " + stack + " in "
+                        + output.path().resolve(OutputFolder.MANIFEST) + " (please report it)");
             }
+            Path dir = output.stackDir(stack);
             int status = tf.init(dir, options);
             if (status == 0) {
                 status = request.planOnly() ? tf.plan(dir, options) : tf.apply(dir, options);
@@ -172,7 +181,7 @@ public final class Activation {
                 return status;
             }
         }
-        ctx.out().println("agc-infra: " + (request.planOnly() ? "planned" : "activated") + " " + region);
+        ctx.out().println("agc-infra: " + (request.planOnly() ? "planned" : "activated") + " " + region.region());
         return ExitCode.OK;
     }
 
@@ -181,7 +190,7 @@ public final class Activation {
         try {
             return file.load(Regions.resolved(region, account));
         } catch (SettingsException e) {
-            throw new AccountException(ExitCode.INVALID_INPUT, String.join(System.lineSeparator(), e.problems()));
+            throw new AccountException(ExitCode.INVALID_INPUT, e.problems());
         }
     }
 
@@ -190,8 +199,8 @@ public final class Activation {
         try {
             candidate = file.check(document, Regions.resolved(region, account));
         } catch (SettingsException e) {
-            throw new AccountException(ExitCode.INVALID_INPUT, String.join(System.lineSeparator(), e.problems().stream()
-                    .map(p -> p + " (in the settings file as activate would write it)").toList()));
+            throw new AccountException(ExitCode.INVALID_INPUT, e.problems().stream()
+                    .map(p -> p + " (in the settings file as activate would write it)").toList());
         }
         if (!candidate.settings().account().equals(account)) {
             candidate.discard();

@@ -1,12 +1,12 @@
 package dev.agcinfra.app.account;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agcinfra.app.OutputFolder;
 import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.app.lookup.PrivateSubnetLookup;
 import dev.agcinfra.settings.Settings;
 import dev.agcinfra.settings.SettingsException;
 import dev.agcinfra.app.stacks.RegionStack;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -46,20 +46,26 @@ public final class Deactivation {
         try {
             settings = file.load(Regions.resolved(region, account));
         } catch (SettingsException e) {
-            throw new AccountException(ExitCode.INVALID_INPUT, String.join(System.lineSeparator(), e.problems()));
+            throw new AccountException(ExitCode.INVALID_INPUT, e.problems());
         }
 
         try (AccountAws aws = new AccountAws(ctx.aws(), region)) {
             // Refusals first: --force must not delete context stacks of a region there is no agc-core to destroy in.
-            Path outdir = ctx.outdir();
-            ctx.synthesizer().synth(settings, PrivateSubnetLookup.besideSettings(file.path(), ctx.aws())::privateSubnets,
-                    outdir);
+            // Terraform runs only in a stack these settings produce and the manifest just written lists.
             String core = RegionStack.coreStackName(region);
-            Path dir = outdir.resolve("stacks").resolve(core);
-            if (!Files.isRegularFile(dir.resolve("cdk.tf.json"))) {
+            if (settings.regions().stream().noneMatch(r -> r.region().equals(region))) {
                 throw new AccountException(ExitCode.INVALID_INPUT, region + " is not in the settings file, so there is "
                         + "no " + core + " to destroy; add it under regions: as it was activated, or give --region");
             }
+            OutputFolder output = ctx.output();
+            ctx.synthesizer().replace(output, settings,
+                    PrivateSubnetLookup.besideSettings(file.path(), ctx.aws())::privateSubnets);
+            output.warnings().forEach(w -> ctx.err().println("agc-infra: warning: " + w));
+            if (!output.stacks().contains(core)) {
+                throw new AccountException(ExitCode.INTERNAL_ERROR, "the synthesis did not list " + core + " in "
+                        + output.path().resolve(OutputFolder.MANIFEST) + " (please report it)");
+            }
+            Path dir = output.stackDir(core);
 
             Contexts contexts = new Contexts(aws, ctx.pollInterval(), Duration.ofMinutes(60));
             Contexts.Found found = contexts.find();

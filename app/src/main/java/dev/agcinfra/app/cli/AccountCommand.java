@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
-            "2:invalid input, or a check refused (nothing was changed)",
+            "2:invalid input, a check refused, or the output folder cannot be written (nothing was changed)",
             "3:an AWS call failed",
             "4:internal error (please report it)",
             "other:Terraform's own exit status when it failed"})

@@ -6,12 +6,15 @@ import dev.agcinfra.app.account.AccountContext;
 import dev.agcinfra.app.account.AccountException;
 import dev.agcinfra.app.account.Terraform;
 import dev.agcinfra.aws.AwsErrors;
+import dev.agcinfra.app.OutputFolder;
+import dev.agcinfra.cli.ProblemLine;
 import dev.agcinfra.settings.SettingsException;
 import java.io.PrintWriter;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.jsii.JsiiException;
 
 /**
  * {@code agc-infra}: with no arguments the jar synthesizes (see {@link dev.agcinfra.app.Main}); with arguments, these
@@ -23,7 +26,7 @@ import software.amazon.awssdk.core.exception.SdkException;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
-            "2:invalid input, or a check refused (nothing was changed)",
+            "2:invalid input, a check refused, or the output folder cannot be written (nothing was changed)",
             "3:an AWS call failed",
             "4:internal error (please report it)",
             "other:Terraform's own exit status when it failed"})
@@ -56,9 +59,9 @@ public final class AgcInfraCommand {
             String name = failed.getCommandSpec().qualifiedName();
             if (failed.getCommandSpec().parent() == null) {
                 err.println("usage: agc-infra [synth] | agc-infra account activate|deactivate|status [OPTIONS]; "
-                        + e.getMessage());
+                        + ProblemLine.escape(e.getMessage()));
             } else {
-                err.println(name + ": " + e.getMessage() + "; see " + name + " --help");
+                err.println(name + ": " + ProblemLine.escape(e.getMessage()) + "; see " + name + " --help");
             }
             return ExitCode.INVALID_INPUT;
         });
@@ -69,21 +72,39 @@ public final class AgcInfraCommand {
         return status;
     }
 
-    static int report(Exception e, PrintWriter err) {
+    /**
+     * Prints why a command failed, one line per problem ({@link ProblemLine}: a quoted value's newlines and
+     * bidirectional controls are shown escaped), never a stack trace; returns the exit status.
+     */
+    public static int report(Exception e, PrintWriter err) {
         if (e instanceof AccountException a) {
-            a.getMessage().lines().forEach(l -> err.println("agc-infra: " + l));
+            a.lines().forEach(l -> problem(err, l));
             return a.exitCode();
         }
         if (e instanceof SettingsException s) {
-            s.problems().forEach(p -> err.println("agc-infra: " + p));
+            s.problems().forEach(p -> problem(err, p));
+            return ExitCode.INVALID_INPUT;
+        }
+        if (e instanceof OutputFolder.Unusable u) {
+            problem(err, u.getMessage());
             return ExitCode.INVALID_INPUT;
         }
         if (e instanceof SdkException s) {
-            err.println("agc-infra: AWS call failed: " + AwsErrors.brief(s));
+            problem(err, "AWS call failed: " + AwsErrors.brief(s));
             return ExitCode.AWS_FAILURE;
         }
-        err.println("agc-infra: internal error: " + e + " (please report it)");
+        // jsii's errors carry the Node.js stack trace in their message: only its first line is for the user.
+        String what = e instanceof JsiiException ? "CDKTF failed: " + firstLine(e.getMessage()) : firstLine(e.toString());
+        problem(err, "internal error: " + what + " (please report it)");
         return ExitCode.INTERNAL_ERROR;
+    }
+
+    private static void problem(PrintWriter err, String line) {
+        err.println("agc-infra: " + ProblemLine.escape(line));
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "no details" : text.strip().lines().findFirst().orElse("no details");
     }
 
     /** The account commands' shared context from the options. */

@@ -1,6 +1,7 @@
 package dev.agcinfra.app.cli;
 
 import dev.agcinfra.app.Main;
+import dev.agcinfra.app.OutputFolder;
 import dev.agcinfra.app.lookup.AwsEnvironment;
 import dev.agcinfra.settings.SettingsLoader;
 import java.util.Optional;
@@ -15,12 +16,14 @@ import picocli.CommandLine.Spec;
         description = {
             "Synthesize the settings file (agc.yaml in the working directory, or the file AGC_CONFIG names) into "
                     + "cdktf.out (or CDKTF_OUTDIR), exactly as cdktf synth does, and print one line per stack.",
+            "The output is written into a fresh folder beside it, which replaces it only when complete: the folders "
+                    + "of stacks the settings no longer produce are gone, Terraform's files in the others are kept.",
             "Every problem of the settings file is reported, one line each, before anything is written. AWS is "
                     + "asked only for what the file leaves out: the account (STS) and the default region (AWS_REGION, "
                     + "AWS_DEFAULT_REGION, the profile)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "2:invalid settings (nothing was written)", "3:an AWS call failed",
-            "4:internal error (please report it)"})
+        exitCodeList = {"0:done", "2:invalid settings, or the output folder cannot be written (the previous output is "
+                + "left as it was)", "3:an AWS call failed", "4:internal error (please report it)"})
 public final class SynthCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -34,8 +37,7 @@ public final class SynthCommand implements Callable<Integer> {
         CliEnvironment cli = root.cli;
         AwsEnvironment aws = new AwsEnvironment(cli.env(), Optional.empty(), null, cli.credentials().orElse(null),
                 cli.regionFallback().orElse(null));
-        String outdir = cli.env().getOrDefault("CDKTF_OUTDIR", cli.workingDir().resolve("cdktf.out").toString());
         return Main.synth(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                new SettingsLoader(cli.workingDir(), cli.env()), aws, outdir);
+                new SettingsLoader(cli.workingDir(), cli.env()), aws, OutputFolder.of(cli.workingDir(), cli.env()));
     }
 }

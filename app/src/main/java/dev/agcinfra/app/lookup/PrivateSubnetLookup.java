@@ -4,16 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agcinfra.settings.AwsNames;
 import dev.agcinfra.settings.RegionSettings;
 import dev.agcinfra.settings.SettingsException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -91,7 +94,7 @@ public final class PrivateSubnetLookup {
         String key = cacheKey(account, region.region(), vpc);
         Optional<JsonNode> cached = cache.get(key);
         if (cached.isPresent()) {
-            List<PrivateSubnet> subnets = fromJson(key, cached.get());
+            List<PrivateSubnet> subnets = fromJson(region.region(), key, cached.get());
             requireAzs(region.region(), vpc, subnets, " (cached in " + cache.file().getFileName() + "; delete the key "
                     + key + " to look again)");
             return subnets;
@@ -198,25 +201,47 @@ public final class PrivateSubnetLookup {
         return array;
     }
 
-    private List<PrivateSubnet> fromJson(String key, JsonNode node) {
-        List<PrivateSubnet> subnets = new ArrayList<>();
-        if (node.isArray()) {
-            for (JsonNode item : node) {
-                JsonNode id = item.get("subnetId");
-                JsonNode az = item.get("availabilityZone");
-                if (id == null || !id.isTextual() || az == null || !az.isTextual()) {
-                    subnets = null;
-                    break;
-                }
-                subnets.add(new PrivateSubnet(id.asText(), az.asText()));
-            }
-        } else {
-            subnets = null;
-        }
-        if (subnets == null) {
+    /**
+     * The cached answer, checked as strictly as the settings: every item a {@code subnetId} that is a subnet id and an
+     * {@code availabilityZone} of the region, each subnet once. The file is committed and arrives through pull
+     * requests, and what it holds becomes Terraform, so an entry that is not such an answer is not used: the problem
+     * names the file, the key and the fix.
+     */
+    private List<PrivateSubnet> fromJson(String region, String key, JsonNode node) {
+        String fix = "; delete the key " + key + " from " + cache.file() + " to look it up again";
+        if (!node.isArray()) {
             throw new SettingsException(cache.file() + ": the entry " + key + " is not a list of "
-                    + "{\"subnetId\", \"availabilityZone\"}; delete the entry to look it up again");
+                    + "{\"subnetId\", \"availabilityZone\"}" + fix);
+        }
+        List<PrivateSubnet> subnets = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
+            JsonNode id = item.get("subnetId");
+            JsonNode az = item.get("availabilityZone");
+            String where = cache.file() + ": the entry " + key + ", item " + i + ": ";
+            if (id == null || !id.isTextual() || az == null || !az.isTextual()) {
+                throw new SettingsException(where + "is not {\"subnetId\": \"subnet-...\", \"availabilityZone\": \""
+                        + region + "a\"}" + fix);
+            }
+            if (!AwsNames.isResourceId("subnet", id.asText())) {
+                throw new SettingsException(where + "subnetId " + quoted(id.asText()) + " is not a subnet id (subnet- and "
+                        + "8 or 17 lowercase hex digits)" + fix);
+            }
+            if (!AwsNames.isAvailabilityZone(region, az.asText())) {
+                throw new SettingsException(where + "availabilityZone " + quoted(az.asText()) + " is not an Availability "
+                        + "Zone of " + region + " (such as " + region + "a)" + fix);
+            }
+            if (!seen.add(id.asText())) {
+                throw new SettingsException(where + "subnetId " + id.asText() + " is listed twice" + fix);
+            }
+            subnets.add(new PrivateSubnet(id.asText(), az.asText()));
         }
         return subnets;
+    }
+
+    /** A value from the cache as JSON writes it (quotes and control characters escaped). */
+    private static String quoted(String value) {
+        return JsonNodeFactory.instance.textNode(value).toString();
     }
 }

@@ -98,10 +98,12 @@ class SettingsFileTest {
         var problems = flags.problems("us-east-1");
 
         // Then
-        assertThat(problems).anyMatch(p -> p.startsWith("--bucket: \"Bad_Bucket\" is not a valid S3 bucket name"))
+        assertThat(problems).anyMatch(p -> p.startsWith("--bucket: \"Bad_Bucket\" is not a valid S3 bucket name")
+                        && p.endsWith("use the bucket's exact name, or leave out --bucket for agc-<account>-<region>"))
                 .anyMatch(p -> p.startsWith("--ami: \"ami-nothex!\" is not an AMI id"))
-                .anyMatch(p -> p.startsWith("--usePublicSubnets: true conflicts with vpc"))
-                .anyMatch(p -> p.startsWith("--tags.aws:x: ") && p.contains("reserved for AWS"));
+                .anyMatch(p -> p.startsWith("--usePublicSubnets: true conflicts with --vpc"))
+                .anyMatch(p -> p.startsWith("--tags: custom tag \"aws:x\" = \"1\"") && p.contains("reserved for AWS"))
+                .noneMatch(p -> p.contains("regions.") || p.contains("flags"));
     }
 
     @Test

@@ -443,6 +443,41 @@ class AccountActivateTest {
                 + "deployed by activate, and are not destroyed either");
     }
 
+    @Test
+    void aStackTheSettingsNoLongerProduceIsNeverAppliedEvenThoughAnEarlierSynthWroteIt() throws IOException {
+        // Given an earlier synth of the region with all defaults, which wrote agc-data-us-east-1
+        Files.writeString(dir.resolve("agc.yaml"), "# my settings\naccount: \"123456789012\"\nregions: { us-east-1: {} }\n");
+        CliRun.backendOnly().synth(new dev.agcinfra.settings.Settings("123456789012", "agc-tfstate-{account}-{region}",
+                java.util.Map.of(), List.of(dev.agcinfra.settings.RegionSettings.defaults("us-east-1", "123456789012")),
+                dir.resolve("no-agc")), dev.agcinfra.app.SubnetResolver.none(), dir.resolve("cdktf.out"));
+        assertThat(dir.resolve("cdktf.out/stacks/agc-data-us-east-1/cdk.tf.json")).exists();
+        s3.createBucket(b -> b.bucket("my-own-results"));
+
+        // When the user activates with their own bucket
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1",
+                "--bucket", "my-own-results", "--usePublicSubnets", "--yes");
+
+        // Then terraform ran in agc-core only, and agc-data's folder is gone with its stack
+        assertThat(r.status()).as(r.all()).isZero();
+        assertThat(r.out()).contains("no agc-data-us-east-1 (the bucket is yours): skipped");
+        assertThat(cli.terraformCalls()).noneMatch(c -> c.startsWith("agc-data-"))
+                .anyMatch(c -> c.startsWith("agc-core-us-east-1|apply"));
+        assertThat(dir.resolve("cdktf.out/stacks/agc-data-us-east-1")).doesNotExist();
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeUsedIsRefusedBeforeAnythingChanges() throws IOException {
+        // Given
+        Files.writeString(dir.resolve("cdktf.out"), "not a folder");
+
+        // When
+        CliRun.Result r = cli.run("account", "activate", "--region", "us-east-1", "--usePublicSubnets", "--yes");
+
+        // Then
+        assertNothingChanged(r);
+        assertThat(r.err().lines()).singleElement().asString().contains("cdktf.out: is a file, not a folder");
+    }
+
     /** Writes agc-data's state, as Terraform leaves it after creating {@code bucket}, into the state bucket. */
     private void recordInAgcDataState(String bucket) {
         try {
@@ -512,11 +547,14 @@ class AccountActivateTest {
                 "--vpc", "vpc-12345678");
         CliRun.Result badId = cli.run("account", "activate", "--region", "us-east-1", "--vpc", "vpc-XYZ");
 
-        // Then each names the flag and the rule of the settings file
+        // Then each states the rule of the settings file in the flags' words
         assertNothingChanged(noVpc);
-        assertThat(noVpc.err()).contains("--subnets: given without vpc");
+        assertThat(noVpc.err().lines()).singleElement().asString().isEqualTo("agc-infra: --subnets: given without --vpc; "
+                + "subnets must belong to your own VPC: add --vpc vpc-... or remove --subnets");
         assertThat(both.status()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(both.err()).contains("--usePublicSubnets: true conflicts with vpc");
+        assertThat(both.err().lines()).singleElement().asString().isEqualTo("agc-infra: --usePublicSubnets: true "
+                + "conflicts with --vpc: agc-infra never changes your VPC; remove --usePublicSubnets, or remove --vpc to "
+                + "let agc-infra create a VPC with public subnets only");
         assertThat(badId.status()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(badId.err()).contains("--vpc: \"vpc-XYZ\" is not a VPC id");
     }
@@ -529,7 +567,7 @@ class AccountActivateTest {
         // Then the flags' rule, not the missing region, is what the user hears first
         assertNothingChanged(both);
         assertThat(both.status()).isEqualTo(ExitCode.INVALID_INPUT);
-        assertThat(both.err()).contains("--usePublicSubnets: true conflicts with vpc").doesNotContain("no region");
+        assertThat(both.err()).contains("--usePublicSubnets: true conflicts with --vpc").doesNotContain("no region");
     }
 
     @Test

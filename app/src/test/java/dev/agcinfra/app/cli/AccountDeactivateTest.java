@@ -174,6 +174,29 @@ class AccountDeactivateTest {
     }
 
     @Test
+    void aRegionNoLongerInTheSettingsIsNotDestroyedEvenIfAnEarlierSynthLeftItsCoreStacksFolder() throws IOException {
+        // Given an earlier synth of us-east-1, whose core folder is still in cdktf.out, and settings that name only us-west-2
+        CliRun.backendOnly().synth(new dev.agcinfra.settings.Settings("123456789012", "agc-tfstate-{account}-{region}",
+                java.util.Map.of(), java.util.List.of(dev.agcinfra.settings.RegionSettings.defaults("us-east-1",
+                        "123456789012")), dir.resolve("no-agc")), dev.agcinfra.app.SubnetResolver.none(),
+                dir.resolve("cdktf.out"));
+        assertThat(dir.resolve("cdktf.out/stacks/agc-core-us-east-1/cdk.tf.json")).exists();
+        Files.writeString(dir.resolve("agc.yaml"), """
+                account: "123456789012"
+                regions:
+                  us-west-2: { usePublicSubnets: true }
+                """);
+
+        // When
+        CliRun.Result r = cli.run("account", "deactivate", "--region", "us-east-1", "--yes");
+
+        // Then terraform never ran in the leftover folder
+        assertThat(r.status()).as(r.all()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err()).contains("us-east-1 is not in the settings file, so there is no agc-core-us-east-1 to destroy");
+        assertThat(cli.terraformCalls()).allMatch(c -> c.contains("|version -json|"));
+    }
+
+    @Test
     void aFailedDestroyKeepsTheRememberedVpcAndIsTheExitStatus() throws IOException {
         // Given
         cli.env("FAKE_TF_FAIL_CMD", "destroy").env("FAKE_TF_FAIL_DIR", "agc-core-us-east-1");

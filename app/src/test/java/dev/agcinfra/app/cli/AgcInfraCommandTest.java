@@ -122,4 +122,23 @@ class AgcInfraCommandTest {
         assertThat(r.status()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(r.err()).contains("--region: \"us-east1\" is not an AWS region; did you mean us-east-1?");
     }
+
+    @Test
+    void anErrorFromCdktfIsOneLineWithoutItsNodeJsStackTraceAndExitFour() {
+        // Given a real jsii error: CDKTF's Manifest cannot create its folder there
+        RuntimeException fromJsii = org.assertj.core.api.Assertions.catchRuntimeException(
+                () -> new com.hashicorp.cdktf.Manifest("0.19.2", "/proc/agc-infra-no-such-place/out"));
+        assertThat(fromJsii).isInstanceOf(software.amazon.jsii.JsiiException.class);
+        assertThat(fromJsii.getMessage().lines().count()).as("jsii's message holds the Node.js stack").isGreaterThan(1);
+        java.io.StringWriter err = new java.io.StringWriter();
+
+        // When
+        int status = AgcInfraCommand.report(fromJsii, new java.io.PrintWriter(err, true));
+
+        // Then
+        assertThat(status).isEqualTo(ExitCode.INTERNAL_ERROR);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("agc-infra: internal error: CDKTF failed: ").endsWith("(please report it)")
+                .contains("/proc/agc-infra-no-such-place");
+    }
 }

@@ -2,6 +2,7 @@ package dev.agcinfra.app.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agcinfra.app.AgcInfraApp;
 import dev.agcinfra.app.account.Synthesizer;
 import dev.agcinfra.settings.RegionSettings;
 import dev.agcinfra.settings.Settings;
@@ -124,17 +125,38 @@ public final class CliRun {
 
     /**
      * A synthesizer that writes, per region, the stacks agc-infra would (agc-data only when it creates the bucket) with
-     * nothing but the S3 backend RemoteState configures, so the real terraform can init and apply them offline.
+     * nothing but the S3 backend RemoteState configures, so the real terraform can init and apply them offline, and
+     * the manifest that lists them.
      */
     public static Synthesizer backendOnly() {
         return (settings, subnets, outdir) -> {
+            List<String> stacks = new ArrayList<>();
             for (RegionSettings r : settings.regions()) {
-                if (r.createBucket()) {
-                    writeBackendOnly(outdir, RegionStack.dataStackName(r.region()), settings, r);
+                for (String stack : AgcInfraApp.stackNames(r)) {
+                    writeBackendOnly(outdir, stack, settings, r);
+                    stacks.add(stack);
                 }
-                writeBackendOnly(outdir, RegionStack.coreStackName(r.region()), settings, r);
             }
+            writeManifest(outdir, stacks);
         };
+    }
+
+    /** A {@code manifest.json} listing {@code stacks}, shaped as CDKTF writes it. */
+    public static void writeManifest(Path outdir, List<String> stacks) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode manifest = json.createObjectNode().put("version", "0.19.2");
+        ObjectNode listed = manifest.putObject("stacks");
+        for (String stack : stacks) {
+            listed.putObject(stack).put("name", stack).put("constructPath", stack)
+                    .put("workingDirectory", "stacks/" + stack)
+                    .put("synthesizedStackPath", "stacks/" + stack + "/cdk.tf.json");
+        }
+        try {
+            Files.createDirectories(outdir);
+            json.writerWithDefaultPrettyPrinter().writeValue(outdir.resolve("manifest.json").toFile(), manifest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void writeBackendOnly(Path outdir, String stack, Settings settings, RegionSettings r) {

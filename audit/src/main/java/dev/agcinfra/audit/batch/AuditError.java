@@ -1,6 +1,7 @@
 package dev.agcinfra.audit.batch;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.agcinfra.cli.ProblemLine;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public record AuditError(String region, String service, String operation, String
     /** After a job: one line per error on stderr, then how many of the regions failed (the report is partial). */
     public static void printAll(PrintWriter err, List<AuditError> errors, int regionCount) {
         for (AuditError error : errors) {
-            err.println("agc-audit: " + error.toLine());
+            err.println("agc-audit: " + ProblemLine.escape(error.toLine()));
         }
         if (!errors.isEmpty()) {
             long failedRegions = errors.stream().map(AuditError::region).distinct().count();

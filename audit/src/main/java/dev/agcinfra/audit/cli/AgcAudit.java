@@ -2,6 +2,7 @@ package dev.agcinfra.audit.cli;
 
 import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.cli.ExitCode;
+import dev.agcinfra.cli.ProblemLine;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -96,7 +97,8 @@ public final class AgcAudit implements Runnable {
     private static int invalidInput(ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
         String name = cmd.getCommandSpec().qualifiedName();
-        cmd.getErr().println(name + ": " + oneLine(e.getMessage()).replaceFirst("^Error: ", "") + " (see '" + name + " --help')");
+        cmd.getErr().println(name + ": " + ProblemLine.escape(oneLine(e.getMessage()).replaceFirst("^Error: ", ""))
+                + " (see '" + name + " --help')");
         if (verbose(cmd)) {
             e.printStackTrace(cmd.getErr());
         }
@@ -109,13 +111,13 @@ public final class AgcAudit implements Runnable {
         PrintWriter err = cmd.getErr();
         int status;
         if (e instanceof AuditException audit && !audit.lines().isEmpty()) {
-            audit.lines().forEach(line -> err.println("agc-audit: " + line));
+            audit.lines().forEach(line -> err.println("agc-audit: " + ProblemLine.escape(line)));
             status = audit.status();
         } else if (e instanceof AuditException audit) {
-            err.println("agc-audit: " + withCauses(audit));
+            err.println("agc-audit: " + ProblemLine.escape(withCauses(audit)));
             status = audit.status();
         } else {
-            err.println("agc-audit: internal error: " + withCauses(e)
+            err.println("agc-audit: internal error: " + ProblemLine.escape(withCauses(e))
                     + (verbose(cmd) ? "" : " (run with -v for the stack trace)"));
             status = ExitCode.INTERNAL_ERROR;
         }

@@ -2,6 +2,7 @@ package dev.agcinfra.audit.estimate;
 
 import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.cli.ExitCode;
+import dev.agcinfra.cli.ProblemLine;
 import dev.agcinfra.audit.cli.LoggingMixin;
 import dev.agcinfra.audit.cli.VersionProvider;
 import dev.agcinfra.audit.estimate.UsageAssumptions.Usage;
@@ -124,7 +125,7 @@ public final class EstimateCommand implements Callable<Integer> {
             run();
             return ExitCode.OK;
         } catch (AuditException e) {
-            err.println("agc-audit estimate: " + e.getMessage().replaceAll("\\s+", " ").trim());
+            err.println("agc-audit estimate: " + ProblemLine.escape(e.getMessage().replaceAll("\\s+", " ").trim()));
             if (logging != null && logging.verbose()) {
                 e.printStackTrace(err);
             }

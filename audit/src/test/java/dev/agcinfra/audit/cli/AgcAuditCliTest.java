@@ -118,6 +118,22 @@ class AgcAuditCliTest {
     }
 
     @Test
+    @DisplayName("agc-infra's settings problems print one per line, newlines and bidirectional controls in values escaped")
+    void settingsProblemsStayOneLineEach(@TempDir Path dir) throws IOException {
+        Path settings = Files.writeString(dir.resolve("agc.yaml"), "account: \"123456789012\"\nregions:\n  us-east-1:\n"
+                + "    bucket: \"my-bucket\\n\"\n    tags: { \"new\\nline\": x, \"r\\u202etl\": v }\n");
+
+        CliRun run = CliRun.run("retained", "--regions", "us-east-1", "--settings", settings.toString(),
+                "--endpoint-url", "http://127.0.0.1:" + closedPort(), "--call-timeout", "1s", "--max-attempts", "1");
+
+        assertThat(run.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.errLines()).hasSize(3).allMatch(l -> l.startsWith("agc-audit: " + settings + ":"));
+        assertThat(run.err()).doesNotContain("\u202e").contains("regions.us-east-1.tags.new\\nline: custom tag \"new\\nline\"",
+                "regions.us-east-1.tags.r\\u202etl: custom tag", "\"my-bucket\\n\" is not a valid S3 bucket name: it "
+                        + "contains '\\n'");
+    }
+
+    @Test
     @DisplayName("an endpoint that refuses connections: one line naming STS, exit 3, no stack trace")
     void unreachableEndpoint() throws IOException {
         CliRun run = CliRun.run("resources", "--regions", "us-east-1", "--endpoint-url", "http://127.0.0.1:" + closedPort(),

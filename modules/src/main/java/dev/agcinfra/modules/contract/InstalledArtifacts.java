@@ -2,6 +2,7 @@ package dev.agcinfra.modules.contract;
 
 import com.hashicorp.cdktf.providers.aws.s3_object.S3Object;
 import dev.agcinfra.modules.contract.AgcInstallation.InstalledFile;
+import dev.agcinfra.modules.naming.TerraformLiteral;
 import dev.agcinfra.modules.naming.TerraformNames;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,11 +76,12 @@ public final class InstalledArtifacts extends Construct {
         return wesAdapter.getKey();
     }
 
+    /** The object's key and file are written as the text they are ({@link TerraformLiteral}): file names are free. */
     private S3Object object(String childId, String bucketName, String key, InstalledFile file) {
         return S3Object.Builder.create(this, childId)
-                .bucket(bucketName)
-                .key(key)
-                .source(file.path().toString())
+                .bucket(TerraformLiteral.of(bucketName))
+                .key(TerraformLiteral.of(key))
+                .source(TerraformLiteral.of(file.path().toString()))
                 .sourceHash(file.sha256())
                 .build();
     }

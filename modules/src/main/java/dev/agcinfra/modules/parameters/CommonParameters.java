@@ -3,6 +3,7 @@ package dev.agcinfra.modules.parameters;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.providers.aws.data_aws_ssm_parameter.DataAwsSsmParameter;
 import com.hashicorp.cdktf.providers.aws.ssm_parameter.SsmParameter;
+import dev.agcinfra.modules.naming.TerraformLiteral;
 import java.util.Map;
 import java.util.TreeMap;
 import software.constructs.Construct;
@@ -41,7 +42,8 @@ public final class CommonParameters extends Construct {
         SsmParameter.Builder.create(this, "InfraSubnets")
                 .name(PREFIX + "InfraSubnets")
                 .type("StringList")
-                .insecureValue(Fn.join(",", props.infraSubnets()))
+                .insecureValue(Fn.join(",", props.infraSubnets().stream().map(TerraformLiteral::ofFunctionArgument)
+                        .toList()))
                 .build();
         string("NumInfraSubnets", "NumInfraSubnets", Integer.toString(props.infraSubnets().size()));
         this.computeImageId = props.ami().orElseGet(() -> DataAwsSsmParameter.Builder.create(this, "EcsOptimizedAmi")
@@ -52,7 +54,7 @@ public final class CommonParameters extends Construct {
                 .name(PREFIX + "ComputeEnvImage")
                 .type("String")
                 .dataType("aws:ec2:image")
-                .insecureValue(computeImageId)
+                .insecureValue(TerraformLiteral.of(computeImageId))
                 .build();
         props.wesAdapterZipKey().ifPresent(key -> string(WES_ADAPTER_ZIP_KEY, WES_ADAPTER_ZIP_KEY, key));
     }
@@ -62,8 +64,10 @@ public final class CommonParameters extends Construct {
         return computeImageId;
     }
 
+    /** A String parameter whose value is written as the text it is ({@link TerraformLiteral}; references stay references). */
     private void string(String id, String name, String value) {
-        SsmParameter.Builder.create(this, id).name(PREFIX + name).type("String").insecureValue(value).build();
+        SsmParameter.Builder.create(this, id).name(PREFIX + name).type("String").insecureValue(TerraformLiteral.of(value))
+                .build();
     }
 
     /** The tags as a JSON object with sorted keys, so the parameter's value does not change between synths. */

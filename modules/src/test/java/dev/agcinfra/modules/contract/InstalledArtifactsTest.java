@@ -53,6 +53,23 @@ class InstalledArtifactsTest {
     }
 
     @Test
+    void aFileNameHoldingAnInterpolationOrADirectiveIsWrittenAsTextTerraformDoesNotEvaluate() throws IOException {
+        // Given a file whose name is a Terraform interpolation and directive
+        Path odd = write(AgcInstallation.ARTIFACTS_DIR + "/batch-artifacts/${path.module}%{if true}x%{endif}.sh", "p");
+        write(AgcInstallation.WES_ADAPTER, "z");
+        TerraformStack stack = stack();
+
+        // When
+        new InstalledArtifacts(stack, "Artifacts", "my-results", AgcInstallation.read(home));
+        String synthesized = synth(stack);
+
+        // Then the key and the source hold the literal forms $${ and %%{, which Terraform reads as ${ and %{
+        assertHasResource(synthesized, S3Object.TF_RESOURCE_TYPE, Map.of(
+                "key", "artifacts/batch-artifacts/$${path.module}%%{if true}x%%{endif}.sh",
+                "source", odd.toString().replace("${", "$${").replace("%{", "%%{")));
+    }
+
+    @Test
     void anIncompleteInstallationIsRefusedNamingWhatItLacks() throws IOException {
         // Given artifacts but no WES adapter
         write(AgcInstallation.ARTIFACTS_DIR + "/batch-artifacts/ecs-additions/provision.sh", "p");
