@@ -105,7 +105,7 @@ public final class RegionInventory {
     public StackInventory toStackInventory() {
         List<StackInventory.NatGateway> nats = natGateways.stream()
                 .map(nat -> new StackInventory.NatGateway(nat.id(), Count.ONE, nat.publicIps() > 0, List.of(),
-                        nat.publicIps()))
+                        nat.publicIps(), nat.regional()))
                 .toList();
         List<StackInventory.ElasticIp> eips = elasticIps().stream()
                 .map(eip -> new StackInventory.ElasticIp(eip.allocationId(), Count.ONE)).toList();

@@ -90,6 +90,46 @@ class RunRateAndAdviceTest {
         }
     }
 
+    @Nested
+    @DisplayName("a regional NAT gateway (natGateways: regional) with two AWS-assigned addresses")
+    class RegionalNatGateway {
+
+        final RegionInventory inventory = new RegionInventory(ACCOUNT, "us-east-1");
+
+        {
+            inventory.add(new LiveNatGateway("us-east-1", "nat-r", null, 2, List.of("eipalloc-a", "eipalloc-b"),
+                    true));
+            inventory.add(new LiveInterfaceEndpoint("us-east-1", "vpce-1", null, "com.amazonaws.us-east-1.logs", 3));
+            inventory.add(new NatTraffic("us-east-1", "nat-r", new BigDecimal("0.2"), 14));
+        }
+
+        final CostsReport report = report(null, inventory);
+        final RegionCosts region = report.regions().get(0);
+
+        @Test
+        @DisplayName("prices its two public IPv4 addresses but never its hours or data at the zonal price")
+        void hoursUnknown() {
+            assertThat(cents(monthly(region, Category.PUBLIC_IPV4_HOURS))).isEqualByComparingTo("7.30");
+            assertThat(monthly(region, Category.NAT_GATEWAY_HOURS)).isZero();
+            assertThat(region.estimate().unknown()).extracting(u -> u.address() + " " + u.category())
+                    .containsExactlyInAnyOrder("nat-r nat-gateway-hours", "nat-r nat-gateway-data");
+            assertThat(report.complete()).isFalse();
+        }
+
+        @Test
+        @DisplayName("says its savings leave out the gateway's unpriced hours")
+        void adviceSaysWhatIsUnpriced() {
+            List<Advice> advice = report.advice();
+
+            assertThat(advice).extracting(Advice::kind).containsExactly("public-subnets", "idle-nat-gateway");
+            assertThat(advice.get(0).message()).startsWith("public subnets (AGC's usePublicSubnets) would save more "
+                    + "than $29.20 a month in us-east-1: 1 NAT gateway ($0.00 plus the regional NAT gateway's hours, "
+                    + "which have no sourced price)");
+            assertThat(advice.get(1).message()).contains("costs $7.30 a month with its public IPv4 addresses, plus "
+                    + "the regional NAT gateway's hours, which have no sourced price");
+        }
+    }
+
     @Test
     @DisplayName("without its three NAT gateways' Elastic IPs tagged, the addresses still bill with the gateways")
     void untaggedNatElasticIps() {
