@@ -166,7 +166,7 @@ public final class AuditCleanup extends AuditCommand {
         PrintWriter err = spec.commandLine().getErr();
         boolean json = format.equals("json");
         Supplier<String> caller = account(clients, List.of(checkedRegion));
-        Protection protection = Protection.load(settings, System.getenv(), Path.of(""), checkedRegion, caller);
+        Protection protection = Protection.forCommand(settings, checkedRegion, caller);
         String callerAccount = caller.get();
         if (account != null && !account.equals(callerAccount)) {
             throw AuditException.invalidInput("--account " + account + " is not the account of these credentials ("

@@ -159,8 +159,7 @@ final class AuditSecurity extends AbstractJobCommand {
 
     @Override
     void prepare(Supplier<String> account, String region) {
-        protection = Protection.load(settings, System.getenv(), Path.of(""), region == null ? "us-east-1" : region,
-                account);
+        protection = Protection.forCommand(settings, region, account);
     }
 
     @Override
