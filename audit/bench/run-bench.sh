@@ -14,38 +14,18 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 JAR="${AGC_AUDIT_JAR:-$HERE/../target/agc-audit.jar}"
 RUNS="${1:-3}"
 RESULTS="$HERE/results"
-mkdir -p "$RESULTS"
-REGIONS_17="us-east-1,us-east-2,us-west-1,us-west-2,ca-central-1,eu-west-1,eu-west-2,eu-west-3,eu-central-1,eu-north-1,ap-south-1,ap-northeast-1,ap-northeast-2,ap-northeast-3,ap-southeast-1,ap-southeast-2,sa-east-1"
-
-[ -f "$JAR" ] || { echo "no $JAR: run 'mvn -pl audit package -DskipTests' first" >&2; exit 2; }
-
-# A machine with no AWS setup: test keys, no config files, no instance metadata.
-for v in $(env | grep -o '^AWS_[A-Z_]*' || true); do unset "$v"; done
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_EC2_METADATA_DISABLED=true
-export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
-
-SERVER_PID=""
-start_server() { # latency-ms resources
-  PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  python3 "$HERE/latency_server.py" --port "$PORT" --latency-ms "$1" --resources "$2" > "$RESULTS/server.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 50); do grep -q listening "$RESULTS/server.log" 2>/dev/null && break; sleep 0.1; done
-  ENDPOINT="http://127.0.0.1:$PORT"
-}
-stop_server() { [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""; }
-trap stop_server EXIT
+# shellcheck source=bench-common.sh
+. "$HERE/bench-common.sh"
 
 now() { date +%s.%N; }
 secs() { python3 -c "print(f'{$2 - $1:.2f}')"; }
 median() { python3 -c "import statistics,sys; print(f'{statistics.median(float(x) for x in sys.argv[1:]):.2f}')" "$@"; }
 
-echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GB RAM"
-echo "java: $(java -version 2>&1 | head -1); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
 echo
 
 # --- Wall time, 100 ms per call ------------------------------------------------------------------------------------
-start_server 100 0
+start_server --latency-ms 100 --resources 0
 run_audit() { # regions [options...] -> seconds
   local t0 t1 regions="$1"
   shift
@@ -85,7 +65,7 @@ fi
 stop_server
 
 # --- Memory: 100,000 tagged resources in one region, JSON, -Xmx128m ----------------------------------------------------
-start_server 0 100000
+start_server --latency-ms 0 --resources 100000
 t0=$(now)
 status=0
 /usr/bin/time -f "%M" -o "$RESULTS/rss.txt" java -Xmx128m -Xlog:gc:file="$RESULTS/gc.log" -jar "$JAR" resources \

@@ -8,6 +8,7 @@ import dev.agcinfra.app.cli.AgcInfraCommand;
 import dev.agcinfra.app.cli.CliEnvironment;
 import dev.agcinfra.app.lookup.AwsEnvironment;
 import dev.agcinfra.app.lookup.PrivateSubnetLookup;
+import dev.agcinfra.settings.RegionValidation;
 import dev.agcinfra.settings.Settings;
 import dev.agcinfra.settings.SettingsLoader;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -86,6 +88,8 @@ public final class Main {
             for (AgcInfraApp.StackSummary s : app.stacks()) {
                 out.println(summaryLine(s, output.path()) + (s.stack().startsWith("agc-core-") ? " contexts=" + contexts : ""));
             }
+            settings.regions().stream().map(r -> RegionValidation.whySkipped(r.region())).flatMap(Optional::stream)
+                    .forEach(why -> err.println("agc-infra: note: " + why));
             AgcInfraApp.contextsCannotRun(app.installation()).ifPresent(w -> err.println("agc-infra: warning: " + w));
             timings.mark("summary");
             return ExitCode.OK;
@@ -106,14 +110,16 @@ public final class Main {
     }
 
     /**
-     * {@code agc-core-us-east-1  region=us-east-1  vpc=new-private  bucket=agc-...  resources=61}; the caller adds
-     * {@code contexts=ready} (or {@code no-agc-installation}) to core stacks.
+     * {@code agc-core-us-east-1  region=us-east-1  vpc=new-private  bucket=agc-...  resources=61}, with
+     * {@code region-validation=skipped} in a region whose stacks skip the tools' region check ({@link RegionValidation});
+     * the caller adds {@code contexts=ready} (or {@code no-agc-installation}) to core stacks.
      */
     static String summaryLine(AgcInfraApp.StackSummary s, Path outdir) {
         int resources = countResources(outdir.resolve("stacks").resolve(s.stack()).resolve("cdk.tf.json"));
-        return String.format("%-28s region=%-15s vpc=%-12s bucket=%s%s resources=%d",
+        return String.format("%-28s region=%-15s vpc=%-12s bucket=%s%s resources=%d%s",
                 s.stack(), s.region().region(), s.region().vpcMode().label(), s.region().bucket(),
-                s.region().createBucket() ? "" : " (existing)", resources);
+                s.region().createBucket() ? "" : " (existing)", resources,
+                RegionValidation.skipped(s.region().region()) ? " region-validation=skipped" : "");
     }
 
     static int countResources(Path stackJson) {

@@ -177,6 +177,66 @@ class EstimateOfSynthesizedStacksTest {
         }
     }
 
+    @Nested
+    class RegionalNatGateway {
+
+        static Path regional;
+
+        @BeforeAll
+        static void synthesize(@TempDir Path dir) throws IOException {
+            regional = OfflineSynth.cdktfOut(dir, """
+                    account: "123456789012"
+                    regions: { us-east-1: { natGateways: regional } }
+                    """);
+        }
+
+        @Test
+        void itsHoursDataAndAddressesAreUnknownWithTheReasonAndTheEndpointsArePricedAsBefore() {
+            StackEstimate core = estimate(regional, UsageAssumptions.of(new Usage(new BigDecimal("100"), null), Map.of()))
+                    .get("agc-core-us-east-1");
+
+            // Then nothing of the NAT gateway is priced, not even from the zonal price, and no Elastic IP is there
+            assertThat(core.items()).extracting(i -> i.category()).containsOnly(Category.INTERFACE_ENDPOINT_HOURS);
+            assertThat(core.monthlyUsd()).isEqualByComparingTo(usd("153.30"));
+            assertThat(core.unknown()).extracting(u -> u.address() + " " + u.category()).containsExactly(
+                    "aws_nat_gateway.vpc_regional_nat_gateway nat-gateway-hours",
+                    "aws_nat_gateway.vpc_regional_nat_gateway nat-gateway-data",
+                    "aws_nat_gateway.vpc_regional_nat_gateway public-ipv4-hours");
+            assertThat(core.unknown().get(0).reason()).isEqualTo("a regional NAT gateway (availability_mode = "
+                    + "\"regional\") bills under its own usage types (RegionalNatGateway-*), for which no price is "
+                    + "sourced; the NAT gateway figures of the price table are the zonal NAT gateway's and are not used in "
+                    + "its place");
+            assertThat(core.unknown().get(2).reason()).startsWith("a regional NAT gateway in automatic mode gets its "
+                    + "public IPv4 addresses from AWS").endsWith("how many is known only after apply");
+        }
+
+        @Test
+        void compareKeepsItsNatGatewayUnknownInTheColumnsWithOneAndPricesThePublicSubnetColumn() {
+            ComparisonReport report = ComparisonReport.compare(StackLoader.load(regional), PriceTable.embedded(),
+                    UsageAssumptions.NONE);
+            var core = report.stacks().stream().filter(s -> s.stack().equals("agc-core-us-east-1")).findFirst()
+                    .orElseThrow();
+
+            for (Scenario withNat : new Scenario[] {Scenario.PRIVATE_SUBNETS, Scenario.SINGLE_NAT_GATEWAY}) {
+                StackEstimate column = core.scenario(withNat).estimate();
+                assertThat(column.unknown()).as(withNat.id()).extracting(u -> u.category()).containsExactly(
+                        Category.NAT_GATEWAY_HOURS, Category.NAT_GATEWAY_DATA, Category.PUBLIC_IPV4_HOURS);
+                assertThat(column.monthlyUsd()).as(withNat.id()).isEqualByComparingTo(usd("153.30"));
+            }
+            StackEstimate publicSubnets = core.scenario(Scenario.PUBLIC_SUBNETS).estimate();
+            assertThat(publicSubnets.unknown()).isEmpty();
+            assertThat(publicSubnets.monthlyUsd()).isEqualByComparingTo(BigDecimal.ZERO);
+        }
+
+        @Test
+        void theReportSaysTheEstimateIsIncomplete() {
+            EstimateReport report = new CostEstimator(PriceTable.embedded(), UsageAssumptions.NONE)
+                    .estimate(StackLoader.load(regional));
+
+            assertThat(report.hasUnknown()).isTrue();
+        }
+    }
+
     @Test
     void aFlowLogIsListedByWhatItIngestsAtTheRegionsCloudWatchLogsPrice(@TempDir Path other) throws IOException {
         // Given

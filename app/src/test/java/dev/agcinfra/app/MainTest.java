@@ -115,6 +115,37 @@ class MainTest {
     }
 
     @Test
+    void theRegionsAwsOpenedIn2025SynthesizeStacksThatSkipTheToolsRegionCheckAndTheSummarySaysWhy() throws IOException {
+        Result r = run("""
+                account: "123456789012"
+                regions: { mx-central-1: {}, ap-southeast-7: {}, ap-east-2: {}, ap-southeast-6: {}, ca-west-1: {} }
+                """);
+
+        assertThat(r.status()).as(r.err()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        for (String region : new String[] {"mx-central-1", "ap-southeast-7", "ap-east-2", "ap-southeast-6"}) {
+            for (String stack : new String[] {"agc-data-" + region, "agc-core-" + region}) {
+                JsonNode written = json.readTree(dir.resolve("cdktf.out/stacks").resolve(stack).resolve("cdk.tf.json")
+                        .toFile());
+                assertThat(written.path("provider").path("aws").get(0).path("skip_region_validation").asBoolean())
+                        .as(stack).isTrue();
+                assertThat(written.path("terraform").path("backend").path("s3").path("skip_region_validation")
+                        .asBoolean()).as(stack).isTrue();
+                assertThat(r.out().lines().filter(l -> l.startsWith(stack + " ")).findFirst().orElseThrow())
+                        .endsWith("region-validation=skipped" + (stack.startsWith("agc-core-") ? " contexts=no-agc-installation" : ""));
+            }
+            assertThat(r.err()).containsOnlyOnce("agc-infra: note: " + region + ": its stacks set skip_region_validation "
+                    + "in the AWS provider and the S3 backend, because Terraform's S3 backend knows " + region + " only from ");
+        }
+        // ca-west-1 is known to every Terraform agc-infra supports: nothing skipped, nothing said
+        JsonNode caWest = json.readTree(dir.resolve("cdktf.out/stacks/agc-core-ca-west-1/cdk.tf.json").toFile());
+        assertThat(caWest.path("provider").path("aws").get(0).has("skip_region_validation")).isFalse();
+        assertThat(caWest.path("terraform").path("backend").path("s3").has("skip_region_validation")).isFalse();
+        assertThat(r.out().lines().filter(l -> l.contains("ca-west-1"))).noneMatch(l -> l.contains("region-validation"));
+        assertThat(r.err()).doesNotContain("note: ca-west-1");
+    }
+
+    @Test
     void invalidSettingsWriteNothingAndExitWithTwo() throws IOException {
         Result r = run("""
                 account: "123456789012"

@@ -79,6 +79,28 @@ class SecurityOfSynthesizedStacksTest {
     }
 
     @Test
+    void aRegionalNatGatewayChangesNoFindingAndTheRulesSeeTheSameNetwork(@TempDir Path other) throws IOException {
+        // Given the default region with natGateways: regional
+        Path regional = OfflineSynth.cdktfOut(other, """
+                account: "123456789012"
+                regions: { us-east-1: { natGateways: regional } }
+                """);
+
+        // When
+        List<SynthStack> stacks = SynthReader.read(regional);
+        SynthStack core = stacks.stream().filter(s -> s.name().equals("agc-core-us-east-1")).findFirst().orElseThrow();
+
+        // Then the findings are those of the zonal default: only the flow log choice, nothing above low
+        assertThat(stacks.stream().flatMap(s -> s.findings().stream()))
+                .extracting(f -> f.rule() + " " + f.stack() + " " + f.id())
+                .containsExactly(Rule.VPC_FLOW_LOGS + " agc-core-us-east-1 aws_vpc.vpc");
+        // and the same public and private subnets are checked: the VPC is not taken for a public-subnet one
+        assertThat(core.items()).filteredOn(i -> i.resourceType().equals("aws_subnet")).hasSize(6);
+        assertThat(core.findings()).noneMatch(f -> f.rule() == Rule.SUBNET_PUBLIC_MODE
+                || f.rule() == Rule.SUBNET_PRIVATE_PUBLIC_IP);
+    }
+
+    @Test
     void theRulesSawTheNetworkTheBucketsAndTheTableOfEveryMode() {
         Map<String, List<String>> types = SynthReader.read(outdir).stream().collect(java.util.stream.Collectors.toMap(
                 SynthStack::name, s -> s.items().stream().map(i -> i.resourceType()).distinct().sorted().toList()));

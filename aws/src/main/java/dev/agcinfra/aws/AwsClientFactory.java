@@ -1,6 +1,7 @@
 package dev.agcinfra.aws;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,14 +23,18 @@ import software.amazon.awssdk.regions.providers.InstanceProfileRegionProvider;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * Builds every AWS client agc-infra and agc-audit use, the same way: credentials, region, endpoint, timeouts,
  * retries, one HTTP connection pool. The only class in main code that configures and builds SDK clients.
  *
  * <ul>
- *   <li>Credentials: the ones given (a later issue hands one provider per account), else the SDK's default chain,
- *       with {@code --profile} when given.</li>
+ *   <li>Credentials: the ones given, else the SDK's default chain, with {@code --profile} when given; a client of
+ *       another account gets that account's provider ({@link #build(AwsClientBuilder, String, AwsCredentialsProvider)}),
+ *       typically a role assumed with the factory's own credentials ({@link #assumeRole}), over the same connection
+ *       pool, timeouts and retries.</li>
  *   <li>Default region ({@link #defaultRegion()}), as the AWS CLI resolves it: {@code AWS_REGION}, then
  *       {@code AWS_DEFAULT_REGION}, then the profile's {@code region}, then the instance's (IMDS).</li>
  *   <li>Endpoint ({@link #endpoint(String)}): {@code --endpoint-url} for every service when given; else
@@ -40,7 +45,8 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  *   <li>Retries: the SDK's standard strategy with {@link AwsSettings#maxAttempts()} attempts and exponential backoff
  *       with jitter (throttling backs off five times longer).</li>
  * </ul>
- * {@link #close()} releases the connection pool (and the credentials, when they are the factory's own).
+ * {@link #close()} releases the connection pool, the STS clients of assumed roles, and the credentials when they are
+ * the factory's own.
  */
 public final class AwsClientFactory implements AutoCloseable {
 
@@ -51,6 +57,8 @@ public final class AwsClientFactory implements AutoCloseable {
     private final AwsRegionProvider regionFallback;
     private final SdkHttpClient httpClient;
     private final RetryStrategy retryStrategy;
+    /** One STS client per region for the roles this factory assumes, shared by all of them; closed with it. */
+    private final Map<String, StsClient> roleSts = new HashMap<>();
 
     /** A factory reading the process environment and the SDK's default chains. */
     public AwsClientFactory(AwsSettings settings) {
@@ -200,6 +208,17 @@ public final class AwsClientFactory implements AutoCloseable {
      * @param region  e.g. {@code us-east-1}
      */
     public <B extends AwsClientBuilder<B, T>, T> T build(B builder, String region) {
+        return build(builder, region, credentials);
+    }
+
+    /**
+     * The same as {@link #build(AwsClientBuilder, String)}, signed with other credentials: a client of another
+     * account, sharing this factory's connection pool, endpoint, timeouts and retries.
+     *
+     * @param credentials e.g. an {@link AssumedRole} of {@link #assumeRole}
+     */
+    public <B extends AwsClientBuilder<B, T>, T> T build(B builder, String region, AwsCredentialsProvider credentials) {
+        Objects.requireNonNull(credentials, "credentials must be non-null");
         boolean localEndpoint = builder instanceof S3ClientBuilder && endpointConfigured();
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(settings.callTimeout())
@@ -220,6 +239,30 @@ public final class AwsClientFactory implements AutoCloseable {
             s3.crossRegionAccessEnabled(!localEndpoint);
         }
         return builder.build();
+    }
+
+    /**
+     * A role in another account, assumed with this factory's credentials through STS in {@code stsRegion} on first
+     * use, for {@link AssumedRole#DURATION}, and assumed again before the session expires (the SDK's
+     * {@link StsAssumeRoleCredentialsProvider}: a run may outlast one session). Nothing is called here: a role that
+     * cannot be assumed fails its first {@link AwsCredentialsProvider#resolveCredentials()}. Close it when done.
+     *
+     * @param roleArn     e.g. {@code arn:aws:iam::111111111111:role/OrganizationAccountAccessRole}
+     * @param externalId  the external id the role's trust policy asks for, or {@code null}
+     * @param sessionName the session's name, seen in the account's CloudTrail, e.g. {@code agc-audit}
+     * @param stsRegion   where STS is called, e.g. {@code us-east-1}
+     */
+    public AssumedRole assumeRole(String roleArn, String externalId, String sessionName, String stsRegion) {
+        Objects.requireNonNull(roleArn, "roleArn must be non-null");
+        StsClient sts;
+        synchronized (roleSts) {
+            sts = roleSts.computeIfAbsent(stsRegion, region -> build(StsClient.builder(), region));
+        }
+        return new AssumedRole(roleArn, StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts)
+                .refreshRequest(r -> r.roleArn(roleArn).roleSessionName(sessionName).externalId(externalId)
+                        .durationSeconds((int) AssumedRole.DURATION.toSeconds()))
+                .build());
     }
 
     /**
@@ -245,6 +288,10 @@ public final class AwsClientFactory implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (roleSts) {
+            roleSts.values().forEach(StsClient::close);
+            roleSts.clear();
+        }
         httpClient.close();
         if (ownsCredentials && credentials instanceof AutoCloseable closeable) {
             try {

@@ -10,23 +10,34 @@ import java.util.OptionalInt;
  * {@code AgcVpc} places and routes its gateways by it, and {@code agc-audit estimate --compare} keeps the gateways of
  * its one-NAT layout by it.
  *
- * <p>As AWS CDK's {@code Vpc} does with {@code natGateways}: the gateways sit in the public subnets of the first AZs,
- * one each; the private subnets of an AZ with a gateway route through it, and those of an AZ without one through the
- * gateways in turn, starting with the first (CDK's {@code NatProvider} picks "evenly among the available options").
- * With at most 3 AZs that is always the first gateway.
+ * <p>A number is a count of zonal NAT gateways, as AWS CDK's {@code Vpc} does with {@code natGateways}: the gateways
+ * sit in the public subnets of the first AZs, one each, each with an Elastic IP; the private subnets of an AZ with a
+ * gateway route through it, and those of an AZ without one through the gateways in turn, starting with the first
+ * (CDK's {@code NatProvider} picks "evenly among the available options"). With at most 3 AZs that is always the first
+ * gateway.
  *
- * <p>In {@code agc.yaml} the value is a number; a value type rather than an {@code int} leaves room for a keyword.
+ * <p>The keyword {@value #REGIONAL_KEYWORD} ({@link #REGIONAL}) is one regional NAT gateway for the whole VPC
+ * (hashicorp/aws's {@code availability_mode = "regional"}): in no subnet, with addresses AWS assigns, every private
+ * subnet routing through it, and no Elastic IP of the stack's own.
  */
 public final class NatGateways {
 
+    /** How {@link #REGIONAL} is written in {@code agc.yaml}. */
+    public static final String REGIONAL_KEYWORD = "regional";
+
     /** One NAT gateway per AZ: AGC's layout, and the default. */
-    public static final NatGateways ONE_PER_AZ = new NatGateways(null);
+    public static final NatGateways ONE_PER_AZ = new NatGateways(null, false);
 
-    /** {@code null}: one per AZ. */
+    /** One regional NAT gateway for the VPC. */
+    public static final NatGateways REGIONAL = new NatGateways(null, true);
+
+    /** {@code null}: one per AZ, or regional. */
     private final Integer count;
+    private final boolean regional;
 
-    private NatGateways(Integer count) {
+    private NatGateways(Integer count, boolean regional) {
         this.count = count;
+        this.regional = regional;
     }
 
     /**
@@ -38,27 +49,47 @@ public final class NatGateways {
         if (count < 1) {
             throw new IllegalArgumentException("natGateways must be at least 1, got " + count);
         }
-        return new NatGateways(count);
+        return new NatGateways(count, false);
     }
 
-    /** The number written in the settings; empty for one per AZ. */
+    /** Whether this is one regional NAT gateway rather than zonal ones. */
+    public boolean isRegional() {
+        return regional;
+    }
+
+    /** The number written in the settings; empty for one per AZ and for regional. */
     public OptionalInt count() {
         return count == null ? OptionalInt.empty() : OptionalInt.of(count);
     }
 
-    /** How many NAT gateways a VPC over {@code azs} AZs gets: never more than one per AZ. */
+    /** How many NAT gateways a VPC over {@code azs} AZs gets: never more than one per AZ; one when regional. */
     public int gateways(int azs) {
+        if (regional) {
+            return 1;
+        }
         return count == null ? azs : Math.min(count, azs);
     }
 
-    /** Whether the public subnet of the AZ numbered {@code az} (from 0) holds a NAT gateway, in a VPC over {@code azs} AZs. */
+    /**
+     * How many Elastic IPs a VPC over {@code azs} AZs allocates for its NAT gateways: one per zonal gateway; none for
+     * a regional one, whose addresses AWS assigns.
+     */
+    public int elasticIps(int azs) {
+        return regional ? 0 : gateways(azs);
+    }
+
+    /**
+     * Whether the public subnet of the AZ numbered {@code az} (from 0) holds a zonal NAT gateway, in a VPC over
+     * {@code azs} AZs; never for a regional one, which is in no subnet.
+     */
     public boolean hostsGateway(int az, int azs) {
-        return az < gateways(azs);
+        return !regional && az < gateways(azs);
     }
 
     /**
      * The gateway (numbered from 0, in AZ order) that the private subnets of the AZ numbered {@code az} route
-     * through, in a VPC over {@code azs} AZs: their own AZ's when it has one, else the gateways in turn from the first.
+     * through, in a VPC over {@code azs} AZs: their own AZ's when it has one, else the gateways in turn from the first;
+     * the one gateway when regional.
      */
     public int gatewayOf(int az, int azs) {
         int gateways = gateways(azs);
@@ -79,17 +110,20 @@ public final class NatGateways {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NatGateways other && Objects.equals(count, other.count);
+        return o instanceof NatGateways other && Objects.equals(count, other.count) && regional == other.regional;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hashCode(count);
+        return Objects.hash(count, regional);
     }
 
-    /** {@code one per AZ}, or the number. */
+    /** {@code one per AZ}, the number, or {@code regional}. */
     @Override
     public String toString() {
+        if (regional) {
+            return REGIONAL_KEYWORD;
+        }
         return count == null ? "one per AZ" : count.toString();
     }
 }

@@ -31,10 +31,10 @@ public enum RegionKey {
     /** The execute-api interface endpoint; AGC has no flag for it. */
     EXECUTE_API_ENDPOINT("executeApiEndpoint", Kind.BOOLEAN, null),
     /**
-     * How many NAT gateways a new VPC with private subnets gets (also a top-level default). AGC has no flag for it, and
-     * {@code account activate} gets none: AGC's update rules would have to say whether an omitted flag keeps or resets
-     * it, and either answer surprises someone (a reset adds NAT gateways back on the next activate); the settings file
-     * keeps it, as it keeps every key no flag sets.
+     * How many NAT gateways a new VPC with private subnets gets, or {@code regional} (also a top-level default). AGC
+     * has no flag for it, and {@code account activate} gets none: AGC's update rules would have to say whether an
+     * omitted flag keeps or resets it, and either answer surprises someone (a reset adds NAT gateways back on the next
+     * activate); the settings file keeps it, as it keeps every key no flag sets.
      */
     NAT_GATEWAYS("natGateways", Kind.NAT_GATEWAYS, null),
     /** A VPC flow log of all traffic to CloudWatch Logs; AGC has no flag for it. */
@@ -71,7 +71,7 @@ public enum RegionKey {
         TAGS,
         /**
          * A number of NAT gateways ({@link NatGateways}), at least 1 (the region's AZ count, the upper bound, is checked
-         * with the region). Only a number today; a keyword would be read here too.
+         * with the region), or {@value NatGateways#REGIONAL_KEYWORD} for one regional NAT gateway.
          */
         NAT_GATEWAYS,
         /** Days a CloudWatch Logs log group keeps its events: one of {@link AwsNames#LOG_RETENTION_DAYS}. */

@@ -500,18 +500,28 @@ final class SettingsParser {
     }
 
     /**
-     * A number of NAT gateways, at least 1 (the upper bound depends on the region). Only a number is read today; a
-     * keyword would be read here, before the number.
+     * A number of NAT gateways, at least 1 (the upper bound depends on the region), or the keyword
+     * {@value NatGateways#REGIONAL_KEYWORD} for one regional NAT gateway.
      */
     private Optional<NatGateways> natGateways(YamlNode v, String path) {
         String fix = "write a number from 1 to the region's Availability Zones (3; 2 in us-west-1), e.g. "
-                + RegionKey.NAT_GATEWAYS.key() + ": 1, or remove the key for one NAT gateway per AZ";
+                + RegionKey.NAT_GATEWAYS.key() + ": 1, or " + RegionKey.NAT_GATEWAYS.key() + ": "
+                + NatGateways.REGIONAL_KEYWORD + " for one regional NAT gateway, or remove the key for one NAT gateway "
+                + "per AZ";
         if (v instanceof Scalar s && s.type() == Scalar.Type.INTEGER) {
             Optional<Integer> n = smallInteger(s.text());
             if (n.isPresent() && n.get() >= 1) {
                 return Optional.of(NatGateways.of(n.get()));
             }
             problems.at(v, path, s.shown() + " is not a number of NAT gateways; " + fix);
+            return Optional.empty();
+        }
+        if (v instanceof Scalar s && s.type() == Scalar.Type.STRING && s.text().equals(NatGateways.REGIONAL_KEYWORD)) {
+            return Optional.of(NatGateways.REGIONAL);
+        }
+        if (v instanceof Scalar s && s.type() == Scalar.Type.STRING && !s.text().strip().matches("[0-9]+")) {
+            problems.at(v, path, s.shown() + " is neither a number of NAT gateways nor " + NatGateways.REGIONAL_KEYWORD
+                    + "; " + fix);
             return Optional.empty();
         }
         problems.at(v, path, shown(v) + " is " + v.kind() + ", expected a number of NAT gateways; " + fix

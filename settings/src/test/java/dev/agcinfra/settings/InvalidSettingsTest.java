@@ -236,7 +236,24 @@ class InvalidSettingsTest {
                 arguments(named("no NAT gateway at all", "regions: { us-east-1: { natGateways: 0 } }\n"),
                         "agc.yaml:1:38: regions.us-east-1.natGateways: 0 is not a number of NAT gateways; write a number "
                                 + "from 1 to the region's Availability Zones (3; 2 in us-west-1), e.g. natGateways: 1, or "
-                                + "remove the key for one NAT gateway per AZ"),
+                                + "natGateways: regional for one regional NAT gateway, or remove the key for one NAT "
+                                + "gateway per AZ"),
+                arguments(named("natGateways a word other than regional", "regions: { us-east-1: { natGateways: zonal } }\n"),
+                        "agc.yaml:1:38: regions.us-east-1.natGateways: \"zonal\" is neither a number of NAT gateways nor "
+                                + "regional; write a number from 1 to the region's Availability Zones (3; 2 in us-west-1), "
+                                + "e.g. natGateways: 1, or natGateways: regional for one regional NAT gateway, or remove the "
+                                + "key for one NAT gateway per AZ"),
+                arguments(named("natGateways as a list", "regions: { us-east-1: { natGateways: [regional] } }\n"),
+                        "agc.yaml:1:38: regions.us-east-1.natGateways: [...] is a list, expected a number of NAT gateways; "
+                                + "write a number from 1"),
+                arguments(named("a regional NAT gateway in public-subnet mode",
+                                "regions: { us-east-1: { usePublicSubnets: true, natGateways: regional } }\n"),
+                        "agc.yaml:1:62: regions.us-east-1.natGateways: regional conflicts with usePublicSubnets: true, "
+                                + "which creates no NAT gateways; remove one of the two"),
+                arguments(named("a regional NAT gateway in your own VPC",
+                                "regions: { us-east-1: { vpc: vpc-12345678, natGateways: regional } }\n"),
+                        "agc.yaml:1:57: regions.us-east-1.natGateways: regional conflicts with vpc: agc-infra creates no "
+                                + "NAT gateways in your VPC; remove natGateways"),
                 arguments(named("natGateways quoted", "regions: { us-east-1: { natGateways: \"1\" } }\n"),
                         "agc.yaml:1:38: regions.us-east-1.natGateways: \"1\" is a string, expected a number of NAT "
                                 + "gateways; write a number from 1"),

@@ -56,6 +56,27 @@ class NatGatewaysTest {
     }
 
     @Test
+    void regionalIsOneGatewayInNoSubnetWithNoElasticIpThatEveryAzRoutesThrough() {
+        assertThat(NatGateways.REGIONAL.isRegional()).isTrue();
+        assertThat(NatGateways.REGIONAL.gateways(3)).isEqualTo(1);
+        assertThat(NatGateways.REGIONAL.elasticIps(3)).isZero();
+        assertThat(hosts(NatGateways.REGIONAL, 3)).containsExactly(false, false, false);
+        assertThat(routes(NatGateways.REGIONAL, 3)).containsExactly(0, 0, 0);
+        assertThat(NatGateways.REGIONAL.count()).isEmpty();
+        assertThat(NatGateways.REGIONAL.excess("us-west-1", 2)).isEmpty();
+        assertThat(NatGateways.REGIONAL).hasToString("regional").isNotEqualTo(NatGateways.ONE_PER_AZ)
+                .isNotEqualTo(NatGateways.of(1));
+    }
+
+    @Test
+    void zonalGatewaysEachHaveAnElasticIp() {
+        assertThat(NatGateways.ONE_PER_AZ.elasticIps(3)).isEqualTo(3);
+        assertThat(NatGateways.of(1).elasticIps(3)).isEqualTo(1);
+        assertThat(NatGateways.of(3).elasticIps(2)).isEqualTo(2);
+        assertThat(NatGateways.ONE_PER_AZ.isRegional()).isFalse();
+    }
+
+    @Test
     void equalSettingsAreEqualAndPrintAsWritten() {
         assertThat(NatGateways.of(2)).isEqualTo(NatGateways.of(2)).isNotEqualTo(NatGateways.ONE_PER_AZ)
                 .hasSameHashCodeAs(NatGateways.of(2));

@@ -220,6 +220,28 @@ class SettingsLoaderTest {
         }
 
         @Test
+        void natGatewaysRegionalIsReadPerRegionAndAtTheTopLevelAndFitsTwoAzRegions() throws IOException {
+            // Given
+            String yaml = """
+                    account: "123456789012"
+                    natGateways: regional
+                    regions:
+                      us-east-1: {}
+                      us-west-1: {}
+                      us-east-2: { natGateways: 1 }
+                      eu-west-1: { usePublicSubnets: true }
+                      eu-west-2: { natGateways: regional, flowLogs: true }
+                    """;
+
+            // When
+            List<RegionSettings> regions = load(yaml, FakeAws.standard()).regions();
+
+            // Then
+            assertThat(regions).extracting(RegionSettings::natGateways).containsExactly(NatGateways.REGIONAL,
+                    NatGateways.REGIONAL, NatGateways.of(1), NatGateways.ONE_PER_AZ, NatGateways.REGIONAL);
+        }
+
+        @Test
         void aTopLevelNatGatewaysAppliesToTheDefaultRegionAndIsCheckedAgainstItsAzs() throws IOException {
             // Given no regions: the default region comes from the AWS configuration
             Settings oneNat = load("natGateways: 1\n", new FakeAws("eu-west-1", "111122223333"));

@@ -2,6 +2,7 @@ package dev.agcinfra.testing;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
@@ -19,7 +20,16 @@ public final class AwsTestClients {
 
     /** Applies endpoint, region and test credentials to a builder and builds it; S3 builders get path-style access. */
     public static <B extends AwsClientBuilder<B, T>, T> T build(B builder, URI endpoint, String region) {
-        builder.endpointOverride(endpoint).region(Region.of(region)).credentialsProvider(CREDENTIALS);
+        return build(builder, endpoint, region, CREDENTIALS);
+    }
+
+    /**
+     * The same with other credentials, e.g. those of a role assumed in another account (moto answers as that
+     * account).
+     */
+    public static <B extends AwsClientBuilder<B, T>, T> T build(B builder, URI endpoint, String region,
+            AwsCredentialsProvider credentials) {
+        builder.endpointOverride(endpoint).region(Region.of(region)).credentialsProvider(credentials);
         if (builder instanceof S3ClientBuilder s3) {
             s3.forcePathStyle(true);
         }

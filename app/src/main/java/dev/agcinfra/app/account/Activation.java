@@ -7,6 +7,7 @@ import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.app.SubnetResolver;
 import dev.agcinfra.app.lookup.PrivateSubnetLookup;
 import dev.agcinfra.settings.RegionSettings;
+import dev.agcinfra.settings.RegionValidation;
 import dev.agcinfra.settings.Settings;
 import dev.agcinfra.settings.SettingsException;
 import dev.agcinfra.app.stacks.RegionStack;
@@ -118,6 +119,7 @@ public final class Activation {
 
         PreflightReport report = preflight.check(target, active, states);
         report.notes().forEach(n -> out.println("agc-infra: " + n));
+        RegionValidation.whySkipped(region).ifPresent(n -> out.println("agc-infra: note: " + n));
         report.warnings().forEach(w -> ctx.err().println("agc-infra: warning: " + w));
         AgcInfraApp.contextsCannotRun(AgcInstallation.read(settings.agcHome()))
                 .ifPresent(w -> ctx.err().println("agc-infra: warning: " + w));

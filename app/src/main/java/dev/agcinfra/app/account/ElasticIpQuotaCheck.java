@@ -8,9 +8,10 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.AccountAttribute;
 
 /**
- * The Elastic IP quota for the NAT gateways of a new VPC with private subnets (one per AZ, or {@code natGateways}): the addresses still free
- * must cover the NAT gateways, less the addresses agc already holds (tagged {@code application-name=agc}: an active
- * core's own).
+ * The Elastic IP quota for the NAT gateways of a new VPC with private subnets (one per AZ, or {@code natGateways}): the
+ * addresses still free must cover the Elastic IPs the stack allocates for them ({@link NatGateways#elasticIps}: one per
+ * zonal NAT gateway), less the addresses agc already holds (tagged {@code application-name=agc}: an active core's own).
+ * A regional NAT gateway allocates none (AWS assigns its addresses), so nothing is asked of EC2 for it.
  */
 final class ElasticIpQuotaCheck {
 
@@ -23,7 +24,12 @@ final class ElasticIpQuotaCheck {
     }
 
     void check(String region, NatGateways natGateways, PreflightReport report) {
-        int nats = natGateways.gateways(AvailabilityZones.forRegion(region));
+        if (natGateways.isRegional()) {
+            report.note("Elastic IPs: none needed: the regional NAT gateway (natGateways: regional) gets its addresses "
+                    + "from AWS, and agc-infra allocates none");
+            return;
+        }
+        int nats = natGateways.elasticIps(AvailabilityZones.forRegion(region));
         Optional<Integer> max = Optional.empty();
         for (AccountAttribute a : ec2.describeAccountAttributes(r -> r.attributeNamesWithStrings(VPC_MAX_ELASTIC_IPS))
                 .accountAttributes()) {

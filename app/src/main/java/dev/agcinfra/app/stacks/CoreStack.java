@@ -47,8 +47,7 @@ public final class CoreStack extends RegionStack {
                      AgcInstallation installation) {
         super(scope, coreStackName(region.region()), settings, region);
         INetwork network = switch (region.vpcMode()) {
-            case PRIVATE_SUBNETS -> new AgcVpc(this, "Vpc", new AgcVpcProps(null, azCount, null,
-                    region.natGateways().count().isPresent() ? region.natGateways().count().getAsInt() : null));
+            case PRIVATE_SUBNETS -> new AgcVpc(this, "Vpc", new AgcVpcProps(null, azCount, null, region.natGateways()));
             case PUBLIC_SUBNETS -> new AgcVpc(this, "Vpc", AgcVpcProps.publicSubnetsOnly(azCount));
             case EXISTING -> AgcVpc.fromAttributes(this, "Vpc", region.vpc().orElseThrow(), infraSubnets);
         };
@@ -82,7 +81,10 @@ public final class CoreStack extends RegionStack {
         output("public_subnets", network.publicSubnets(), "Public subnet ids created by agc-infra");
         output("private_subnets", network.privateSubnets(), "Private subnet ids (created, or the user's)");
         output("infra_subnets", network.infraSubnets(), "The subnets AGC's compute runs in (/agc/_common/InfraSubnets)");
-        output("nat_public_ips", network.natPublicIps(), "Public IPv4 addresses of the NAT gateways");
+        output("nat_public_ips", network.natPublicIps(), region.natGateways().isRegional()
+                ? "Public IPv4 addresses of the regional NAT gateway when Terraform last read it (they change as it "
+                        + "spreads to other AZs)"
+                : "Public IPv4 addresses of the NAT gateways");
         output("vpc_endpoint_ids", endpointIds, "VPC endpoint ids by service");
         output("bucket_name", region.bucket(), "The results bucket");
         output("table_name", contract.table().tableName(), "AGC's DynamoDB table");

@@ -4,8 +4,10 @@ import com.hashicorp.cdktf.providers.aws.provider.AwsProvider;
 import com.hashicorp.cdktf.providers.aws.provider.AwsProviderDefaultTags;
 import dev.agcinfra.app.AgcVersion;
 import dev.agcinfra.settings.RegionSettings;
+import dev.agcinfra.settings.RegionValidation;
 import dev.agcinfra.settings.Settings;
 import dev.agcinfra.modules.naming.AddressedStack;
+import dev.agcinfra.modules.provider.AwsProviderVersion;
 import dev.agcinfra.modules.state.RemoteState;
 import dev.agcinfra.settings.AgcNames;
 import java.util.LinkedHashMap;
@@ -14,9 +16,11 @@ import java.util.Map;
 import software.constructs.Construct;
 
 /**
- * What every agc-infra stack has: one AWS provider for its region, pinned to the account, whose {@code default_tags}
- * put {@code application-name=agc} and {@code agc-version} on every resource (then the custom tags, which can never
- * override those two); an S3 backend in the same region; Terraform 1.10 or newer.
+ * What every agc-infra stack has: one AWS provider for its region ({@link AwsProviderVersion}: hashicorp/aws 6.x),
+ * pinned to the account, whose {@code default_tags} put {@code application-name=agc} and {@code agc-version} on every
+ * resource (then the custom tags, which can never override those two); an S3 backend in the same region; Terraform
+ * 1.10 or newer. In a region those tools may not know by name ({@link RegionValidation}), the provider and the
+ * backend skip their region check.
  */
 public abstract class RegionStack extends AddressedStack {
 
@@ -27,18 +31,21 @@ public abstract class RegionStack extends AddressedStack {
     /** The tag holding the agc-infra version. */
     public static final String VERSION_TAG = AgcNames.VERSION_TAG;
     /** {@code use_lockfile} in the S3 backend needs it. */
-    public static final String REQUIRED_TERRAFORM = ">= 1.10.0";
+    public static final String REQUIRED_TERRAFORM = ">= " + RegionValidation.MINIMUM_TERRAFORM;
 
     protected RegionStack(Construct scope, String id, Settings settings, RegionSettings region) {
         super(scope, id);
+        boolean skipRegionValidation = RegionValidation.skipped(region.region());
         AwsProvider.Builder.create(this, "aws")
                 .region(region.region())
                 .allowedAccountIds(List.of(settings.account()))
                 .defaultTags(List.of(AwsProviderDefaultTags.builder().tags(defaultTags(region)).build()))
+                .skipRegionValidation(skipRegionValidation ? Boolean.TRUE : null)
                 .build();
-        RemoteState.s3(this, settings.stateBucket(region.region()), AgcNames.stateKey(id), region.region());
+        RemoteState.s3(this, settings.stateBucket(region.region()), AgcNames.stateKey(id), region.region(),
+                skipRegionValidation);
         addOverride("terraform.required_version", REQUIRED_TERRAFORM);
-        addOverride("terraform.required_providers.aws.source", "hashicorp/aws");
+        AwsProviderVersion.declare(this);
     }
 
     /** The provider's default tags: custom tags first, then the two agc tags, which win. */

@@ -150,6 +150,23 @@ class PreflightChecksMotoTest {
         assertThat(report.notes()).contains("Elastic IPs: 1 needed for NAT gateways, 1 of 5 free");
     }
 
+    @Test
+    void aRegionalNatGatewayNeedsNoElasticIpEvenWithNoneFree() {
+        // Given every one of moto's 5 addresses allocated in us-east-2
+        try (Ec2Client east = client("us-east-2")) {
+            allocateAddresses(east, 5);
+
+            // When
+            new ElasticIpQuotaCheck(east).check("us-east-2", NatGateways.REGIONAL, report);
+        }
+
+        // Then
+        assertThat(report.refusals()).isEmpty();
+        assertThat(report.warnings()).isEmpty();
+        assertThat(report.notes()).containsExactly("Elastic IPs: none needed: the regional NAT gateway (natGateways: "
+                + "regional) gets its addresses from AWS, and agc-infra allocates none");
+    }
+
     private static void allocateAddresses(Ec2Client ec2, int count) {
         for (int i = 0; i < count; i++) {
             ec2.allocateAddress(a -> a.domain("vpc"));

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agcinfra.app.SubnetResolver;
 import dev.agcinfra.app.account.Synthesizer;
+import dev.agcinfra.settings.RegionSettings;
+import dev.agcinfra.settings.Settings;
 import dev.agcinfra.testing.AwsTestClients;
 import dev.agcinfra.testing.MotoServer;
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,6 +161,90 @@ class RealTerraformTest {
         assertThat(applied.status()).as(applied.all()).isZero();
         String state = s3.getObjectAsBytes(g -> g.bucket(STATE_BUCKET).key("agc/agc-core-us-east-1.tfstate")).asUtf8String();
         assertThat(state).contains("\"type\": \"terraform_data\"", "agc-core-us-east-1");
+    }
+
+    @Test
+    void theS3BackendOfTheRegionsOpenedIn2025InitialisesOnlyBecauseTheStacksSkipItsRegionCheck() throws Exception {
+        // Given the app's stacks of two regions opened in 2025, cut down to their backend, and their state buckets
+        requireTerraform();
+        String version = terraformVersion();
+        List<String> regions = List.of("ap-east-2", "mx-central-1");
+        Settings settings = new Settings("123456789012", Settings.DEFAULT_STATE_BUCKET, Map.of(),
+                regions.stream().map(r -> RegionSettings.defaults(r, "123456789012")).toList(), dir.resolve("no-agc"));
+        Path outdir = dir.resolve("cdktf.out");
+        synthesizedBackendsOnly().synth(settings, SubnetResolver.none(), outdir);
+        Path backendConfig = Files.writeString(dir.resolve("moto.tfbackend"), "endpoints = { s3 = \""
+                + MotoServer.get().endpoint() + "\" }\nuse_path_style = true\nskip_credentials_validation = true\n"
+                + "skip_requesting_account_id = true\nskip_metadata_api_check = true\n");
+        for (String region : regions) {
+            try (S3Client regional = AwsTestClients.build(S3Client.builder(), MotoServer.get().endpoint(), region)) {
+                regional.createBucket(c -> c.bucket(settings.stateBucket(region))
+                        .createBucketConfiguration(b -> b.locationConstraint(region)));
+            }
+        }
+
+        for (String region : regions) {
+            Path stack = outdir.resolve("stacks").resolve(dev.agcinfra.app.stacks.RegionStack.coreStackName(region));
+            // When initialised as synthesized (skip_region_validation = true)
+            TerraformRun skipping = terraformInit(stack, backendConfig);
+            // Then the backend is configured
+            assertThat(skipping.status()).as(skipping.output()).isZero();
+            assertThat(skipping.output()).contains("Successfully configured the backend \"s3\"");
+
+            // When the stack's skip_region_validation is taken out
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode root = (ObjectNode) json.readTree(stack.resolve("cdk.tf.json").toFile());
+            assertThat(((ObjectNode) root.path("terraform").path("backend").path("s3")).remove("skip_region_validation")
+                    .asBoolean()).isTrue();
+            json.writeValue(stack.resolve("cdk.tf.json").toFile(), root);
+            TerraformRun checking = terraformInit(stack, backendConfig);
+
+            // Then a Terraform older than the release that knows the region stops (1.11.4 here: ap-east-2 needs
+            // 1.13.5), and a newer one does not (mx-central-1 needs 1.11.2)
+            String since = region.equals("ap-east-2") ? "1.13.5" : "1.11.2";
+            if (olderThan(version, since)) {
+                assertThat(checking.status()).as(checking.output()).isNotZero();
+                assertThat(checking.output()).contains("Invalid region value", region);
+            } else {
+                assertThat(checking.status()).as(checking.output()).isZero();
+            }
+        }
+    }
+
+    record TerraformRun(int status, String output) {
+    }
+
+    static TerraformRun terraformInit(Path stack, Path backendConfig) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(terraform(), "init", "-input=false", "-reconfigure", "-no-color",
+                "-backend-config=" + backendConfig).directory(stack.toFile()).redirectErrorStream(true);
+        pb.environment().put("AWS_ACCESS_KEY_ID", "test");
+        pb.environment().put("AWS_SECRET_ACCESS_KEY", "test");
+        pb.environment().remove("AWS_PROFILE");
+        pb.environment().put("TF_IN_AUTOMATION", "1");
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        return new TerraformRun(p.waitFor(), output);
+    }
+
+    static String terraformVersion() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(terraform(), "version", "-json")
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String json = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        p.waitFor();
+        return new ObjectMapper().readTree(json).path("terraform_version").asText();
+    }
+
+    /** Whether dotted version {@code a} is older than {@code b} (numeric parts only, e.g. 1.11.4 < 1.13.5). */
+    static boolean olderThan(String a, String b) {
+        String[] x = a.split("[.-]");
+        String[] y = b.split("[.-]");
+        for (int i = 0; i < 3; i++) {
+            int c = Integer.compare(Integer.parseInt(x[i]), Integer.parseInt(y[i]));
+            if (c != 0) {
+                return c < 0;
+            }
+        }
+        return false;
     }
 
     @Test

@@ -163,9 +163,13 @@ class OtherModesTest {
     }
 
     static RegionSettings natGateways(String region, int natGateways) {
+        return natGateways(region, NatGateways.of(natGateways));
+    }
+
+    static RegionSettings natGateways(String region, NatGateways natGateways) {
         RegionSettings d = Synth.defaults(region);
         return new RegionSettings(region, Optional.empty(), List.of(), d.bucket(), true, Optional.empty(), false, false,
-                Map.of(), NatGateways.of(natGateways), false, RegionSettings.DEFAULT_FLOW_LOG_RETENTION_DAYS);
+                Map.of(), natGateways, false, RegionSettings.DEFAULT_FLOW_LOG_RETENTION_DAYS);
     }
 
     /** The NAT gateway each private route table's default route goes through, by private subnet. */
@@ -221,6 +225,49 @@ class OtherModesTest {
             assertThat(privateDefaultRoutes(core)).isEqualTo(Map.of("vpc_private_subnet1", FIRST,
                     "vpc_private_subnet2", SECOND,
                     "vpc_private_subnet3", "${aws_nat_gateway.vpc_public_subnet3_nat_gateway.id}"));
+        }
+    }
+
+    @Nested
+    @DisplayName("a regional NAT gateway (natGateways: regional)")
+    class RegionalNatGateway {
+
+        static final String REGIONAL = "${aws_nat_gateway.vpc_regional_nat_gateway.id}";
+        final JsonNode core = Synth.stacks(Synth.settings(natGateways("us-east-1", NatGateways.REGIONAL)))
+                .get("agc-core-us-east-1");
+
+        @Test
+        void isExactlyOneNatGatewayInRegionalModeInTheVpcWithNoElasticIpAndEveryPrivateRouteThroughIt() {
+            assertThat(resources(core, "aws_nat_gateway")).containsOnlyKeys("vpc_regional_nat_gateway");
+            JsonNode nat = resources(core, "aws_nat_gateway").get("vpc_regional_nat_gateway");
+            assertThat(nat.path("availability_mode").asText()).isEqualTo("regional");
+            assertThat(nat.path("vpc_id").asText()).isEqualTo("${aws_vpc.vpc.id}");
+            assertThat(nat.has("subnet_id")).isFalse();
+            assertThat(nat.has("allocation_id")).isFalse();
+            assertThat(count(core, "aws_eip")).isZero();
+            assertThat(privateDefaultRoutes(core)).isEqualTo(Map.of("vpc_private_subnet1", REGIONAL,
+                    "vpc_private_subnet2", REGIONAL, "vpc_private_subnet3", REGIONAL));
+        }
+
+        @Test
+        void keepsEverySubnetTheEndpointsAndTheInternetGatewayOfTheZonalLayout() {
+            JsonNode zonal = Synth.stacks(Synth.settings(Synth.defaults("us-east-1"))).get("agc-core-us-east-1");
+
+            Map<String, String> cidrs = new TreeMap<>();
+            Map<String, String> zonalCidrs = new TreeMap<>();
+            resources(core, "aws_subnet").forEach((n, sub) -> cidrs.put(n, sub.path("cidr_block").asText()));
+            resources(zonal, "aws_subnet").forEach((n, sub) -> zonalCidrs.put(n, sub.path("cidr_block").asText()));
+            assertThat(cidrs).hasSize(6).isEqualTo(zonalCidrs);
+            assertThat(resources(core, "aws_vpc_endpoint")).isEqualTo(resources(zonal, "aws_vpc_endpoint"));
+            assertThat(count(core, "aws_internet_gateway")).isEqualTo(1);
+        }
+
+        @Test
+        void outputsItsIdAndTheAddressesAwsGaveIt() {
+            assertThat(texts(core.path("output").path("natgw_ids").path("value"))).containsExactly(REGIONAL);
+            assertThat(core.path("output").path("nat_public_ips").path("value").asText()).isEqualTo(
+                    "${[for address in aws_nat_gateway.vpc_regional_nat_gateway.regional_nat_gateway_address : "
+                            + "address.public_ip]}");
         }
     }
 

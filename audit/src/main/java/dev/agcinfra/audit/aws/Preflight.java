@@ -39,20 +39,29 @@ public final class Preflight {
 
     /** The regions enabled in the account, from EC2 DescribeRegions in the default region (or us-east-1). */
     public List<String> enabledRegions() {
-        String region;
-        try {
-            region = defaultRegion();
-        } catch (AuditException noDefault) {
-            region = "us-east-1";
-        }
+        String region = homeRegion();
         try (Ec2Client ec2 = factory.build(Ec2Client.builder(), region)) {
-            return ec2.describeRegions(r -> r.allRegions(false)).regions().stream()
-                    .map(software.amazon.awssdk.services.ec2.model.Region::regionName)
-                    .sorted()
-                    .toList();
+            return enabledRegions(ec2);
         } catch (SdkException e) {
             throw new AuditException(ExitCode.AWS_FAILURE, "cannot list the account's regions (" + region
                     + " ec2 DescribeRegions " + AwsErrors.code(e) + "): " + AwsErrors.message(e), e);
+        }
+    }
+
+    /** The regions enabled in the client's account (EC2 DescribeRegions), sorted. */
+    public static List<String> enabledRegions(Ec2Client ec2) {
+        return ec2.describeRegions(r -> r.allRegions(false)).regions().stream()
+                .map(software.amazon.awssdk.services.ec2.model.Region::regionName)
+                .sorted()
+                .toList();
+    }
+
+    /** Where the regions are listed: the default region when there is one, else {@code us-east-1}. */
+    public String homeRegion() {
+        try {
+            return defaultRegion();
+        } catch (AuditException noDefault) {
+            return "us-east-1";
         }
     }
 
@@ -87,7 +96,7 @@ public final class Preflight {
     }
 
     /** Where STS is asked: us-east-1 for the {@code aws} partition, else the first region. */
-    static String stsRegion(List<String> regions) {
+    public static String stsRegion(List<String> regions) {
         String first = regions.get(0);
         return "aws".equals(dev.agcinfra.audit.batch.JobRunner.awsPartition(first)) ? "us-east-1" : first;
     }

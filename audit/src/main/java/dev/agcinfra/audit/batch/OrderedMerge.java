@@ -11,8 +11,9 @@ import java.util.concurrent.CancellationException;
  * Joins chunks produced by parallel partitions into one stream, partition after partition, in partition order.
  *
  * <p>Each partition has a bounded queue of chunks: a partition ahead of the writer fills its queue and then waits,
- * so memory holds at most {@code partitions x capacity} chunks, and the output order does not depend on timing.
- * Partitions must be started in order (a FIFO pool does that), so the one being drained is always running.
+ * so memory holds at most {@code started-and-unwritten partitions x capacity} chunks, and the output order does not
+ * depend on timing. Partitions must be started in order (a FIFO pool does that), so the one being drained is always
+ * running.
  *
  * @param <T> the item type
  */
@@ -49,12 +50,22 @@ final class OrderedMerge<T> {
     }
 
     /** Passes every chunk to the writer, partition 0 first, returning when every partition has ended. */
-    @SuppressWarnings("unchecked")
     void drainTo(ItemWriter<T> writer) throws IOException, InterruptedException {
-        for (BlockingQueue<Object> queue : queues) {
+        drainTo(writer, index -> { });
+    }
+
+    /**
+     * Passes every chunk to the writer, partition 0 first, telling {@code ended} of each partition written in full;
+     * returns when every partition has ended.
+     */
+    @SuppressWarnings("unchecked")
+    void drainTo(ItemWriter<T> writer, java.util.function.IntConsumer ended) throws IOException, InterruptedException {
+        for (int i = 0; i < queues.size(); i++) {
+            BlockingQueue<Object> queue = queues.get(i);
             for (Object next = queue.take(); next != END; next = queue.take()) {
                 writer.write((List<T>) next);
             }
+            ended.accept(i);
         }
     }
 }

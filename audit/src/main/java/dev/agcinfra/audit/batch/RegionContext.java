@@ -38,7 +38,7 @@ public final class RegionContext {
      * other error and makes the run partial (exit 3), but the step goes on.
      */
     public void recordError(String service, String operation, SdkException e) {
-        errors.accept(new AuditError(region(), service, operation, AwsErrors.code(e), AwsErrors.message(e)));
+        errors.accept(new AuditError(scope.account(), region(), service, operation, AwsErrors.code(e), AwsErrors.message(e)));
     }
 
     public RegionScope scope() {

@@ -17,6 +17,7 @@ public final class TerminalProgress implements Progress {
     private final PrintWriter err;
     private final String job;
     private final int regions;
+    private final String unit;
     private final AtomicInteger regionsDone = new AtomicInteger();
     private final AtomicLong items = new AtomicLong();
     private final ScheduledExecutorService ticker;
@@ -24,14 +25,27 @@ public final class TerminalProgress implements Progress {
 
     /** A status line redrawn four times a second by a daemon thread. */
     public TerminalProgress(PrintWriter err, String job, int regions) {
-        this(err, job, regions, true);
+        this(err, job, regions, "regions", true);
+    }
+
+    /**
+     * A status line redrawn four times a second by a daemon thread, counting partitions as {@code unit}
+     * ({@code regions}, or {@code account regions} when several accounts are read).
+     */
+    public TerminalProgress(PrintWriter err, String job, int partitions, String unit) {
+        this(err, job, partitions, unit, true);
     }
 
     /** @param ticking whether a thread redraws the line; without it, {@link #tick()} does (tests) */
     TerminalProgress(PrintWriter err, String job, int regions, boolean ticking) {
+        this(err, job, regions, "regions", ticking);
+    }
+
+    private TerminalProgress(PrintWriter err, String job, int regions, String unit, boolean ticking) {
         this.err = err;
         this.job = job;
         this.regions = regions;
+        this.unit = unit;
         this.ticker = ticking ? Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "agc-audit-progress");
             thread.setDaemon(true);
@@ -54,7 +68,7 @@ public final class TerminalProgress implements Progress {
 
     /** Redraws the line. */
     synchronized void tick() {
-        String line = job + ": " + regionsDone.get() + "/" + regions + " regions, " + items.get() + " items";
+        String line = job + ": " + regionsDone.get() + "/" + regions + " " + unit + ", " + items.get() + " items";
         err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
         err.flush();
         lastWidth = line.length();

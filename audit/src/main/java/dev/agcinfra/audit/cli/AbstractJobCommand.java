@@ -4,6 +4,9 @@ import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.audit.Regions;
 import dev.agcinfra.audit.TagFilter;
+import dev.agcinfra.audit.accounts.AccountPlanner;
+import dev.agcinfra.audit.accounts.AccountSelection;
+import dev.agcinfra.audit.accounts.AuditScope;
 import dev.agcinfra.aws.AwsClientFactory;
 import dev.agcinfra.audit.aws.Preflight;
 import dev.agcinfra.audit.batch.AuditError;
@@ -31,7 +34,7 @@ import picocli.CommandLine.ParameterException;
             "0:nothing to report",
             "1:findings (jobs that judge, e.g. a budget exceeded)",
             "2:invalid input",
-            "3:AWS failure: credentials, or some regions failed (the report is partial)",
+            "3:AWS failure: credentials, or some regions or accounts failed (the report is partial)",
             "4:internal error"})
 abstract class AbstractJobCommand extends AuditCommand {
 
@@ -41,13 +44,28 @@ abstract class AbstractJobCommand extends AuditCommand {
     @Mixin
     OutputOptions output;
 
-    /** What a job command gets to run with. */
+    @Mixin
+    AccountOptions accountOptions;
+
+    /**
+     * What a job command gets to run with.
+     *
+     * @param account the caller's account
+     * @param regions every region read, in any account, in order
+     * @param scope   the accounts and each one's regions (the partitions), and the accounts that cannot be read
+     */
     record Run(AwsClientFactory clients, String account, List<String> regions, TagFilter tag, int parallelism,
-            Progress progress, Writer report, PrintWriter err, boolean verbose) {
+            Progress progress, Writer report, PrintWriter err, boolean verbose, AuditScope scope) {
+
+        /** The job's errors with those of the accounts that could not be read, account by account. */
+        List<AuditError> errors(JobResult result) {
+            return scope.errors(result.errors());
+        }
     }
 
     private TagFilter tag;
     private List<String> requested;
+    private AccountSelection accounts;
 
     @Override
     protected final void checkOptions() {
@@ -57,12 +75,18 @@ abstract class AbstractJobCommand extends AuditCommand {
                     "--parallelism must be at least 1, was " + scope.parallelism);
         }
         requested = scope.regions() == null ? null : parseRegions(scope.regions());
+        accounts = accountOptions.selection(spec.commandLine());
         output.check(spec.commandLine());
         checkJobOptions();
     }
 
     /** The job's own options, checked before any AWS call. */
     void checkJobOptions() {
+    }
+
+    /** The accounts the options ask for (checked). */
+    AccountSelection accounts() {
+        return accounts;
     }
 
     @Override
@@ -80,14 +104,32 @@ abstract class AbstractJobCommand extends AuditCommand {
         Preflight preflight = new Preflight(clients);
         Supplier<String> account = account(clients, requested != null ? requested : List.of("us-east-1"));
         prepare(account, requested != null ? requested.get(0) : null);
-        List<String> regions = requested != null ? requested
-                : scope.allRegions() ? preflight.enabledRegions()
-                : List.of(preflight.defaultRegion());
+        AuditScope audited;
+        if (accounts.mode() == AccountSelection.Mode.CALLER) {
+            List<String> regions = requested != null ? requested
+                    : scope.allRegions() ? preflight.enabledRegions()
+                    : List.of(preflight.defaultRegion());
+            audited = AuditScope.caller(account.get(), regions);
+        } else {
+            List<String> regions = requested != null ? requested
+                    : scope.allRegions() ? null
+                    : List.of(preflight.defaultRegion());
+            String home = requested != null ? requested.get(0) : preflight.homeRegion();
+            audited = new AccountPlanner(clients, account.get(), home, scope.parallelism)
+                    .plan(accounts, regions, note -> err.println("agc-audit: " + note));
+        }
+        try (AuditScope closing = audited) {
+            return run(clients, account.get(), audited, err);
+        }
+    }
+
+    private int run(AwsClientFactory clients, String account, AuditScope audited, PrintWriter err) throws IOException {
+        List<String> regions = audited.regions();
         Writer report = output.open(spec.commandLine().getOut());
         JobResult result;
-        try (Progress progress = progress(err, regions.size())) {
-            result = execute(new Run(clients, account.get(), regions, tag, scope.parallelism, progress, report, err,
-                    logging.verbose()));
+        try (Progress progress = progress(err, audited)) {
+            result = execute(new Run(clients, account, regions, tag, scope.parallelism, progress, report, err,
+                    logging.verbose(), audited));
             report.flush();
         } finally {
             if (report != spec.commandLine().getOut()) {
@@ -95,7 +137,11 @@ abstract class AbstractJobCommand extends AuditCommand {
             }
         }
         // After the progress line is gone: one line per error, then a summary.
-        AuditError.printAll(err, result.errors(), regions.size());
+        if (audited.byAccount()) {
+            AuditError.printAll(err, result.errors(), audited.partitions().size(), audited.accounts().size(), true);
+        } else {
+            AuditError.printAll(err, result.errors(), regions.size());
+        }
         int status = status(result);
         err.flush();
         return status;
@@ -144,8 +190,9 @@ abstract class AbstractJobCommand extends AuditCommand {
     }
 
     /** A status line on stderr when it is a terminal (System.console(): stdin and stdout are a terminal too). */
-    private Progress progress(PrintWriter err, int regions) {
-        Progress progress = System.console() != null ? new TerminalProgress(err, spec.name(), regions) : Progress.none();
+    private Progress progress(PrintWriter err, AuditScope audited) {
+        Progress progress = System.console() != null ? new TerminalProgress(err, spec.name(),
+                audited.partitions().size(), audited.byAccount() ? "account regions" : "regions") : Progress.none();
         return logging.verbose() ? new VerboseProgress(progress, err, spec.name()) : progress;
     }
 }

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
             "0:nothing to report",
             "1:findings (jobs that judge, e.g. a budget exceeded)",
             "2:invalid input",
-            "3:AWS failure: credentials, or some regions failed (the report is partial)",
+            "3:AWS failure: credentials, or some regions or accounts failed (the report is partial)",
             "4:internal error"},
         footerHeading = "%nExample:%n",
         footer = "  ${COMMAND-NAME} resources --regions us-east-1,eu-west-1 --format json")

@@ -135,6 +135,23 @@ public final class AuditCleanup extends AuditCommand {
             description = "How long to wait for them at most (default: 10m).")
     Duration waitTimeout = CleanupRunner.DEFAULT_TIMEOUT;
 
+    /**
+     * What the reporting jobs take to read several accounts. Hidden and never accepted: a command that deletes works
+     * in one account, whose id {@code --account} confirms; given, they are refused in one line that says so (instead
+     * of "unknown option").
+     */
+    @Option(names = "--org", hidden = true)
+    boolean org;
+
+    @Option(names = "--accounts", hidden = true, paramLabel = "ID")
+    String accounts;
+
+    @Option(names = "--role-name", hidden = true, paramLabel = "NAME")
+    String roleName;
+
+    @Option(names = "--external-id", hidden = true, paramLabel = "ID")
+    String externalId;
+
     private CleanupPlan saved;
 
     @Override
@@ -149,7 +166,7 @@ public final class AuditCleanup extends AuditCommand {
         PrintWriter err = spec.commandLine().getErr();
         boolean json = format.equals("json");
         Supplier<String> caller = account(clients, List.of(checkedRegion));
-        Protection protection = Protection.load(settings, System.getenv(), Path.of(""), checkedRegion, caller);
+        Protection protection = Protection.forCommand(settings, checkedRegion, caller);
         String callerAccount = caller.get();
         if (account != null && !account.equals(callerAccount)) {
             throw AuditException.invalidInput("--account " + account + " is not the account of these credentials ("
@@ -228,6 +245,14 @@ public final class AuditCleanup extends AuditCommand {
 
     /** Checks the options before anything else; returns the saved plan of {@code --apply}, else {@code null}. */
     private CleanupPlan checkedOptions() {
+        String many = org ? "--org" : accounts != null ? "--accounts" : roleName != null ? "--role-name"
+                : externalId != null ? "--external-id" : null;
+        if (many != null) {
+            throw new ParameterException(spec.commandLine(), many + " is not an option of cleanup: cleanup deletes in "
+                    + "one account at a time, the account of the credentials, confirmed with --account ID; run it "
+                    + "with each account's credentials (--profile), after 'agc-audit retained --org' (or "
+                    + "--accounts) has listed what each account holds");
+        }
         if (!format.equals("table") && !format.equals("json")) {
             throw new ParameterException(spec.commandLine(), "invalid --format '" + format + "': expected table or json");
         }

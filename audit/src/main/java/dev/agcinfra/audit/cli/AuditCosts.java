@@ -1,6 +1,7 @@
 package dev.agcinfra.audit.cli;
 
 import dev.agcinfra.cli.ExitCode;
+import dev.agcinfra.audit.accounts.AccountSelection;
 import dev.agcinfra.audit.batch.JobResult;
 import dev.agcinfra.audit.costs.CostsRun;
 import dev.agcinfra.audit.costs.CostsRun.Options;
@@ -32,11 +33,18 @@ import picocli.CommandLine.ParameterException;
                     + "warning says so: actuals then undercount.",
             "",
             "With --budget, the exit code is 1 when the estimated monthly total exceeds it (for CI and cron).",
+            "",
+            "With --accounts or --org, every account's regions are read through the role --role-name, and totalled "
+                    + "per account and overall (--budget applies to the overall total). Cost Explorer is still read "
+                    + "once, in the caller's account, grouped by linked account: the management account's covers "
+                    + "every account of its organization; any other account's covers only itself, and the report "
+                    + "says which accounts have actuals.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  ${ROOT-COMMAND-NAME} costs --regions us-east-1,eu-west-1",
             "  ${ROOT-COMMAND-NAME} costs --all-regions --format json --budget 500",
+            "  ${ROOT-COMMAND-NAME} costs --org --regions us-east-1,eu-west-1",
         })
 final class AuditCosts extends AbstractJobCommand {
 
@@ -71,7 +79,8 @@ final class AuditCosts extends AbstractJobCommand {
         Clock clock = today == null ? Clock.systemUTC()
                 : Clock.fixed(today.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC);
         long start = System.nanoTime();
-        CostsRun.Outcome outcome = CostsRun.run(run.clients(), run.account(), run.parallelism(), run.progress(),
+        CostsRun.Outcome outcome = CostsRun.run(run.clients(), run.account(), run.scope(),
+                accounts().mode() == AccountSelection.Mode.ORGANIZATION, run.parallelism(), run.progress(),
                 new Options(run.tag(), run.regions(), prices, budget, !noActuals, clock, output.format), run.report());
         overBudget = outcome.report().overBudget();
         outcome.report().warnings().forEach(w -> run.err().println("agc-audit: warning: " + w));

@@ -22,11 +22,17 @@ import picocli.CommandLine.Option;
             "",
             "A region that fails (access denied, not enabled, throttled beyond the retries, no answer in time) is "
                     + "reported on stderr and in the report; the other regions complete, and the exit code is 3.",
+            "",
+            "With --accounts or --org, every account is read the same way through the role --role-name assumed in "
+                    + "it; each resource names its account, and the table groups them by account. An account whose "
+                    + "role cannot be assumed is one error; the others complete, and the exit code is 3.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  ${ROOT-COMMAND-NAME} resources --regions us-east-1,eu-west-1 --format json",
             "  ${ROOT-COMMAND-NAME} resources --all-regions --format csv --output agc.csv",
+            "  ${ROOT-COMMAND-NAME} resources --org --regions us-east-1,eu-west-1 --format json",
+            "  ${ROOT-COMMAND-NAME} resources --accounts 111111111111,222222222222 --role-name AgcAudit",
         })
 final class AuditResources extends AbstractJobCommand {
 
@@ -38,15 +44,18 @@ final class AuditResources extends AbstractJobCommand {
     @Override
     JobResult execute(Run run) throws IOException {
         List<String> prefixes = logGroupPrefixes.isEmpty() ? ResourcesJob.DEFAULT_LOG_GROUP_PREFIXES : logGroupPrefixes;
-        DeduplicatingWriter writer = ResourceReport.writer(output.format, run.report(), run.tag(), run.regions());
+        DeduplicatingWriter writer = ResourceReport.writer(output.format, run.report(), run.tag(), run.scope());
         JobRunner runner = new JobRunner(run.clients(), run.account(), run.parallelism(), run.progress());
         long start = System.nanoTime();
         writer.begin();
-        JobResult result = runner.run(ResourcesJob.create(run.tag(), run.regions(), prefixes), run.regions(), writer);
+        JobResult job = runner.runPartitions(ResourcesJob.create(run.tag(), run.regions(), prefixes),
+                run.scope().partitions(), writer);
+        JobResult result = new JobResult(job.items(), run.errors(job));
         writer.end(result.errors());
         if (run.verbose()) {
-            run.err().printf("agc-audit: resources: %d resources (%d duplicates dropped) in %d regions, %d ms%n",
+            run.err().printf("agc-audit: resources: %d resources (%d duplicates dropped) in %d regions%s, %d ms%n",
                     result.items() - writer.duplicates(), writer.duplicates(), run.regions().size(),
+                    run.scope().byAccount() ? " of " + run.scope().accounts().size() + " accounts" : "",
                     (System.nanoTime() - start) / 1_000_000);
         }
         return result;

@@ -36,17 +36,24 @@ import picocli.CommandLine.ParameterException;
                     + "unknown when the state cannot be read. Each agc-owned finding comes with the AWS CLI command "
                     + "that removes it and its monthly cost at list price (the estimate's sourced price table; unknown, never guessed, "
                     + "where no figure is sourced). 'agc-audit cleanup' removes them.",
+            "",
+            "With --accounts or --org, every account's regions are read through the role --role-name, the report "
+                    + "groups findings by account with a total each, and every cleanup command first checks that "
+                    + "it runs with that account's credentials. The settings file (--settings) applies to every "
+                    + "account: what it names is protected in all of them, and its stateBucket template gets each "
+                    + "account's id.",
         },
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:nothing retained or orphaned in the deactivated regions",
             "1:findings: a deactivated region still holds something",
             "2:invalid input",
-            "3:AWS failure: credentials, or some regions failed (the report is partial)",
+            "3:AWS failure: credentials, or some regions or accounts failed (the report is partial)",
             "4:internal error"},
         footerHeading = "%nExamples:%n",
         footer = {
             "  ${ROOT-COMMAND-NAME} retained --regions us-east-1,eu-west-1 --format json",
             "  ${ROOT-COMMAND-NAME} retained --all-regions --settings agc.yaml",
+            "  ${ROOT-COMMAND-NAME} retained --org --all-regions --format json",
         })
 final class AuditRetained extends AbstractJobCommand {
 
@@ -77,8 +84,7 @@ final class AuditRetained extends AbstractJobCommand {
 
     @Override
     void prepare(Supplier<String> account, String region) {
-        protection = Protection.load(settings, System.getenv(), Path.of(""), region == null ? "us-east-1" : region,
-                account);
+        protection = Protection.forCommand(settings, region, account);
     }
 
     @Override
@@ -89,7 +95,7 @@ final class AuditRetained extends AbstractJobCommand {
                         : logGroupPrefixes);
         RetainedResult result = new RetainedAudit(run.clients(), run.account(), retained)
                 .parallelism(run.parallelism()).progress(run.progress())
-                .run(run.regions(), RetainedReports.writer(output.format, run.report(), run.tag()));
+                .run(run.scope(), RetainedReports.writer(output.format, run.report(), run.tag(), run.scope()));
         return new JobResult(result.findingCount(), result.errors());
     }
 

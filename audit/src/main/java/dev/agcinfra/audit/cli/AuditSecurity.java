@@ -41,6 +41,10 @@ import picocli.CommandLine.ParameterException;
                     + "the Agc table; with --synth DIR as well, it also compares what agc-infra created with the "
                     + "synthesized stacks of the region (drift).",
             "",
+            "With --accounts or --org (live), every account's regions are checked through the role --role-name; "
+                    + "each finding names its account, the table groups them by account, and --fail-on applies to "
+                    + "all of them.",
+            "",
             "Rules (severity): agc-sg-open-ingress (high), agc-sg-default-rules (medium), agc-sg-endpoints-https-only "
                     + "(medium), agc-s3-public-access-block (high), agc-s3-tls-only (high), agc-s3-encryption (high), "
                     + "agc-s3-object-ownership (low), agc-s3-state-versioning (high, live), agc-dynamodb-pitr (medium), "
@@ -53,7 +57,7 @@ import picocli.CommandLine.ParameterException;
             "0:no finding reaches --fail-on",
             "1:a finding reaches --fail-on (default: high)",
             "2:invalid input",
-            "3:AWS failure: credentials, or some regions failed (the report is partial)",
+            "3:AWS failure: credentials, or some regions or accounts failed (the report is partial)",
             "4:internal error"},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -61,6 +65,7 @@ import picocli.CommandLine.ParameterException;
             "  ${ROOT-COMMAND-NAME} security --synth cdktf.out --sarif agc.sarif     # for GitHub code scanning",
             "  ${ROOT-COMMAND-NAME} security --regions us-east-1,eu-west-1 --format json",
             "  ${ROOT-COMMAND-NAME} security --regions us-east-1 --synth cdktf.out    # live, with drift",
+            "  ${ROOT-COMMAND-NAME} security --org --all-regions --sarif org.sarif",
         })
 final class AuditSecurity extends AbstractJobCommand {
 
@@ -86,7 +91,8 @@ final class AuditSecurity extends AbstractJobCommand {
     Path settings;
 
     /** Options that only mean something to the live check. */
-    private static final List<String> LIVE_ONLY = List.of("--tag", "--profile", "--endpoint-url", "--settings");
+    private static final List<String> LIVE_ONLY = List.of("--tag", "--profile", "--endpoint-url", "--settings",
+            "--accounts", "--org", "--role-name", "--external-id");
 
     private Severity threshold;
     private List<SynthStack> stacks = List.of();
@@ -121,6 +127,11 @@ final class AuditSecurity extends AbstractJobCommand {
                 }
             }
         }
+        if (synth != null && !offline && accounts().byAccount()) {
+            throw new ParameterException(spec.commandLine(), "--synth with --accounts or --org: the synthesized "
+                    + "stacks are one account's (its state bucket, its settings), so drift is checked one account at "
+                    + "a time; leave --synth out to check the accounts, or run once per account with its credentials");
+        }
         if (synth != null) {
             stacks = SynthReader.read(synth);
         }
@@ -148,8 +159,7 @@ final class AuditSecurity extends AbstractJobCommand {
 
     @Override
     void prepare(Supplier<String> account, String region) {
-        protection = Protection.load(settings, System.getenv(), Path.of(""), region == null ? "us-east-1" : region,
-                account);
+        protection = Protection.forCommand(settings, region, account);
     }
 
     @Override
@@ -169,11 +179,12 @@ final class AuditSecurity extends AbstractJobCommand {
         List<Finding> findings = new ArrayList<>();
         ItemWriter<Checked> collect = chunk -> chunk.forEach(checked -> findings.addAll(checked.findings()));
         JobResult job = new JobRunner(run.clients(), run.account(), run.parallelism(), run.progress())
-                .run(SecurityJob.create(options), run.regions(), collect);
-        result = new SecurityResult(null, run.regions(), run.tag().toString(), job.items(), findings, job.errors(),
-                threshold);
+                .runPartitions(SecurityJob.create(options), run.scope().partitions(), collect);
+        JobResult all = new JobResult(job.items(), run.errors(job));
+        result = new SecurityResult(null, run.regions(), run.tag().toString(), all.items(), findings, all.errors(),
+                threshold, run.scope().accounts(), run.scope().byAccount());
         writeReports(run.report());
-        return job;
+        return all;
     }
 
     /** The report in --format, and the SARIF file when asked. */

@@ -31,7 +31,7 @@ public final class RegionOptions {
     String tag = TagFilter.DEFAULT.toString();
 
     @Option(names = "--parallelism", paramLabel = "N", defaultValue = "" + DEFAULT_PARALLELISM,
-            description = "Regions read at the same time (default: ${DEFAULT-VALUE}).")
+            description = "Regions read at the same time, of every account together (default: ${DEFAULT-VALUE}).")
     int parallelism = DEFAULT_PARALLELISM;
 
     List<String> regions() {

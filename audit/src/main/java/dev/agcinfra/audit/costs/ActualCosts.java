@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.costexplorer.model.MetricValue;
 import software.amazon.awssdk.services.costexplorer.model.ResultByTime;
 
 /**
- * Actual costs from Cost Explorer, grouped by region (from the usage type's prefix) and usage type, for last month
- * and month to date. Built page by page from GetCostAndUsage results; pure, no AWS calls.
+ * One account's actual costs from Cost Explorer, grouped by region (from the usage type's prefix) and usage type, for
+ * last month and month to date. Built page by page from GetCostAndUsage results; pure, no AWS calls.
  */
 public final class ActualCosts {
 
@@ -42,21 +42,53 @@ public final class ActualCosts {
     public void add(ResultByTime result) {
         boolean lastMonth = periods.isLastMonth(LocalDate.parse(result.timePeriod().start()));
         for (Group group : result.groups()) {
-            if (group.keys().size() < 2) {
-                continue;
+            if (group.keys().size() >= 2) {
+                add(group.keys().get(0), group.keys().get(1), lastMonth, group);
             }
-            String service = group.keys().get(0);
-            UsageType usageType = UsageTypes.parse(group.keys().get(1));
-            MetricValue cost = group.metrics().get(COST_METRIC);
-            MetricValue usage = group.metrics().get(USAGE_METRIC);
-            BigDecimal usd = cost == null || cost.amount() == null ? BigDecimal.ZERO : new BigDecimal(cost.amount());
-            BigDecimal quantity = usage == null || usage.amount() == null ? null : new BigDecimal(usage.amount());
-            String unit = usage == null ? null : usage.unit();
-            UsageTypeActual line = usageType.region() == null
-                    ? unattributed.computeIfAbsent(usageType.usageType(), k -> new UsageTypeActual(usageType))
-                    : byRegion.computeIfAbsent(usageType.region(), RegionActual::new).usageType(usageType);
-            line.add(service, lastMonth, usd, quantity, unit);
         }
+    }
+
+    /**
+     * Splits one result period of one page grouped by LINKED_ACCOUNT then USAGE_TYPE (what the management account
+     * reads for its organization) into each account's costs, added to {@code byAccount}; the service of such lines
+     * is not known (Cost Explorer groups by two dimensions at most).
+     */
+    public static void addByAccount(Map<String, ActualCosts> byAccount, BillingPeriods periods, ResultByTime result) {
+        boolean lastMonth = periods.isLastMonth(LocalDate.parse(result.timePeriod().start()));
+        for (Group group : result.groups()) {
+            if (group.keys().size() >= 2) {
+                byAccount.computeIfAbsent(group.keys().get(0), account -> new ActualCosts(periods))
+                        .add(null, group.keys().get(1), lastMonth, group);
+            }
+        }
+    }
+
+    private void add(String service, String usageTypeKey, boolean lastMonth, Group group) {
+        UsageType usageType = UsageTypes.parse(usageTypeKey);
+        MetricValue cost = group.metrics().get(COST_METRIC);
+        MetricValue usage = group.metrics().get(USAGE_METRIC);
+        BigDecimal usd = cost == null || cost.amount() == null ? BigDecimal.ZERO : new BigDecimal(cost.amount());
+        BigDecimal quantity = usage == null || usage.amount() == null ? null : new BigDecimal(usage.amount());
+        String unit = usage == null ? null : usage.unit();
+        UsageTypeActual line = usageType.region() == null
+                ? unattributed.computeIfAbsent(usageType.usageType(), k -> new UsageTypeActual(usageType))
+                : byRegion.computeIfAbsent(usageType.region(), RegionActual::new).usageType(usageType);
+        line.add(service, lastMonth, usd, quantity, unit);
+    }
+
+    /** Every month's total of every region and of the unattributed usage types: last month, then month to date. */
+    public BigDecimal[] totals() {
+        BigDecimal lastMonth = BigDecimal.ZERO;
+        BigDecimal monthToDate = BigDecimal.ZERO;
+        for (RegionActual region : byRegion.values()) {
+            lastMonth = lastMonth.add(region.lastMonthUsd());
+            monthToDate = monthToDate.add(region.monthToDateUsd());
+        }
+        for (UsageTypeActual line : unattributed.values()) {
+            lastMonth = lastMonth.add(line.lastMonthUsd());
+            monthToDate = monthToDate.add(line.monthToDateUsd());
+        }
+        return new BigDecimal[] {lastMonth, monthToDate};
     }
 
     /** The actual costs of a region; zero when Cost Explorer reported nothing for it. */
@@ -145,7 +177,9 @@ public final class ActualCosts {
         }
 
         void add(String service, boolean lastMonth, BigDecimal usd, BigDecimal quantity, String newUnit) {
-            services.add(service);
+            if (service != null) {
+                services.add(service);
+            }
             BigDecimal q = quantity == null ? BigDecimal.ZERO : quantity;
             if (lastMonth) {
                 lastMonthUsd = lastMonthUsd.add(usd);
@@ -172,6 +206,7 @@ public final class ActualCosts {
             return usageType.prefix();
         }
 
+        /** Every service that reported it; none when Cost Explorer grouped the costs by account instead. */
         public Set<String> services() {
             return Collections.unmodifiableSet(services);
         }

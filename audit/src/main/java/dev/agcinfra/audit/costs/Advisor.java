@@ -28,12 +28,16 @@ import java.util.Locale;
  *   <li>{@code idle-nat-gateway}: a NAT gateway that carried less than {@link #DEFAULT_IDLE_NAT_GB} GB in the traffic
  *       window bills its hours for almost nothing (only said when CloudWatch was read for it).</li>
  * </ul>
- * Savings count priced items only: an item with no known price adds nothing.
+ * Savings count priced items only: an item with no known price adds nothing, and a message that leaves one out says so
+ * (a regional NAT gateway's hours).
  */
 public final class Advisor {
 
     /** Below this many GB over the traffic window, a NAT gateway carries "almost no data". */
     public static final BigDecimal DEFAULT_IDLE_NAT_GB = BigDecimal.ONE;
+
+    /** What a regional NAT gateway's priced figures leave out (see the estimate's unknown items). */
+    static final String REGIONAL_HOURS = "the regional NAT gateway's hours, which have no sourced price";
 
     private final BigDecimal idleNatGb;
 
@@ -72,11 +76,14 @@ public final class Advisor {
             }
             BigDecimal endpoints = sum(items, Category.INTERFACE_ENDPOINT_HOURS, null);
             BigDecimal total = nat.add(natIps).add(endpoints);
+            boolean regional = inventory.natGateways().stream().anyMatch(LiveNatGateway::regional);
             advice.add(new Advice(region, "public-subnets", null, total, String.format(Locale.ROOT,
-                    "public subnets (AGC's usePublicSubnets) would save about %s a month in %s: %s (%s), "
+                    "public subnets (AGC's usePublicSubnets) would save %s %s a month in %s: %s (%s), "
                             + "%s (%s) and %s (%s) go, and so do their "
                             + "data charges; batch instances then get public IPv4 addresses, billed while they run",
-                    Money.table(total), region, count(costs.natGateways(), "NAT gateway"), Money.table(nat),
+                    regional ? "more than" : "about", Money.table(total), region,
+                    count(costs.natGateways(), "NAT gateway"),
+                    regional ? Money.table(nat) + " plus " + REGIONAL_HOURS : Money.table(nat),
                     costs.natGateways() == 1 ? "its public IPv4 address" : "their public IPv4 addresses",
                     Money.table(natIps),
                     count(costs.interfaceEndpoints(), "interface endpoint"), Money.table(endpoints))));
@@ -98,11 +105,11 @@ public final class Advisor {
                     .add(sum(items, Category.PUBLIC_IPV4_HOURS, nat.id()));
             advice.add(new Advice(region, "idle-nat-gateway", nat.id(), monthly, String.format(Locale.ROOT,
                     "NAT gateway %s%s carried %s GB in the last %d days but costs %s a month with its public IPv4 "
-                            + "address: if nothing in its private subnets needs the internet, deactivate the "
+                            + "address%s: if nothing in its private subnets needs the internet, deactivate the "
                             + "region's AGC contexts, or use public subnets",
                     nat.id(), nat.name() == null ? "" : " '" + nat.name() + "'",
                     Quantities.plain(traffic.gb().setScale(2, java.math.RoundingMode.HALF_UP)).toPlainString(),
-                    traffic.days(), Money.table(monthly))));
+                    traffic.days(), Money.table(monthly), nat.regional() ? "es, plus " + REGIONAL_HOURS : "")));
         }
         return advice;
     }

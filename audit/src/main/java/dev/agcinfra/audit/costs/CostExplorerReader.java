@@ -5,7 +5,9 @@ import dev.agcinfra.aws.AwsErrors;
 import dev.agcinfra.audit.batch.AuditError;
 import dev.agcinfra.audit.batch.JobRunner;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
@@ -27,8 +29,10 @@ import software.amazon.awssdk.services.costexplorer.model.ResultByTime;
  *       does not count costs under it (or only usage after activation), so actuals undercount; that is a warning.
  *       When the check itself fails, that is a warning too: the actuals are still read.</li>
  *   <li>GetCostAndUsage, every page (NextPageToken): filtered by the tag, MONTHLY, UnblendedCost and
- *       UsageQuantity, grouped by SERVICE and USAGE_TYPE, from the 1st of last month to today (exclusive). Each
- *       request costs USD 0.01. A failure is an error (the run exits 3); the rest of the report stands.</li>
+ *       UsageQuantity, grouped by SERVICE and USAGE_TYPE (one account), or by LINKED_ACCOUNT and USAGE_TYPE
+ *       (several: what the management account sees of its organization, split by account), from the 1st of last
+ *       month to today (exclusive). Each request costs USD 0.01. A failure is an error (the run exits 3); the rest
+ *       of the report stands.</li>
  * </ul>
  */
 public final class CostExplorerReader {
@@ -38,28 +42,52 @@ public final class CostExplorerReader {
 
     private final CostExplorerClient ce;
     private final String callRegion;
+    private final String account;
 
     /**
      * @param ce         a client in {@code callRegion}
      * @param callRegion where Cost Explorer is called ({@link #callRegion(String)}), named in errors
+     * @param account    the account whose credentials call it, named in errors
      */
-    public CostExplorerReader(CostExplorerClient ce, String callRegion) {
+    public CostExplorerReader(CostExplorerClient ce, String callRegion, String account) {
         this.ce = ce;
         this.callRegion = callRegion;
+        this.account = account;
     }
 
     /**
      * What was read.
      *
-     * @param actuals  the costs, or {@code null} when GetCostAndUsage failed
-     * @param requests GetCostAndUsage requests made (pages)
-     * @param warnings lines for the report
-     * @param errors   failed calls
+     * @param readIn    the account whose Cost Explorer was read
+     * @param byAccount the costs of each account Cost Explorer reported, or {@code null} when GetCostAndUsage failed
+     * @param covers    the accounts whose actual costs these are (an account among them with no entry cost nothing),
+     *                  in report order
+     * @param requests  GetCostAndUsage requests made (pages)
+     * @param warnings  lines for the report
+     * @param errors    failed calls
      */
-    public record Result(ActualCosts actuals, int requests, List<String> warnings, List<AuditError> errors) {
+    public record Result(String readIn, Map<String, ActualCosts> byAccount, List<String> covers, int requests,
+            List<String> warnings, List<AuditError> errors) {
         public Result {
+            byAccount = byAccount == null ? null : Map.copyOf(byAccount);
+            covers = List.copyOf(covers);
             warnings = List.copyOf(warnings);
             errors = List.copyOf(errors);
+        }
+
+        /** The same, covering {@code accounts}, with more warnings. */
+        public Result covering(List<String> accounts, List<String> moreWarnings) {
+            List<String> all = new ArrayList<>(warnings);
+            all.addAll(moreWarnings);
+            return new Result(readIn, byAccount, accounts, requests, all, errors);
+        }
+
+        /** The actual costs of a covered account (zero when Cost Explorer reported none), or {@code null}. */
+        public ActualCosts of(String account, BillingPeriods periods) {
+            if (byAccount == null || !covers.contains(account)) {
+                return null;
+            }
+            return byAccount.getOrDefault(account, new ActualCosts(periods));
         }
     }
 
@@ -72,30 +100,51 @@ public final class CostExplorerReader {
         };
     }
 
-    /** Checks the tag, then reads both periods. */
+    /** Checks the tag, then reads both periods of the caller's account; the result covers it. */
     public Result read(TagFilter tag, BillingPeriods periods) {
+        Map<String, ActualCosts> byAccount = new HashMap<>();
+        ActualCosts actuals = new ActualCosts(periods);
+        byAccount.put(account, actuals);
+        return read(tag, request(tag, periods), result -> actuals.add(result), byAccount, List.of(account));
+    }
+
+    /**
+     * Checks the tag, then reads both periods grouped by linked account: the costs of every account the caller's
+     * Cost Explorer sees (its organization's, when it is the management account), each account's apart. The result
+     * covers no account yet: which ones it does depends on who the caller is ({@link Result#covering}).
+     */
+    public Result readByAccount(TagFilter tag, BillingPeriods periods) {
+        Map<String, ActualCosts> byAccount = new HashMap<>();
+        GetCostAndUsageRequest request = request(tag, periods).toBuilder()
+                .groupBy(g -> g.type(GroupDefinitionType.DIMENSION).key("LINKED_ACCOUNT"),
+                        g -> g.type(GroupDefinitionType.DIMENSION).key("USAGE_TYPE"))
+                .build();
+        return read(tag, request, result -> ActualCosts.addByAccount(byAccount, periods, result), byAccount,
+                List.of());
+    }
+
+    private Result read(TagFilter tag, GetCostAndUsageRequest request,
+            java.util.function.Consumer<ResultByTime> sink, Map<String, ActualCosts> byAccount, List<String> covers) {
         List<String> warnings = new ArrayList<>();
         List<AuditError> errors = new ArrayList<>();
         tagStatusWarning(tag).ifPresent(warnings::add);
-        ActualCosts actuals = new ActualCosts(periods);
         int requests = 0;
-        GetCostAndUsageRequest request = request(tag, periods);
+        Map<String, ActualCosts> read = byAccount;
         try {
             String token = null;
             do {
                 GetCostAndUsageResponse page = ce.getCostAndUsage(token == null ? request
                         : request.toBuilder().nextPageToken(token).build());
                 requests++;
-                for (ResultByTime result : page.resultsByTime()) {
-                    actuals.add(result);
-                }
+                page.resultsByTime().forEach(sink);
                 token = page.nextPageToken() == null || page.nextPageToken().isEmpty() ? null : page.nextPageToken();
             } while (token != null);
         } catch (SdkException e) {
-            errors.add(new AuditError(callRegion, SERVICE, "GetCostAndUsage", AwsErrors.code(e), AwsErrors.message(e)));
-            actuals = null;
+            errors.add(new AuditError(account, callRegion, SERVICE, "GetCostAndUsage", AwsErrors.code(e),
+                    AwsErrors.message(e)));
+            read = null;
         }
-        return new Result(actuals, requests, warnings, errors);
+        return new Result(account, read, covers, requests, warnings, errors);
     }
 
     /** The GetCostAndUsage request for both periods. */

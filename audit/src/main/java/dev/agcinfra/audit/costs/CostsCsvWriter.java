@@ -16,13 +16,15 @@ import java.util.List;
 /**
  * The report as CSV: one header row, then one row per priced item ({@code estimate}), usage-priced item
  * ({@code usage-based}), unpriceable item ({@code unknown}), Cost Explorer usage type ({@code actual}), piece of
- * advice ({@code advice}), and a {@code total} row. Warnings and errors go to stderr, as in every job's CSV.
+ * advice ({@code advice}), with several accounts one {@code account-total} row per account (its estimate in
+ * {@code monthlyUsd}, its actuals when covered), and a {@code total} row. Every row but the total names its
+ * {@code account}, the last column. Warnings and errors go to stderr, as in every job's CSV.
  */
 public final class CostsCsvWriter {
 
     /** The columns, in order. */
     public static final List<String> HEADER = List.of("region", "kind", "category", "resource", "quantity", "unit",
-            "unitPriceUsd", "monthlyUsd", "lastMonthUsd", "monthToDateUsd", "note");
+            "unitPriceUsd", "monthlyUsd", "lastMonthUsd", "monthToDateUsd", "note", "account");
 
     private CostsCsvWriter() {
     }
@@ -32,33 +34,44 @@ public final class CostsCsvWriter {
         row(text, HEADER.toArray(String[]::new));
         for (RegionCosts region : report.regions()) {
             String r = region.region();
+            String a = region.account();
             for (PricedItem item : region.estimate().items()) {
                 row(text, r, "estimate", item.category().id(), item.address(), plain(item.quantity()), item.unit(),
-                        plain(item.unitPriceUsd()), cents(item.monthlyUsd()), null, null, item.source());
+                        plain(item.unitPriceUsd()), cents(item.monthlyUsd()), null, null, item.source(), a);
             }
             for (UsageBasedItem item : region.estimate().usageBased()) {
                 row(text, r, "usage-based", item.category().id(), item.address(), null, item.unit(), null, null, null,
-                        null, item.unitPrice());
+                        null, item.unitPrice(), a);
             }
             for (UnknownItem item : region.estimate().unknown()) {
                 row(text, r, "unknown", item.category() == null ? null : item.category().id(), item.address(), null,
-                        null, null, null, null, null, item.reason());
+                        null, null, null, null, null, item.reason(), a);
             }
             if (region.actual() != null) {
                 for (UsageTypeActual line : region.actual().byUsageType().values()) {
                     row(text, r, "actual", line.category() == null ? ActualCosts.OTHER : line.category().id(),
                             line.usageType(), plain(line.lastMonthQuantity()), line.unit(), null, null,
-                            cents(line.lastMonthUsd()), cents(line.monthToDateUsd()), String.join(";", line.services()));
+                            cents(line.lastMonthUsd()), cents(line.monthToDateUsd()), String.join(";", line.services()),
+                            a);
                 }
             }
         }
         for (CostsReport.Advice advice : report.advice()) {
             row(text, advice.region(), "advice", advice.kind(), advice.resource(), null, null, null,
-                    cents(advice.monthlyUsd()), null, null, advice.message());
+                    cents(advice.monthlyUsd()), null, null, advice.message(), advice.account());
+        }
+        if (report.byAccount()) {
+            for (CostsReport.AccountCosts account : report.accounts()) {
+                row(text, null, "account-total", null, null, null, null, null,
+                        account.read() ? cents(account.estimatedMonthlyUsd()) : null,
+                        cents(account.actualLastMonthUsd()), cents(account.actualMonthToDateUsd()),
+                        !account.read() ? "not read" : account.actualsCovered() ? null : "actuals not covered",
+                        account.account());
+            }
         }
         row(text, null, "total", null, null, null, null, null, cents(report.totalEstimatedMonthlyUsd()), null, null,
                 report.budgetUsd() == null ? null : (report.overBudget() ? "over" : "within") + " budget "
-                        + plain(report.budgetUsd()));
+                        + plain(report.budgetUsd()), null);
         out.write(text.toString());
         out.flush();
     }

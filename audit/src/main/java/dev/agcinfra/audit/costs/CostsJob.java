@@ -1,9 +1,11 @@
 package dev.agcinfra.audit.costs;
 
 import dev.agcinfra.audit.TagFilter;
+import dev.agcinfra.audit.batch.ItemProcessor;
 import dev.agcinfra.audit.batch.ItemReader;
 import dev.agcinfra.audit.batch.Job;
 import dev.agcinfra.audit.batch.RegionContext;
+import dev.agcinfra.audit.batch.RegionScope;
 import dev.agcinfra.audit.batch.Step;
 import dev.agcinfra.audit.retained.RegionStatus;
 import dev.agcinfra.audit.retained.RetainedJob;
@@ -57,28 +59,46 @@ public final class CostsJob {
     }
 
     /**
+     * What the job writes: an item and the account it was read in (the processors' items name their region only).
+     *
+     * @param account the partition's account
+     * @param item    the item
+     */
+    public record AccountItem(String account, LiveItem item) {
+    }
+
+    /**
      * The job for a tag; {@code clock} ends the traffic window.
      */
-    public static Job<LiveItem> create(TagFilter tag, Clock clock) {
+    public static Job<AccountItem> create(TagFilter tag, Clock clock) {
         Filter ec2Filter = Filter.builder().name("tag:" + tag.key()).values(tag.value()).build();
         return new Job<>(NAME, List.of(
-                new Step<NatGateway, LiveItem>("nat-gateways", "ec2", "DescribeNatGateways",
+                new Step<NatGateway, AccountItem>("nat-gateways", "ec2", "DescribeNatGateways",
                         context -> natGatewayReader(context, ec2Filter),
-                        scope -> new NatGatewayCostProcessor(scope, tag)),
-                new Step<VpcEndpoint, LiveItem>("interface-endpoints", "ec2", "DescribeVpcEndpoints",
+                        scope -> inAccount(scope, new NatGatewayCostProcessor(scope, tag))),
+                new Step<VpcEndpoint, AccountItem>("interface-endpoints", "ec2", "DescribeVpcEndpoints",
                         context -> ItemReader.of(
                                 context.clients().ec2().describeVpcEndpointsPaginator(r -> r.filters(ec2Filter)),
                                 response -> response.vpcEndpoints()),
-                        scope -> new InterfaceEndpointProcessor(scope, tag)),
-                new Step<Address, LiveItem>("elastic-ips", "ec2", "DescribeAddresses",
+                        scope -> inAccount(scope, new InterfaceEndpointProcessor(scope, tag))),
+                new Step<Address, AccountItem>("elastic-ips", "ec2", "DescribeAddresses",
                         context -> () -> Stream.of(context.clients().ec2()
                                 .describeAddresses(r -> r.filters(ec2Filter)).addresses()),
-                        scope -> new ElasticIpCostProcessor(scope, tag)),
-                new Step<NatMetrics, LiveItem>("nat-traffic", "cloudwatch", "GetMetricData",
+                        scope -> inAccount(scope, new ElasticIpCostProcessor(scope, tag))),
+                new Step<NatMetrics, AccountItem>("nat-traffic", "cloudwatch", "GetMetricData",
                         context -> natTrafficReader(context, clock),
-                        scope -> new NatTrafficProcessor()),
-                new Step<RegionStatus, LiveItem>("activity", "ssm", "GetParameter", RetainedJob::activityReader,
-                        scope -> status -> new LiveItem.RegionActivity(status.region(), Boolean.TRUE.equals(status.active())))));
+                        scope -> inAccount(scope, new NatTrafficProcessor())),
+                new Step<RegionStatus, AccountItem>("activity", "ssm", "GetParameter", RetainedJob::activityReader,
+                        scope -> inAccount(scope, status -> new LiveItem.RegionActivity(status.region(),
+                                Boolean.TRUE.equals(status.active()))))));
+    }
+
+    /** {@code processor}'s items with the partition's account. */
+    static <I> ItemProcessor<I, AccountItem> inAccount(RegionScope scope, ItemProcessor<I, LiveItem> processor) {
+        return in -> {
+            LiveItem out = processor.process(in);
+            return out == null ? null : new AccountItem(scope.account(), out);
+        };
     }
 
     /** DescribeNatGateways page by page; remembers the available gateways for the traffic step. */

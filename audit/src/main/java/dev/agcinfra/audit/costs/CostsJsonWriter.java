@@ -30,10 +30,15 @@ import java.util.Map;
  *               "usageBased": [...], "unknown": [...],
  *               "actual": {"lastMonthUsd": 0, "monthToDateUsd": 0, "byCategory": {...}, "byUsageType": {}}}],
  *  "totalEstimatedMonthlyUsd": 266.45, "complete": true, "budgetUsd": null, "overBudget": false,
- *  "advice": [...], "warnings": [], "errors": []}
+ *  "advice": [...], "warnings": [], "errors": [],
+ *  "accounts": [{"account": "123456789012", "name": null, "read": true, "regions": 1, "estimatedMonthlyUsd": 266.45,
+ *                "complete": true, "actualLastMonthUsd": 0, "actualMonthToDateUsd": 0, "actualsCovered": true}],
+ *  "actualsReadIn": "123456789012", "actualsCover": ["123456789012"]}
  * }</pre>
- * Money is rounded to cents here, and nowhere before; {@code actual} is {@code null} when Cost Explorer was not read.
- * Dates are ISO; every {@code end} is exclusive.
+ * Every region, piece of advice and error names its {@code account} (last, so that the fields of reports of one
+ * account keep their order); {@code accounts} totals each account. Money is rounded to cents here, and nowhere
+ * before; {@code actual} is {@code null} when Cost Explorer was not read or does not cover the account. Dates are
+ * ISO; every {@code end} is exclusive.
  */
 public final class CostsJsonWriter {
 
@@ -71,14 +76,31 @@ public final class CostsJsonWriter {
             node.put("resource", a.resource());
             node.put("monthlyUsd", Money.json(a.monthlyUsd()));
             node.put("message", a.message());
+            node.put("account", a.account());
         }
         ArrayNode warnings = root.putArray("warnings");
         report.warnings().forEach(warnings::add);
         ArrayNode errors = root.putArray("errors");
         for (AuditError e : report.errors()) {
             errors.addObject().put("region", e.region()).put("service", e.service()).put("operation", e.operation())
-                    .put("code", e.code()).put("message", e.message());
+                    .put("code", e.code()).put("message", e.message()).put("account", e.account());
         }
+        ArrayNode accounts = root.putArray("accounts");
+        for (CostsReport.AccountCosts account : report.accounts()) {
+            accounts.addObject()
+                    .put("account", account.account())
+                    .put("name", account.name())
+                    .put("read", account.read())
+                    .put("regions", account.regions())
+                    .put("estimatedMonthlyUsd", Money.json(account.estimatedMonthlyUsd()))
+                    .put("complete", account.complete())
+                    .put("actualLastMonthUsd", Money.json(account.actualLastMonthUsd()))
+                    .put("actualMonthToDateUsd", Money.json(account.actualMonthToDateUsd()))
+                    .put("actualsCovered", account.actualsCovered());
+        }
+        root.put("actualsReadIn", report.actualsReadIn());
+        ArrayNode cover = root.putArray("actualsCover");
+        report.actualsCover().forEach(cover::add);
         return root;
     }
 
@@ -126,6 +148,7 @@ public final class CostsJsonWriter {
         } else {
             node.set("actual", actual(region.actual()));
         }
+        node.put("account", region.account());
         return node;
     }
 

@@ -1,6 +1,9 @@
 package dev.agcinfra.audit.costs;
 
 import dev.agcinfra.audit.TagFilter;
+import dev.agcinfra.audit.accounts.AuditScope;
+import dev.agcinfra.audit.accounts.Organization;
+import dev.agcinfra.aws.AwsErrors;
 import dev.agcinfra.aws.AwsClientFactory;
 import dev.agcinfra.audit.batch.JobResult;
 import dev.agcinfra.audit.batch.JobRunner;
@@ -13,15 +16,21 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.costexplorer.CostExplorerClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
 
 /**
- * Runs the {@code costs} job: the regions as partitions of the batch runner, Cost Explorer once beside them (it is
- * global), then prices, joins and writes the report.
+ * Runs the {@code costs} job: each region of each account as a partition of the batch runner, Cost Explorer once
+ * beside them (it is global: with several accounts, once in the caller's account, grouped by linked account), then
+ * prices, joins and writes the report.
  */
 public final class CostsRun {
 
@@ -51,7 +60,7 @@ public final class CostsRun {
      * What the run gave.
      *
      * @param report the report written
-     * @param result items read, and every error (the regions' and Cost Explorer's)
+     * @param result items read, and every error (the accounts', the regions' and Cost Explorer's)
      */
     public record Outcome(CostsReport report, JobResult result) {
     }
@@ -59,10 +68,24 @@ public final class CostsRun {
     private CostsRun() {
     }
 
-    /** Runs the job and writes the report to {@code out}. */
+    /** Runs the job over the caller's account and writes the report to {@code out}. */
     public static Outcome run(AwsClientFactory clients, String account, int parallelism, Progress progress,
             Options options, Writer out) throws IOException {
+        return run(clients, account, AuditScope.caller(account, options.regions()), false, parallelism, progress,
+                options, out);
+    }
+
+    /**
+     * Runs the job over the scope's accounts and regions and writes the report to {@code out}.
+     *
+     * @param account      the caller's account, whose Cost Explorer is read
+     * @param organization whether the scope is the caller's whole organization ({@code --org}): then the management
+     *                     account's actuals cover every account of it without asking Organizations which are members
+     */
+    public static Outcome run(AwsClientFactory clients, String account, AuditScope scope, boolean organization,
+            int parallelism, Progress progress, Options options, Writer out) throws IOException {
         BillingPeriods periods = BillingPeriods.of(options.clock());
+        String firstRegion = options.regions().isEmpty() ? "us-east-1" : options.regions().get(0);
         ExecutorService costExplorerThread = Executors.newSingleThreadExecutor(r -> {
             Thread thread = new Thread(r, "agc-audit-costs-ce");
             thread.setDaemon(true);
@@ -70,13 +93,15 @@ public final class CostsRun {
         });
         try {
             CompletableFuture<CostExplorerReader.Result> actuals = options.actuals()
-                    ? CompletableFuture.supplyAsync(() -> readActuals(clients, options, periods), costExplorerThread)
+                    ? CompletableFuture.supplyAsync(() -> readActuals(clients, account, scope, organization,
+                            firstRegion, options, periods), costExplorerThread)
                     : CompletableFuture.completedFuture(null);
-            InventoryWriter inventories = new InventoryWriter(options.regions());
+            InventoryWriter inventories = new InventoryWriter(scope.partitions());
             JobResult result = new JobRunner(clients, account, parallelism, progress)
-                    .run(CostsJob.create(options.tag(), options.clock()), options.regions(), inventories);
+                    .runPartitions(CostsJob.create(options.tag(), options.clock()), scope.partitions(), inventories);
             CostsReport report = CostsReport.build(options.tag(), inventories.inventories(), options.prices(),
-                    join(actuals), options.budgetUsd(), result.errors(), Advisor.defaults(), periods);
+                    join(actuals), options.budgetUsd(), scope.errors(result.errors()), Advisor.defaults(), periods,
+                    scope.accounts(), scope.byAccount());
             switch (options.format()) {
                 case JSON -> CostsJsonWriter.write(report, out);
                 case CSV -> CostsCsvWriter.write(report, out);
@@ -88,12 +113,55 @@ public final class CostsRun {
         }
     }
 
-    private static CostExplorerReader.Result readActuals(AwsClientFactory clients, Options options,
-            BillingPeriods periods) {
-        String region = CostExplorerReader.callRegion(options.regions().get(0));
+    private static CostExplorerReader.Result readActuals(AwsClientFactory clients, String account, AuditScope scope,
+            boolean organization, String firstRegion, Options options, BillingPeriods periods) {
+        String region = CostExplorerReader.callRegion(firstRegion);
         try (CostExplorerClient ce = clients.build(CostExplorerClient.builder(), region)) {
-            return new CostExplorerReader(ce, region).read(options.tag(), periods);
+            CostExplorerReader reader = new CostExplorerReader(ce, region, account);
+            if (!scope.byAccount()) {
+                return reader.read(options.tag(), periods);
+            }
+            CostExplorerReader.Result read = reader.readByAccount(options.tag(), periods);
+            return read.byAccount() == null ? read : covered(clients, account, scope, organization, firstRegion, read);
         }
+    }
+
+    /**
+     * Which accounts the caller's Cost Explorer covers: every account of its organization when the caller is the
+     * organization's management account (the payer sees its members' costs), else only the caller's own; with a
+     * warning naming the accounts asked for that it does not cover.
+     */
+    static CostExplorerReader.Result covered(AwsClientFactory clients, String caller, AuditScope scope,
+            boolean organization, String firstRegion, CostExplorerReader.Result read) {
+        List<String> asked = scope.accountIds();
+        String region = Organization.callRegion(firstRegion);
+        Set<String> visible = Set.of(caller);
+        String why;
+        try (OrganizationsClient client = clients.build(OrganizationsClient.builder(), region)) {
+            Organization org = new Organization(client);
+            Optional<String> management = org.managementAccount();
+            if (management.isPresent() && management.get().equals(caller)) {
+                visible = organization ? Set.copyOf(asked)
+                        : org.accounts().stream().map(Organization.Member::id).collect(Collectors.toSet());
+                why = "they are not in the organization of " + caller + ", whose Cost Explorer was read: their "
+                        + "costs are their own payer's";
+            } else {
+                why = "Cost Explorer was read in " + caller + ", which is not its organization's management account ("
+                        + management.map(m -> "that is " + m).orElse("it belongs to none")
+                        + ") and sees its own costs only; run costs with the management account's credentials "
+                        + "for the others";
+            }
+        } catch (SdkException e) {
+            why = "cannot tell whether " + caller + " is its organization's management account (" + region + " "
+                    + Organization.SERVICE + " DescribeOrganization/ListAccounts " + AwsErrors.code(e) + ": "
+                    + AwsErrors.message(e) + "), so its Cost Explorer is taken to show its own costs only";
+        }
+        Set<String> members = visible;
+        List<String> covers = asked.stream().filter(members::contains).toList();
+        List<String> uncovered = asked.stream().filter(id -> !members.contains(id)).toList();
+        List<String> warnings = uncovered.isEmpty() ? List.of() : List.of("no actual costs for account"
+                + (uncovered.size() == 1 ? " " : "s ") + String.join(", ", uncovered) + ": " + why);
+        return read.covering(covers, warnings);
     }
 
     private static <T> T join(CompletableFuture<T> future) {

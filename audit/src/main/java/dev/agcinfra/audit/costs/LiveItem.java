@@ -22,13 +22,20 @@ public sealed interface LiveItem permits LiveItem.LiveNatGateway, LiveItem.LiveI
      * @param name          its Name tag, or {@code null}
      * @param publicIps     its public IPv4 addresses (one per Elastic IP association), each billed by the hour
      * @param allocationIds the Elastic IP allocations it uses, so that those EIPs are not priced twice
+     * @param regional      whether it is a regional NAT gateway ({@code AvailabilityMode} {@code regional}), whose
+     *                      hours and data are billed otherwise than a zonal one's
      */
-    record LiveNatGateway(String region, String id, String name, int publicIps, List<String> allocationIds)
-            implements LiveItem {
+    record LiveNatGateway(String region, String id, String name, int publicIps, List<String> allocationIds,
+                          boolean regional) implements LiveItem {
         public LiveNatGateway {
             Objects.requireNonNull(region, "region must be non-null");
             Objects.requireNonNull(id, "id must be non-null");
             allocationIds = List.copyOf(allocationIds);
+        }
+
+        /** A zonal NAT gateway (the default availability mode). */
+        public LiveNatGateway(String region, String id, String name, int publicIps, List<String> allocationIds) {
+            this(region, id, name, publicIps, allocationIds, false);
         }
     }
 

@@ -15,13 +15,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What bills by the hour in one region, as read: NAT gateways, interface endpoints, Elastic IPs, NAT traffic.
+ * What bills by the hour in one region of one account, as read: NAT gateways, interface endpoints, Elastic IPs, NAT traffic.
  *
  * <p>A NAT gateway's Elastic IP is priced with the gateway (as its public IPv4 address), never twice: tagged Elastic
  * IPs whose allocation a counted gateway uses are left out of {@link #elasticIps()}.
  */
 public final class RegionInventory {
 
+    private final String account;
     private final String region;
     private final List<LiveNatGateway> natGateways = new ArrayList<>();
     private final List<LiveInterfaceEndpoint> interfaceEndpoints = new ArrayList<>();
@@ -29,7 +30,8 @@ public final class RegionInventory {
     private final Map<String, NatTraffic> traffic = new LinkedHashMap<>();
     private Boolean active;
 
-    public RegionInventory(String region) {
+    public RegionInventory(String account, String region) {
+        this.account = account;
         this.region = region;
     }
 
@@ -52,6 +54,10 @@ public final class RegionInventory {
     /** Whether AGC's infrastructure is known to be deactivated (or never activated) in the region. */
     public boolean deactivated() {
         return Boolean.FALSE.equals(active);
+    }
+
+    public String account() {
+        return account;
     }
 
     public String region() {
@@ -99,7 +105,7 @@ public final class RegionInventory {
     public StackInventory toStackInventory() {
         List<StackInventory.NatGateway> nats = natGateways.stream()
                 .map(nat -> new StackInventory.NatGateway(nat.id(), Count.ONE, nat.publicIps() > 0, List.of(),
-                        nat.publicIps()))
+                        nat.publicIps(), nat.regional()))
                 .toList();
         List<StackInventory.ElasticIp> eips = elasticIps().stream()
                 .map(eip -> new StackInventory.ElasticIp(eip.allocationId(), Count.ONE)).toList();

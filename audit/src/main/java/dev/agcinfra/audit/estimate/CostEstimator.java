@@ -24,7 +24,8 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>NAT gateway: {@code count × 730} hours; its public IPv4 address is priced with its Elastic IP, or on its own
- *       when its allocation is not an EIP of the stack (never twice).
+ *       when its allocation is not an EIP of the stack (never twice). A regional NAT gateway is unknown, with the
+ *       reason: its hours, its data, and the addresses AWS assigns it in automatic mode.
  *   <li>Interface endpoint: {@code count × AZs × 730} endpoint-AZ-hours.
  *   <li>Elastic IP: {@code count × 730} address-hours, in use or idle.
  *   <li>Data: priced only with an assumed volume; endpoint data tiered over all interface endpoints of the region,
@@ -38,6 +39,15 @@ public final class CostEstimator {
     public static final int HOURS_PER_MONTH = 730;
 
     private static final BigDecimal HOURS = BigDecimal.valueOf(HOURS_PER_MONTH);
+
+    /** Why a regional NAT gateway's hours and data are unknown. */
+    static final String REGIONAL_NAT_GATEWAY = "a regional NAT gateway (availability_mode = \"regional\") bills under "
+            + "its own usage types (RegionalNatGateway-*), for which no price is sourced; the NAT gateway figures of the "
+            + "price table are the zonal NAT gateway's and are not used in its place";
+    /** Why the public IPv4 addresses of a regional NAT gateway in automatic mode are unknown. */
+    static final String REGIONAL_NAT_ADDRESSES = "a regional NAT gateway in automatic mode gets its public IPv4 "
+            + "addresses from AWS, in each AZ where it is active and more as it needs ports (auto_scaling_ips), each "
+            + "billed as a public IPv4 address; how many is known only after apply";
 
     private final PriceSource prices;
     private final UsageAssumptions usage;
@@ -73,7 +83,13 @@ public final class CostEstimator {
         }
 
         StackEstimate price() {
+            List<NatGateway> zonal = new ArrayList<>();
             for (NatGateway nat : stack.natGateways()) {
+                if (nat.regional()) {
+                    regional(nat);
+                    continue;
+                }
+                zonal.add(nat);
                 hourly(nat.address(), Category.NAT_GATEWAY_HOURS, nat.count(), Count.ONE);
                 if (nat.otherPublicIps() > 0) {
                     hourly(nat.address(), Category.PUBLIC_IPV4_HOURS, nat.count(), Count.of(nat.otherPublicIps()));
@@ -82,8 +98,8 @@ public final class CostEstimator {
                     usageBased(nat.address(), Category.NAT_GATEWAY_DATA, "GB processed");
                 }
             }
-            if (usage.natGb() != null && !stack.natGateways().isEmpty()) {
-                natData(usage.natGb());
+            if (usage.natGb() != null && !zonal.isEmpty()) {
+                natData(zonal, usage.natGb());
             }
             for (ElasticIp eip : stack.elasticIps()) {
                 hourly(eip.address(), Category.PUBLIC_IPV4_HOURS, eip.count(), Count.ONE);
@@ -111,6 +127,23 @@ public final class CostEstimator {
             return new StackEstimate(stack.stack(), stack.region(), items, usageBased, unknown, free);
         }
 
+        /**
+         * A regional NAT gateway: unknown, with the reason, for its hours and its data (never the zonal price in
+         * their place); its addresses are priced as EIPs when they are EIPs of the stack, else unknown too.
+         */
+        private void regional(NatGateway nat) {
+            if (isZero(nat.count())) {
+                return;
+            }
+            unknown.add(new UnknownItem(nat.address(), Category.NAT_GATEWAY_HOURS, REGIONAL_NAT_GATEWAY));
+            unknown.add(new UnknownItem(nat.address(), Category.NAT_GATEWAY_DATA, REGIONAL_NAT_GATEWAY));
+            if (nat.awsAssignsAddresses()) {
+                unknown.add(new UnknownItem(nat.address(), Category.PUBLIC_IPV4_HOURS, REGIONAL_NAT_ADDRESSES));
+            } else if (nat.otherPublicIps() > 0) {
+                hourly(nat.address(), Category.PUBLIC_IPV4_HOURS, nat.count(), Count.of(nat.otherPublicIps()));
+            }
+        }
+
         /** {@code count × perResource × 730} hours of {@code category}. */
         private void hourly(String address, Category category, Count count, Count perResource) {
             Count units = count.times(perResource);
@@ -133,8 +166,8 @@ public final class CostEstimator {
                     category.unit(), price.describe(perWhat), price.source())));
         }
 
-        private void natData(BigDecimal gb) {
-            String address = allOf("aws_nat_gateway", stack.natGateways().stream().map(NatGateway::address).toList());
+        private void natData(List<NatGateway> natGateways, BigDecimal gb) {
+            String address = allOf("aws_nat_gateway", natGateways.stream().map(NatGateway::address).toList());
             priceOf(address, Category.NAT_GATEWAY_DATA).ifPresent(price -> {
                 if (price.tiered()) {
                     tiered(address, price, BigDecimal.ZERO, gb);

@@ -83,7 +83,7 @@ public enum Scenario {
             if (layout.hostsGateway(az, azs)) {
                 NatGateway nat = stack.natGateways().get(az);
                 kept.add(new NatGateway(nat.address(), Count.ONE, nat.publicConnectivity(), nat.elasticIpAddresses(),
-                        nat.otherPublicIps()));
+                        nat.otherPublicIps(), nat.regional()));
                 keptEips.addAll(nat.elasticIpAddresses());
             }
         }

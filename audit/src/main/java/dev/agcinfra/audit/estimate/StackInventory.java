@@ -64,14 +64,31 @@ public record StackInventory(
      * @param count how many ({@code count} meta-argument)
      * @param publicConnectivity whether it has public IPs ({@code connectivity_type} absent or {@code public})
      * @param elasticIpAddresses the {@code aws_eip.<name>} addresses of this stack that it uses (primary and
-     *     secondary allocations); those are priced with the EIP, never twice
+     *     secondary allocations, or a regional one's {@code availability_zone_address} allocations); those are priced
+     *     with the EIP, never twice
      * @param otherPublicIps per gateway, public IPs not from an EIP of this stack (an allocation id given as a
-     *     literal, or none given)
+     *     literal, or, for a zonal gateway, none given)
+     * @param regional whether it is a regional NAT gateway ({@code availability_mode = "regional"}), which bills
+     *     otherwise than a zonal one
      */
     public record NatGateway(String address, Count count, boolean publicConnectivity, List<String> elasticIpAddresses,
-                             int otherPublicIps) {
+                             int otherPublicIps, boolean regional) {
         public NatGateway {
             elasticIpAddresses = List.copyOf(elasticIpAddresses);
+        }
+
+        /** A zonal NAT gateway (the default {@code availability_mode}). */
+        public NatGateway(String address, Count count, boolean publicConnectivity, List<String> elasticIpAddresses,
+                          int otherPublicIps) {
+            this(address, count, publicConnectivity, elasticIpAddresses, otherPublicIps, false);
+        }
+
+        /**
+         * Whether AWS assigns its public addresses: a regional NAT gateway in automatic mode (no
+         * {@code availability_zone_address} allocations), whose number of addresses is known only after apply.
+         */
+        public boolean awsAssignsAddresses() {
+            return regional && elasticIpAddresses.isEmpty() && otherPublicIps == 0;
         }
     }
 

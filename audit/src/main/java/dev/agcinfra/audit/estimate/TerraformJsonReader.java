@@ -29,6 +29,8 @@ public final class TerraformJsonReader {
     private static final Pattern INTEGER = Pattern.compile("^[0-9]+$");
     private static final Pattern LITERAL_INTEGER_EXPRESSION = Pattern.compile("^\\$\\{\\s*([0-9]+)\\s*}$");
     private static final Pattern REGION = Pattern.compile("^[a-z]{2}(-[a-z]+)+-[0-9]+$");
+    /** {@code aws_nat_gateway}'s {@code availability_mode} of a regional NAT gateway. */
+    private static final String REGIONAL = "regional";
     /** {@code aws_flow_log}'s default {@code log_destination_type}. */
     private static final String CLOUDWATCH_LOGS = "cloud-watch-logs";
 
@@ -148,6 +150,7 @@ public final class TerraformJsonReader {
 
     private static NatGateway natGateway(String address, JsonNode body, java.util.Set<String> stackEips) {
         boolean isPublic = !"private".equals(body.path("connectivity_type").asText("public"));
+        boolean regional = REGIONAL.equals(body.path("availability_mode").asText("zonal"));
         List<String> eips = new ArrayList<>();
         int other = 0;
         if (isPublic) {
@@ -159,7 +162,21 @@ public final class TerraformJsonReader {
             if (secondary != null && secondary.isArray()) {
                 secondary.forEach(allocations::add);
             }
-            if (allocations.isEmpty()) {
+            // A regional gateway in manual mode names its addresses per AZ; in automatic mode, AWS assigns them
+            JsonNode perAz = body.get("availability_zone_address");
+            List<JsonNode> zones = new ArrayList<>();
+            if (perAz != null && perAz.isArray()) {
+                perAz.forEach(zones::add);
+            } else if (perAz != null && perAz.isObject()) {
+                zones.add(perAz);
+            }
+            for (JsonNode zone : zones) {
+                JsonNode ids = zone.get("allocation_ids");
+                if (ids != null && ids.isArray()) {
+                    ids.forEach(allocations::add);
+                }
+            }
+            if (allocations.isEmpty() && !regional) {
                 other = 1;
             }
             for (JsonNode allocation : allocations) {
@@ -174,7 +191,7 @@ public final class TerraformJsonReader {
                 }
             }
         }
-        return new NatGateway(address, count(body), isPublic, eips, other);
+        return new NatGateway(address, count(body), isPublic, eips, other, regional);
     }
 
     /** The {@code count} or {@code for_each} meta-argument, when Terraform need not evaluate anything for it. */

@@ -60,6 +60,14 @@ public record Protection(Map<String, Map<String, String>> protectedIds, String s
     }
 
     /**
+     * {@link #load} as a command runs it: this process's environment and working directory, and, when the command
+     * was given no region, us-east-1 for a settings file without {@code regions:} (AGC's own default).
+     */
+    public static Protection forCommand(Path settings, String region, Supplier<String> account) {
+        return load(settings, System.getenv(), Path.of(""), region == null ? "us-east-1" : region, account);
+    }
+
+    /**
      * What agc-infra's settings file protects, read with agc-infra's own loader and validator: {@code settings} (an
      * option such as {@code --settings}), else {@code AGC_CONFIG}, else {@code agc.yaml} in {@code workingDirectory}
      * when it exists (where agc-infra reads it); {@link #NONE} when there is no file. A file with problems stops the

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Passes each ARN on once: the first occurrence wins (steps run richest first, regions in order).
+ * Passes each ARN of each account on once: the first occurrence wins (steps run richest first, regions in order).
  *
  * <p>Only the ARNs of types more than one source can return are remembered (NAT gateways, VPC endpoints, Elastic
  * IPs, log groups, buckets, and anything without a region in its ARN); the Tagging API gives every other ARN once.
@@ -38,7 +38,7 @@ public final class DeduplicatingWriter implements ReportWriter<Resource> {
     public void write(List<? extends Resource> chunk) throws IOException {
         List<Resource> unique = new ArrayList<>(chunk.size());
         for (Resource resource : chunk) {
-            if (!repeatable(resource) || seen.add(resource.arn())) {
+            if (!repeatable(resource) || seen.add(resource.account() + " " + resource.arn())) {
                 unique.add(resource);
             } else {
                 duplicates++;

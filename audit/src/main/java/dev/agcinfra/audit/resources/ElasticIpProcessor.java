@@ -35,6 +35,8 @@ public final class ElasticIpProcessor implements ItemProcessor<Address, Resource
         String id = address.allocationId() != null ? address.allocationId() : address.publicIp();
         return new Resource(scope.region(), "ec2", "elastic-ip", id,
                 Arn.of(scope.awsPartition(), "ec2", scope.region(), scope.account(), "elastic-ip", id),
-                tags.get(Resource.NAME_TAG), address.associationId() != null && !address.associationId().isBlank() ? ASSOCIATED : UNASSOCIATED, tags);
+                tags.get(Resource.NAME_TAG),
+                address.associationId() != null && !address.associationId().isBlank() ? ASSOCIATED : UNASSOCIATED,
+                tags, scope.account());
     }
 }

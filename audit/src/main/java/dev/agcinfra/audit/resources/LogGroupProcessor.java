@@ -19,7 +19,7 @@ public final class LogGroupProcessor implements ItemProcessor<LogGroupItem, Reso
     public Resource process(LogGroupItem item) {
         String name = item.group().logGroupName();
         return new Resource(scope.region(), "logs", "log-group", name, arn(scope, item), item.tags().get(Resource.NAME_TAG),
-                null, item.tags());
+                null, item.tags(), scope.account());
     }
 
     /** The log group's ARN without {@code :*}. */

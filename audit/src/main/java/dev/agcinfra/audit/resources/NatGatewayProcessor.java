@@ -32,7 +32,7 @@ public final class NatGatewayProcessor implements ItemProcessor<NatGateway, Reso
         }
         return new Resource(scope.region(), "ec2", "natgateway", nat.natGatewayId(),
                 Arn.of(scope.awsPartition(), "ec2", scope.region(), scope.account(), "natgateway", nat.natGatewayId()),
-                tags.get(Resource.NAME_TAG), nat.stateAsString(), tags);
+                tags.get(Resource.NAME_TAG), nat.stateAsString(), tags, scope.account());
     }
 
     /** EC2 tag lists as maps. */

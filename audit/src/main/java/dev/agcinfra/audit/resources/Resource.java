@@ -16,8 +16,10 @@ import java.util.TreeMap;
  * @param name    the {@code Name} tag, or null
  * @param state   the state where the API gives one ({@code available}, {@code associated}), or null
  * @param tags    every tag, sorted by key
+ * @param account the account it is in (the partition's: a bucket's ARN names none); last, so that reports of one
+ *                account keep their fields and columns where they were before accounts were an option
  */
-@JsonPropertyOrder({"region", "service", "type", "id", "arn", "name", "state", "tags"})
+@JsonPropertyOrder({"region", "service", "type", "id", "arn", "name", "state", "tags", "account"})
 public record Resource(
         String region,
         String service,
@@ -26,7 +28,8 @@ public record Resource(
         String arn,
         String name,
         String state,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        String account) {
 
     /** The region reported for resources whose ARN has none and that are not buckets (IAM, CloudFront, ...). */
     public static final String GLOBAL = "global";
@@ -36,6 +39,7 @@ public record Resource(
     public Resource {
         Objects.requireNonNull(region, "region must be non-null");
         Objects.requireNonNull(arn, "arn must be non-null");
+        Objects.requireNonNull(account, "account must be non-null");
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
     }
 }

@@ -42,6 +42,6 @@ public final class TaggedResourceProcessor implements ItemProcessor<TaggedResour
             tags.put(tag.key(), tag.value());
         }
         return new Resource(region, arn.service(), arn.type(), arn.id(), arnText, tags.get(Resource.NAME_TAG), null,
-                tags);
+                tags, scope.account());
     }
 }

@@ -29,6 +29,6 @@ public final class VpcEndpointProcessor implements ItemProcessor<VpcEndpoint, Re
         return new Resource(scope.region(), "ec2", "vpc-endpoint", endpoint.vpcEndpointId(),
                 Arn.of(scope.awsPartition(), "ec2", scope.region(), scope.account(), "vpc-endpoint",
                         endpoint.vpcEndpointId()),
-                tags.get(Resource.NAME_TAG), state, tags);
+                tags.get(Resource.NAME_TAG), state, tags, scope.account());
     }
 }

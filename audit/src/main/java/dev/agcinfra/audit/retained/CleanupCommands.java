@@ -46,6 +46,15 @@ public final class CleanupCommands {
                 + rb;
     }
 
+    /**
+     * {@code command}, run only when the credentials are those of {@code account}: in a report of several accounts, a
+     * command copied and run with another account's credentials would act on that account (a log group of the same
+     * name), so it first checks with STS whose credentials it has.
+     */
+    public static String inAccount(String account, String command) {
+        return "[ \"$(aws sts get-caller-identity --query Account --output text)\" = " + account + " ] && " + command;
+    }
+
     /** {@code text} single-quoted for a POSIX shell when it holds anything but safe characters. */
     public static String quote(String text) {
         if (text.matches("[A-Za-z0-9_./:=@%+-]+")) {

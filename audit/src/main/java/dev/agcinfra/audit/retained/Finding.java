@@ -30,10 +30,12 @@ import java.util.Objects;
  * @param retentionDays a log group's retention in days, {@code null} when it never expires (or not a log group)
  * @param monthlyUsd    what it costs per month at list price, {@code null} when no sourced price is known
  * @param reason        why it is reported, and anything the reader must know (ownership, refusal, metric source)
- * @param cleanup       the AWS CLI command that removes it (agc-owned findings only), else {@code null}
+ * @param cleanup       the AWS CLI command that removes it (agc-owned findings only), else {@code null}; in a report of
+ *                      several accounts it runs only with credentials of the finding's account
+ * @param account       the account it is in (last, so that reports of one account keep their fields in order)
  */
 @JsonPropertyOrder({"region", "kind", "type", "id", "name", "owner", "provenance", "state", "vpcId", "sizeBytes", "objects",
-        "sizeSource", "retentionDays", "monthlyUsd", "reason", "cleanup"})
+        "sizeSource", "retentionDays", "monthlyUsd", "reason", "cleanup", "account"})
 public record Finding(
         String region,
         Kind kind,
@@ -49,7 +51,8 @@ public record Finding(
         Integer retentionDays,
         BigDecimal monthlyUsd,
         String reason,
-        String cleanup) {
+        String cleanup,
+        String account) {
 
     /** {@code type} of a NAT gateway. */
     public static final String NAT_GATEWAY = "natgateway";
@@ -75,6 +78,7 @@ public record Finding(
         Objects.requireNonNull(type, "type must be non-null");
         Objects.requireNonNull(id, "id must be non-null");
         Objects.requireNonNull(provenance, "provenance must be non-null");
+        Objects.requireNonNull(account, "account must be non-null");
         if (provenance.owner() != Owner.AGC && cleanup != null) {
             throw new IllegalArgumentException("only an agc-owned finding gets a cleanup command: " + id + " is "
                     + provenance.owner());
@@ -90,6 +94,12 @@ public record Finding(
     /** Whether {@code cleanup} may remove it: owned by agc-infra or AGC, and a command exists. */
     public boolean removable() {
         return owner() == Owner.AGC && cleanup != null;
+    }
+
+    /** The same finding with another cleanup command (e.g. one that first checks the account). */
+    public Finding withCleanup(String newCleanup) {
+        return new Finding(region, kind, type, id, name, provenance, state, vpcId, sizeBytes, objects, sizeSource,
+                retentionDays, monthlyUsd, reason, newCleanup, account);
     }
 
     /** The monthly cost, zero when unknown (for totals). */

@@ -10,9 +10,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param active {@code true} when the parameter exists, {@code false} when it does not, {@code null} when it could
  *               not be read (the error is reported and the region is not audited)
  * @param vpc    the parameter's value (the VPC id) when active, else {@code null}
+ * @param account the account whose region it is
  */
-@JsonPropertyOrder({"region", "active", "vpc"})
-public record RegionStatus(String region, Boolean active, @JsonInclude(JsonInclude.Include.NON_NULL) String vpc) {
+@JsonPropertyOrder({"region", "active", "vpc", "account"})
+public record RegionStatus(String region, Boolean active, @JsonInclude(JsonInclude.Include.NON_NULL) String vpc,
+        String account) {
 
     /** The parameter whose existence means "active". */
     public static final String ACTIVE_PARAMETER = dev.agcinfra.settings.AgcNames.ACTIVE_PARAMETER;

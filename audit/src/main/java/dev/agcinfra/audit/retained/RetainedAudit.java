@@ -1,5 +1,7 @@
 package dev.agcinfra.audit.retained;
 
+import dev.agcinfra.audit.accounts.AuditScope;
+import dev.agcinfra.audit.batch.Partition;
 import dev.agcinfra.aws.AwsClientFactory;
 import dev.agcinfra.audit.batch.AuditError;
 import dev.agcinfra.audit.batch.JobResult;
@@ -10,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,34 +101,52 @@ public final class RetainedAudit {
 
     /** Runs the audit, streaming the findings to {@code writer}; the result carries no findings, only counts. */
     public RetainedResult run(List<String> regions, RetainedWriter writer) throws IOException {
+        return run(AuditScope.caller(account, regions), writer);
+    }
+
+    /**
+     * Runs the audit over the scope's accounts and regions, streaming the findings to {@code writer} account by
+     * account; the result carries no findings, only counts, and every error (the accounts' that could not be read
+     * first). With several accounts, each cleanup command first checks that it runs with its account's credentials.
+     */
+    public RetainedResult run(AuditScope scope, RetainedWriter writer) throws IOException {
         List<RegionStatus> statuses = new ArrayList<>();
         JobResult activity = new JobRunner(clients, account, parallelism, Progress.none())
-                .run(RetainedJob.activity(), regions, chunk -> statuses.addAll(chunk));
-        Map<String, RegionStatus> byRegion = new HashMap<>();
-        statuses.forEach(status -> byRegion.put(status.region(), status));
-        List<RegionStatus> ordered = regions.stream()
-                .map(region -> byRegion.getOrDefault(region, new RegionStatus(region, null, null)))
+                .runPartitions(RetainedJob.activity(), scope.partitions(), chunk -> statuses.addAll(chunk));
+        Map<String, RegionStatus> byPartition = new HashMap<>();
+        statuses.forEach(status -> byPartition.put(status.account() + " " + status.region(), status));
+        List<RegionStatus> ordered = scope.partitions().stream()
+                .map(p -> byPartition.getOrDefault(p.account().id() + " " + p.region(),
+                        new RegionStatus(p.region(), null, null, p.account().id())))
                 .toList();
-        List<String> deactivated = ordered.stream().filter(RegionStatus::deactivated).map(RegionStatus::region).toList();
+        List<Partition> deactivated = scope.partitions().stream()
+                .filter(p -> byPartition.containsKey(p.account().id() + " " + p.region())
+                        && byPartition.get(p.account().id() + " " + p.region()).deactivated())
+                .toList();
         writer.begin(ordered);
         BigDecimal[] totals = {BigDecimal.ZERO, BigDecimal.ZERO};
         long[] count = {0};
         List<AuditError> errors = new ArrayList<>(activity.errors());
         if (!deactivated.isEmpty()) {
             JobResult findings = new JobRunner(clients, account, parallelism, progress)
-                    .run(RetainedJob.findings(options), deactivated, chunk -> {
+                    .runPartitions(RetainedJob.findings(options), deactivated, chunk -> {
+                        List<Finding> written = new ArrayList<>(chunk.size());
                         for (Finding finding : chunk) {
                             count[0]++;
                             totals[0] = totals[0].add(finding.monthlyUsdOrZero());
                             if (finding.removable()) {
                                 totals[1] = totals[1].add(finding.monthlyUsdOrZero());
                             }
+                            written.add(scope.byAccount() && finding.cleanup() != null ? finding.withCleanup(
+                                    CleanupCommands.inAccount(finding.account(), finding.cleanup())) : finding);
                         }
-                        writer.write(chunk);
+                        writer.write(written);
                     });
             errors.addAll(findings.errors());
-            errors.sort(java.util.Comparator.comparingInt(error -> regions.indexOf(error.region())));
         }
+        List<String> order = scope.partitions().stream().map(p -> p.account().id() + " " + p.region()).toList();
+        errors.sort(Comparator.comparingInt(error -> order.indexOf(error.account() + " " + error.region())));
+        errors = scope.errors(errors);
         BigDecimal total = totals[0].setScale(RetainedPricing.SCALE, RoundingMode.HALF_UP);
         writer.end(total, errors);
         return new RetainedResult(ordered, List.of(), count[0], total,

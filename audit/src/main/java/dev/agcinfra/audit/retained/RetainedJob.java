@@ -69,9 +69,9 @@ public final class RetainedJob {
             try {
                 String vpc = context.clients().ssm()
                         .getParameter(r -> r.name(RegionStatus.ACTIVE_PARAMETER)).parameter().value();
-                status = new RegionStatus(context.region(), true, vpc);
+                status = new RegionStatus(context.region(), true, vpc, context.scope().account());
             } catch (ParameterNotFoundException e) {
-                status = new RegionStatus(context.region(), false, null);
+                status = new RegionStatus(context.region(), false, null, context.scope().account());
             }
             return Stream.of(List.of(status));
         };

@@ -68,7 +68,8 @@ public final class RetainedProcessors {
                 "NAT gateway left running in a deactivated region: bills every hour, plus data processed"
                         + (monthly == null ? "; no sourced NAT gateway price for " + region() : "")
                         + "; its Elastic IP is listed on its own; " + ownerNote(provenance),
-                removable(provenance, CleanupCommands.natGateway(region(), nat.natGatewayId())));
+                removable(provenance, CleanupCommands.natGateway(region(), nat.natGatewayId())),
+                scope.account());
     }
 
     /** A tagged interface endpoint that still bills; gateway endpoints are free and go with their VPC. */
@@ -90,7 +91,8 @@ public final class RetainedProcessors {
                         + (azs == 1 ? "" : "s") + " left in a deactivated region: bills every hour per AZ"
                         + (monthly == null ? "; no sourced interface endpoint price for " + region() : "")
                         + "; " + ownerNote(provenance),
-                removable(provenance, CleanupCommands.vpcEndpoint(region(), endpoint.vpcEndpointId())));
+                removable(provenance, CleanupCommands.vpcEndpoint(region(), endpoint.vpcEndpointId())),
+                scope.account());
     }
 
     /** A tagged Elastic IP: a public IPv4 address bills every hour, in use or idle. */
@@ -112,7 +114,8 @@ public final class RetainedProcessors {
                         + ": a public IPv4 address bills every hour"
                         + (monthly == null ? "; no sourced public IPv4 price for " + region() : "")
                         + "; " + ownerNote(provenance),
-                removable(provenance, CleanupCommands.elasticIp(region(), address.allocationId())));
+                removable(provenance, CleanupCommands.elasticIp(region(), address.allocationId())),
+                scope.account());
     }
 
     /** A tagged VPC: free itself, but it holds the orphans. */
@@ -130,7 +133,8 @@ public final class RetainedProcessors {
         return new Finding(region(), Kind.ORPHAN, Finding.VPC, vpc.vpcId(), tags.get("Name"), provenance,
                 vpc.stateAsString(), vpc.vpcId(), null, null, null, null, BigDecimal.ZERO.setScale(RetainedPricing.SCALE),
                 reason + "; " + ownerNote(provenance),
-                removable(provenance, CleanupCommands.vpc(region(), vpc.vpcId())));
+                removable(provenance, CleanupCommands.vpc(region(), vpc.vpcId())),
+                scope.account());
     }
 
     /**
@@ -192,7 +196,7 @@ public final class RetainedProcessors {
             }
         }
         return new Finding(region(), kind, Finding.S3_BUCKET, name, null, provenance, null, null, bucket.sizeBytes(),
-                bucket.objects(), bucket.sizeSource(), null, monthly, reason.toString(), cleanup);
+                bucket.objects(), bucket.sizeSource(), null, monthly, reason.toString(), cleanup, scope.account());
     }
 
     /**
@@ -224,7 +228,8 @@ public final class RetainedProcessors {
                 + "; " + ownerNote(provenance);
         return new Finding(region(), Kind.LOG_GROUP, Finding.LOG_GROUP, name, item.tags().get("Name"), provenance,
                 null, null, bytes, null, null, retention, monthly, reason,
-                removable(provenance, CleanupCommands.logGroup(region(), name)));
+                removable(provenance, CleanupCommands.logGroup(region(), name)),
+                scope.account());
     }
 
     /** The ownership part of a finding's reason. */

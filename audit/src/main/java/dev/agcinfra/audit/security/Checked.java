@@ -15,4 +15,9 @@ public record Checked(String region, String resourceType, String id, List<Findin
     public Checked {
         findings = List.copyOf(findings);
     }
+
+    /** The same, its findings naming {@code account}. */
+    public Checked inAccount(String account) {
+        return new Checked(region, resourceType, id, findings.stream().map(f -> f.inAccount(account)).toList());
+    }
 }

@@ -19,12 +19,14 @@ import java.util.Objects;
  * @param references   the equivalent checkov, trivy and AWS Config rule ids that apply to this finding
  * @param stack        the synthesized stack, {@code null} live
  * @param location     where in the stack's file, {@code null} live
+ * @param account      the account of a live resource (last, so that reports of one account keep their fields in
+ *                     order), {@code null} in a synthesized stack
  */
 @JsonPropertyOrder({"rule", "severity", "region", "resourceType", "id", "message", "fix", "references", "stack",
-    "location"})
+    "location", "account"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Finding(Rule rule, Severity severity, String region, String resourceType, String id, String message,
-        String fix, List<String> references, String stack, Location location) {
+        String fix, List<String> references, String stack, Location location, String account) {
 
     /**
      * A place in a synthesized file.
@@ -53,11 +55,17 @@ public record Finding(Rule rule, Severity severity, String region, String resour
     public static Finding of(Rule rule, Target target, String resourceType, String id, String message, String fix,
             List<String> references) {
         return new Finding(rule, rule.severity(), target.region(), resourceType, id, message, fix, references,
-                target.stack(), null);
+                target.stack(), null, null);
     }
 
     /** The same finding at a place in a file. */
     public Finding at(Location where) {
-        return new Finding(rule, severity, region, resourceType, id, message, fix, references, stack, where);
+        return new Finding(rule, severity, region, resourceType, id, message, fix, references, stack, where, account);
+    }
+
+    /** The same finding of a live resource of {@code newAccount}. */
+    public Finding inAccount(String newAccount) {
+        return new Finding(rule, severity, region, resourceType, id, message, fix, references, stack, location,
+                newAccount);
     }
 }

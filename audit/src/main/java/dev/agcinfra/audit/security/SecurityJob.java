@@ -143,7 +143,8 @@ public final class SecurityJob {
                             .map(item -> new Owned<>(item, ownership)).toList();
                     return Stream.of(page);
                 },
-                scope -> owned -> check(owned, Target.live(scope.region()), options.expected()));
+                scope -> owned -> check(owned, Target.live(scope.region()), options.expected())
+                        .inAccount(scope.account()));
     }
 
     /** The processor: the security rules and the drift rules of one resource. Pure. */

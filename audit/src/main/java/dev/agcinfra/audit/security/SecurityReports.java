@@ -3,6 +3,7 @@ package dev.agcinfra.audit.security;
 import dev.agcinfra.audit.report.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agcinfra.audit.batch.AuditAccount;
 import dev.agcinfra.audit.batch.AuditError;
 import dev.agcinfra.audit.report.Column;
 import dev.agcinfra.audit.report.CsvReportWriter;
@@ -43,7 +44,8 @@ public final class SecurityReports {
             new Column<>("stack", Finding::stack),
             new Column<>("file", f -> f.location() == null ? null : f.location().file()),
             new Column<>("line", f -> f.location() == null || f.location().line() == 0 ? null
-                    : Integer.toString(f.location().line())));
+                    : Integer.toString(f.location().line())),
+            new Column<>("account", Finding::account));
 
     private SecurityReports() {
     }
@@ -58,40 +60,60 @@ public final class SecurityReports {
         out.flush();
     }
 
-    /** Per finding, most severe first: severity, rule, region and resource, then the message, the fix, the rules. */
+    /**
+     * Per finding, most severe first: severity, rule, region and resource, then the message, the fix, the rules.
+     * With several accounts, the findings are grouped under their account, each with its summary.
+     */
     public static void table(SecurityResult result, Writer out) {
         PrintWriter print = new PrintWriter(out);
         print.println(result.offline()
                 ? "Security check of synthesized stacks in " + result.source() + ": " + count(result.scope().size(),
                         "stack") + " (" + String.join(", ", result.scope()) + "), " + count(result.resources(),
                         "resource") + " checked"
-                : "Security check of regions " + String.join(", ", result.scope()) + " (" + result.tag() + "): "
+                : "Security check of " + (result.byAccount() ? count(result.accounts().size(), "account") + ", " : "")
+                        + "regions " + String.join(", ", result.scope()) + " (" + result.tag() + "): "
                         + count(result.resources(), "resource") + " checked");
-        print.println();
-        if (result.findings().isEmpty()) {
-            print.println("No findings.");
-        }
-        for (Finding f : result.findings()) {
-            print.printf("%-6s %s  %s  %s %s%n", f.severity().id().toUpperCase(java.util.Locale.ROOT), f.rule().id(),
-                    f.stack() != null ? f.stack() : f.region(), f.resourceType(), f.id());
-            print.println("       " + f.message());
-            print.println("       fix: " + f.fix());
-            if (!f.references().isEmpty()) {
-                print.println("       same as: " + String.join(", ", f.references()));
+        if (result.byAccount()) {
+            for (AuditAccount account : result.accounts()) {
+                print.println();
+                List<Finding> own = result.findings().stream().filter(f -> account.id().equals(f.account())).toList();
+                if (result.errors().stream().anyMatch(e -> e.accountWide() && e.account().equals(account.id()))) {
+                    print.println("Account " + account.label() + ": not read (see the errors below)");
+                    continue;
+                }
+                print.println("Account " + account.label() + ": " + counts(own) + " (" + count(own.size(), "finding")
+                        + ")" + (own.isEmpty() ? "" : "; run its fixes with this account's credentials"));
+                own.forEach(f -> finding(print, f));
             }
-            if (f.location() != null) {
-                print.println("       at: " + f.location().file() + (f.location().line() > 0 ? ":" + f.location().line()
-                        : ""));
+        } else {
+            print.println();
+            if (result.findings().isEmpty()) {
+                print.println("No findings.");
             }
+            result.findings().forEach(f -> finding(print, f));
         }
         print.println();
         print.println("Summary: " + summaryLine(result));
         if (!result.errors().isEmpty()) {
             print.println();
             print.println("Errors (the report is partial):");
-            result.errors().forEach(e -> print.println("  " + e.toLine()));
+            result.errors().forEach(e -> print.println("  " + e.toLine(result.byAccount())));
         }
         print.flush();
+    }
+
+    private static void finding(PrintWriter print, Finding f) {
+        print.printf("%-6s %s  %s  %s %s%n", f.severity().id().toUpperCase(java.util.Locale.ROOT), f.rule().id(),
+                f.stack() != null ? f.stack() : f.region(), f.resourceType(), f.id());
+        print.println("       " + f.message());
+        print.println("       fix: " + f.fix());
+        if (!f.references().isEmpty()) {
+            print.println("       same as: " + String.join(", ", f.references()));
+        }
+        if (f.location() != null) {
+            print.println("       at: " + f.location().file() + (f.location().line() > 0 ? ":" + f.location().line()
+                    : ""));
+        }
     }
 
     /**
@@ -118,6 +140,19 @@ public final class SecurityReports {
         summary.put("failOn", result.failOn() == null ? "none" : result.failOn().id());
         summary.put("fails", result.fails());
         root.set("errors", Json.MAPPER.valueToTree(result.errors()));
+        if (!result.offline()) {
+            ArrayNode accounts = root.putArray("accounts");
+            for (AuditAccount account : result.accounts()) {
+                List<Finding> own = result.findings().stream().filter(f -> account.id().equals(f.account())).toList();
+                ObjectNode node = accounts.addObject().put("account", account.id()).put("name", account.name())
+                        .put("findings", own.size());
+                ObjectNode severities = node.putObject("bySeverity");
+                for (Severity severity : Severity.values()) {
+                    severities.put(severity.id(), own.stream().filter(f -> f.severity() == severity).count());
+                }
+                node.put("complete", result.errors().stream().noneMatch(e -> e.account().equals(account.id())));
+            }
+        }
         Json.PRETTY.writeValue(out, root);
         out.write('\n');
     }
@@ -176,16 +211,20 @@ public final class SecurityReports {
                     physical.putObject("region").put("startLine", f.location().line());
                 }
             }
+            String name = logicalName(f, result.byAccount());
             location.putArray("logicalLocations").addObject()
-                    .put("fullyQualifiedName", logicalName(f))
+                    .put("fullyQualifiedName", name)
                     .put("kind", "resource");
-            r.putObject("partialFingerprints").put("agcAuditResource/v1", f.rule().id() + "|" + logicalName(f));
+            r.putObject("partialFingerprints").put("agcAuditResource/v1", f.rule().id() + "|" + name);
             ObjectNode properties = r.putObject("properties");
             properties.put("severity", f.severity().id());
             properties.put("region", f.region());
             properties.put("resourceType", f.resourceType());
             properties.put("id", f.id());
             properties.put("fix", f.fix());
+            if (f.account() != null) {
+                properties.put("account", f.account());
+            }
             properties.set("references", Json.MAPPER.valueToTree(f.references()));
         }
         ObjectNode invocation = run.putArray("invocations").addObject();
@@ -193,7 +232,8 @@ public final class SecurityReports {
         if (!result.errors().isEmpty()) {
             ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
             for (AuditError error : result.errors()) {
-                notifications.addObject().put("level", "error").putObject("message").put("text", error.toLine());
+                notifications.addObject().put("level", "error").putObject("message")
+                        .put("text", error.toLine(result.byAccount()));
             }
         }
         Json.PRETTY.writeValue(out, log);
@@ -203,7 +243,19 @@ public final class SecurityReports {
 
     /** {@code stack/address} offline, {@code region/type/id} live. */
     static String logicalName(Finding f) {
-        return f.stack() != null ? f.stack() + "/" + f.id() : f.region() + "/" + f.resourceType() + "/" + f.id();
+        return logicalName(f, false);
+    }
+
+    /**
+     * {@code stack/address} offline, {@code region/type/id} live, and {@code account/region/type/id} live over several
+     * accounts (the table {@code Agc} has the same name in every account).
+     */
+    static String logicalName(Finding f, boolean byAccount) {
+        if (f.stack() != null) {
+            return f.stack() + "/" + f.id();
+        }
+        return (byAccount && f.account() != null ? f.account() + "/" : "") + f.region() + "/" + f.resourceType() + "/"
+                + f.id();
     }
 
     /** A file path as a URI reference: relative paths stay relative ({@code /} separators), absolute ones become {@code file:} URIs. */
@@ -219,6 +271,15 @@ public final class SecurityReports {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("not a path: " + file, e);
         }
+    }
+
+    /** {@code 1 high, 0 medium, 2 low, 1 info}. */
+    private static String counts(List<Finding> findings) {
+        List<Severity> severities = new ArrayList<>(List.of(Severity.values()));
+        java.util.Collections.reverse(severities);
+        return severities.stream()
+                .map(severity -> findings.stream().filter(f -> f.severity() == severity).count() + " " + severity.id())
+                .collect(Collectors.joining(", "));
     }
 
     /** {@code 1 high, 0 medium, 2 low, 1 info (4 findings); --fail-on high: fails}. */

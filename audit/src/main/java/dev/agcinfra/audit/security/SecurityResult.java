@@ -1,6 +1,7 @@
 package dev.agcinfra.audit.security;
 
 import dev.agcinfra.cli.ExitCode;
+import dev.agcinfra.audit.batch.AuditAccount;
 import dev.agcinfra.audit.batch.AuditError;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -18,12 +19,15 @@ import java.util.Map;
  * @param findings  the findings
  * @param errors    the AWS calls that failed (live)
  * @param failOn    the lowest severity that fails the run, {@code null} for never ({@code --fail-on none})
+ * @param accounts  the accounts read live, in report order; empty offline
+ * @param byAccount whether accounts were asked for ({@code --accounts}, {@code --org}): reports group by account
  */
 public record SecurityResult(String source, List<String> scope, String tag, long resources, List<Finding> findings,
-        List<AuditError> errors, Severity failOn) {
+        List<AuditError> errors, Severity failOn, List<AuditAccount> accounts, boolean byAccount) {
 
-    /** Most severe first, then by region, resource and rule. */
+    /** Most severe first, then by account, region, resource and rule. */
     static final Comparator<Finding> ORDER = Comparator.comparing(Finding::severity).reversed()
+            .thenComparing(f -> f.account() == null ? "" : f.account())
             .thenComparing(f -> f.region() == null ? "" : f.region())
             .thenComparing(f -> f.stack() == null ? "" : f.stack())
             .thenComparing(Finding::resourceType)
@@ -34,6 +38,13 @@ public record SecurityResult(String source, List<String> scope, String tag, long
         scope = List.copyOf(scope);
         findings = findings.stream().sorted(ORDER).toList();
         errors = List.copyOf(errors);
+        accounts = List.copyOf(accounts);
+    }
+
+    /** A check of synthesized stacks, or of the caller's account alone. */
+    public SecurityResult(String source, List<String> scope, String tag, long resources, List<Finding> findings,
+            List<AuditError> errors, Severity failOn) {
+        this(source, scope, tag, resources, findings, errors, failOn, List.of(), false);
     }
 
     /** Whether the synthesized stacks were checked (offline), not the account. */

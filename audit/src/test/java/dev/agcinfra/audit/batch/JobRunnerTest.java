@@ -16,6 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -50,6 +53,42 @@ class JobRunnerTest {
             IntStream.range(0, 450).forEach(i -> expected.add(region + ":" + i));
         }
         assertThat(written).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    @DisplayName("partitions of several accounts come out account by account, each knowing its account, with its account's credentials; an error names its account")
+    void partitionsOfSeveralAccounts() throws Exception {
+        // Given: two accounts, two regions each; the second account's first region is the slowest and is denied
+        AwsCredentialsProvider roleB = StaticCredentialsProvider.create(AwsBasicCredentials.create("b", "b"));
+        AuditAccount a = AuditAccount.caller("111111111111");
+        AuditAccount b = new AuditAccount("222222222222", "lab-b", roleB);
+        List<Partition> partitions = List.of(new Partition(a, "us-east-1"), new Partition(a, "eu-west-1"),
+                new Partition(b, "us-east-1"), new Partition(b, "eu-west-1"));
+        Step<Integer, String> step = new Step<>("numbers", "test", "List", context -> {
+            if (context.scope().account().equals(b.id()) && context.region().equals("us-east-1")) {
+                sleep(50);
+                throw serviceError("AccessDeniedException", "denied in b");
+            }
+            return pages(context.region(), 1, 2, 0);
+        }, scope -> item -> scope.account() + "/" + scope.region() + ":" + item);
+        List<String> written = new ArrayList<>();
+        List<Object> credentials = Collections.synchronizedList(new ArrayList<>());
+
+        // When
+        JobResult result = runner(4).runPartitions(new Job<>("test", List.of(step)), partitions, written::addAll,
+                partition -> {
+                    credentials.add(partition.account().id() + " " + partition.account().credentials());
+                    return new RegionClients(null, partition.region(), partition.account().credentials());
+                });
+
+        // Then
+        assertThat(written).containsExactly("111111111111/us-east-1:0", "111111111111/us-east-1:1",
+                "111111111111/eu-west-1:0", "111111111111/eu-west-1:1",
+                "222222222222/eu-west-1:0", "222222222222/eu-west-1:1");
+        assertThat(result.errors()).containsExactly(new AuditError("222222222222", "us-east-1", "test", "List",
+                "AccessDeniedException", "denied in b"));
+        assertThat(credentials).containsExactlyInAnyOrder("111111111111 null", "111111111111 null",
+                "222222222222 " + roleB, "222222222222 " + roleB);
     }
 
     @Test
@@ -101,7 +140,7 @@ class JobRunnerTest {
         // Then
         assertThat(written).containsExactly("us-east-1:first:0", "us-east-1:first:1", "us-east-1:second:0",
                 "eu-west-1:second:0");
-        assertThat(result.errors()).containsExactly(new AuditError("eu-west-1", "tagging", "GetResources",
+        assertThat(result.errors()).containsExactly(new AuditError("123456789012", "eu-west-1", "tagging", "GetResources",
                 "AccessDeniedException", "User is not authorized to perform this"));
     }
 
@@ -146,10 +185,7 @@ class JobRunnerTest {
     @Test
     @DisplayName("while the writer is busy with the first region, a later one reads at most its queue ahead")
     void laterRegionsPauseWhenTheirQueueIsFull() throws Exception {
-        CountDownLatch firstChunkWritten = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         AtomicInteger secondRegionPages = new AtomicInteger();
-        AtomicInteger pagesWhileWaiting = new AtomicInteger(-1);
         Step<Integer, Integer> step = new Step<>("many", "test", "List", context -> () ->
                 IntStream.range(0, 100).mapToObj(page -> {
                     if (context.region().equals("eu-west-1")) {
@@ -157,35 +193,80 @@ class JobRunnerTest {
                     }
                     return List.of(page);
                 }), scope -> item -> item);
-        Thread observer = new Thread(() -> {
-            try {
-                firstChunkWritten.await();
-                // no clock: wait until every partition thread is parked (its queue full) with the queue filled
-                while (secondRegionPages.get() < JobRunner.DEFAULT_QUEUE_CHUNKS || !partitionsParked()) {
-                    Thread.onSpinWait();
-                }
-                pagesWhileWaiting.set(secondRegionPages.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                release.countDown();
-            }
-        });
-        observer.start();
+        // no clock: the count is taken once every partition thread is parked (its queue full) with the queue filled
+        HeldFirstChunk writer = new HeldFirstChunk(secondRegionPages::get, JobRunner.DEFAULT_QUEUE_CHUNKS);
 
-        runner(2, 1).run(new Job<>("test", List.of(step)), List.of("us-east-1", "eu-west-1"), chunk -> {
-            firstChunkWritten.countDown();
+        runner(2, 1).run(new Job<>("test", List.of(step)), List.of("us-east-1", "eu-west-1"), writer, NO_CLIENTS);
+
+        // Then: eu-west-1 filled its queue (8 chunks of one page) plus the one it was handing on, and waited
+        assertThat(writer.countWhileHeld()).isBetween(JobRunner.DEFAULT_QUEUE_CHUNKS,
+                JobRunner.DEFAULT_QUEUE_CHUNKS + 1);
+        assertThat(secondRegionPages.get()).isEqualTo(100);
+    }
+
+    @Test
+    @DisplayName("while the writer is busy with the first partition, only the window of later ones (4 per thread) is started: memory stays bounded however many accounts and regions")
+    void laterPartitionsWaitForTheWriter() throws Exception {
+        AtomicInteger started = new AtomicInteger();
+        Step<Integer, Integer> step = new Step<>("one", "test", "List", context -> () -> {
+            started.incrementAndGet();
+            return Stream.of(List.of(1));
+        }, scope -> item -> item);
+        int window = JobRunner.WINDOW_PER_THREAD;
+        // no clock: the count is taken once the window's partitions have run and the pool's one thread is idle
+        HeldFirstChunk writer = new HeldFirstChunk(started::get, window);
+        List<String> ten = IntStream.range(1, 11).mapToObj(i -> "eu-west-" + i).toList();
+
+        JobResult result = runner(1).run(new Job<>("test", List.of(step)), ten, writer, NO_CLIENTS);
+
+        // Then: with one thread, partitions 1 to 3 ran while the writer held the first; the fifth waited for it
+        assertThat(writer.countWhileHeld()).isEqualTo(window);
+        assertThat(result.items()).isEqualTo(10);
+        assertThat(started.get()).isEqualTo(10);
+    }
+
+    /**
+     * A writer that holds its first chunk until every partition thread is parked and a count has reached a floor,
+     * then notes the count and lets the run go on: what the partitions did while the writer was busy.
+     */
+    static final class HeldFirstChunk implements ItemWriter<Integer> {
+        private final CountDownLatch firstChunk = new CountDownLatch(1);
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicInteger noted = new AtomicInteger(-1);
+        private final Thread observer;
+
+        HeldFirstChunk(java.util.function.IntSupplier count, int floor) {
+            observer = new Thread(() -> {
+                try {
+                    firstChunk.await();
+                    while (count.getAsInt() < floor || !partitionsParked()) {
+                        Thread.onSpinWait();
+                    }
+                    noted.set(count.getAsInt());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    release.countDown();
+                }
+            });
+            observer.start();
+        }
+
+        @Override
+        public void write(List<? extends Integer> chunk) {
+            firstChunk.countDown();
             try {
                 release.await(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, NO_CLIENTS);
-        observer.join();
+        }
 
-        // Then: eu-west-1 filled its queue (8 chunks of one page) plus the one it was handing on, and waited
-        assertThat(pagesWhileWaiting.get()).isBetween(JobRunner.DEFAULT_QUEUE_CHUNKS, JobRunner.DEFAULT_QUEUE_CHUNKS + 1);
-        assertThat(secondRegionPages.get()).isEqualTo(100);
+        /** The count noted while the first chunk was held. */
+        int countWhileHeld() throws InterruptedException {
+            observer.join();
+            return noted.get();
+        }
     }
 
     @Test

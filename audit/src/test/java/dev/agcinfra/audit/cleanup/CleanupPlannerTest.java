@@ -33,12 +33,12 @@ class CleanupPlannerTest {
 
     static Finding orphan(String type, String id, String usd) {
         return new Finding(R, Kind.ORPHAN, type, id, null, created(id), "available", "vpc-1", null, null, null, null,
-                new BigDecimal(usd), "left", "aws ... " + id);
+                new BigDecimal(usd), "left", "aws ... " + id, "123456789012");
     }
 
     static Finding data(Kind kind, String type, String id, Provenance provenance, String cleanup) {
         return new Finding(R, kind, type, id, null, provenance, null, null, 10L, 1L, null, null,
-                new BigDecimal("0.01"), "kept", cleanup);
+                new BigDecimal("0.01"), "kept", cleanup, "123456789012");
     }
 
     static final Provenance STATE_BUCKET = Provenance.of(Provenance.Source.STATE_BUCKET, "agc-infra's state bucket");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.cli.ExitCode;
+import dev.agcinfra.audit.security.SynthFixture;
 import dev.agcinfra.audit.testing.CliRun;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -47,6 +48,19 @@ class AgcAuditCliTest {
         }
 
         @Test
+        @DisplayName("--help of each read-only job lists --accounts, --org, --role-name with its default, and --external-id; cleanup's does not")
+        void accountOptionsHelp() {
+            for (String job : new String[] {"resources", "costs", "retained", "security"}) {
+                CliRun run = CliRun.run(job, "--help");
+
+                assertThat(run.status()).isEqualTo(ExitCode.OK);
+                assertThat(run.out()).as(job).contains("--accounts=ID[,ID...]", "--org", "--role-name=NAME",
+                        "(default: OrganizationAccountAccessRole", "--external-id=ID");
+            }
+            assertThat(CliRun.run("cleanup", "--help").out()).doesNotContain("--org", "--accounts", "--role-name");
+        }
+
+        @Test
         @DisplayName("--version names agc-audit, the AWS SDK and Java")
         void version() {
             CliRun run = CliRun.run("--version");
@@ -66,6 +80,7 @@ class AgcAuditCliTest {
     }
 
     static Stream<Arguments> invalidInputs() {
+        String synth = SynthFixture.example().toString();
         return Stream.of(
                 Arguments.of("an unknown format", new String[] {"resources", "--regions", "us-east-1", "--format", "xml"},
                         "agc-audit resources: Invalid value for option '--format': expected table, json or csv but was 'xml'"),
@@ -88,7 +103,41 @@ class AgcAuditCliTest {
                 Arguments.of("an unknown command", new String[] {"bogus"},
                         "agc-audit: Unmatched argument at index 0: 'bogus'"),
                 Arguments.of("no command", new String[] {},
-                        "agc-audit: missing command: give one of resources, "));
+                        "agc-audit: missing command: give one of resources, "),
+                Arguments.of("an account id that is not 12 digits",
+                        new String[] {"resources", "--regions", "us-east-1", "--accounts", "111111111111,12345"},
+                        "agc-audit resources: --accounts: '12345' is not an account id (12 digits); write e.g. "
+                                + "--accounts 111111111111,222222222222"),
+                Arguments.of("--accounts with --org",
+                        new String[] {"costs", "--regions", "us-east-1", "--accounts", "111111111111", "--org"},
+                        "agc-audit costs: --accounts=ID[,ID...], --org are mutually exclusive"),
+                Arguments.of("--role-name without --accounts or --org",
+                        new String[] {"retained", "--regions", "us-east-1", "--role-name", "AgcAudit"},
+                        "agc-audit retained: --role-name is for reading other accounts: add --accounts ID[,ID...] or "
+                                + "--org"),
+                Arguments.of("--external-id without --accounts or --org",
+                        new String[] {"resources", "--regions", "us-east-1", "--external-id", "lab-42"},
+                        "agc-audit resources: --external-id is for reading other accounts"),
+                Arguments.of("a role name IAM would refuse",
+                        new String[] {"resources", "--regions", "us-east-1", "--org", "--role-name", "Agc Audit"},
+                        "agc-audit resources: --role-name 'Agc Audit' is not an IAM role name"),
+                Arguments.of("an external id of one character",
+                        new String[] {"resources", "--regions", "us-east-1", "--org", "--external-id", "x"},
+                        "agc-audit resources: --external-id must be 2 to 1,224 of"),
+                Arguments.of("--org on the offline security check",
+                        new String[] {"security", "--synth", synth, "--org"},
+                        "agc-audit security: --org is for the live check"),
+                Arguments.of("--synth (drift) over several accounts",
+                        new String[] {"security", "--regions", "us-east-1", "--synth", synth, "--accounts", "111111111111"},
+                        "agc-audit security: --synth with --accounts or --org: the synthesized stacks are one "
+                                + "account's"),
+                Arguments.of("cleanup --org",
+                        new String[] {"cleanup", "--region", "eu-west-1", "--org"},
+                        "agc-audit cleanup: --org is not an option of cleanup: cleanup deletes in one account at a "
+                                + "time, the account of the credentials, confirmed with --account ID"),
+                Arguments.of("cleanup --accounts",
+                        new String[] {"cleanup", "--region", "eu-west-1", "--accounts", "111111111111", "--yes"},
+                        "agc-audit cleanup: --accounts is not an option of cleanup"));
     }
 
     @ParameterizedTest(name = "{0} exits 2 with one line on stderr and nothing on stdout")

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.ec2.model.Address;
+import software.amazon.awssdk.services.ec2.model.AvailabilityMode;
 import software.amazon.awssdk.services.ec2.model.ConnectivityType;
 import software.amazon.awssdk.services.ec2.model.NatGateway;
 import software.amazon.awssdk.services.ec2.model.NatGatewayState;
@@ -63,6 +64,21 @@ class CostProcessorsTest {
         @DisplayName("without the tag is left out, even if the API filter let it through")
         void untagged() {
             assertThat(processor.process(nat(NatGatewayState.AVAILABLE).tags(NAME).build())).isNull();
+        }
+
+        @Test
+        @DisplayName("in regional availability mode is marked regional, its AWS-assigned addresses counted")
+        void regional() {
+            LiveNatGateway item = (LiveNatGateway) processor.process(nat(NatGatewayState.AVAILABLE)
+                    .availabilityMode(AvailabilityMode.REGIONAL)
+                    .natGatewayAddresses(a -> a.allocationId("eipalloc-a").publicIp("203.0.113.10"),
+                            a -> a.allocationId("eipalloc-b").publicIp("203.0.113.11"))
+                    .build());
+
+            assertThat(item.regional()).isTrue();
+            assertThat(item.publicIps()).isEqualTo(2);
+            assertThat(((LiveNatGateway) processor.process(nat(NatGatewayState.AVAILABLE).build())).regional())
+                    .as("a gateway without availabilityMode is zonal").isFalse();
         }
 
         @Test

@@ -332,10 +332,11 @@ class CostsWireMockTest {
         List<String> lines = run.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo(String.join(",", CostsCsvWriter.HEADER));
         assertThat(lines).contains("us-east-1,estimate,nat-gateway-hours,nat-0a1b2c3d4e5f00101,730,hours,0.045,32.85,,,"
-                + "\"shared/reference/aws-prices-regions.md [S1][S3][S4][S7]: 'Hourly charge for NAT Gateways'; AWS pricing-page feed meteredUnitMaps/ec2 natgateway.json published 2026-09-03, as copied in iammanis/ec2-vps _data/rates.json; the same figure in [S3], [S4], [S7]\"");
+                + "\"shared/reference/aws-prices-regions.md [S1][S3][S4][S7]: 'Hourly charge for NAT Gateways'; AWS pricing-page feed meteredUnitMaps/ec2 natgateway.json published 2026-09-03, as copied in iammanis/ec2-vps _data/rates.json; the same figure in [S3], [S4], [S7]\","
+                + "123456789012");
         assertThat(lines).anyMatch(l -> l.startsWith("us-east-1,actual,interface-endpoint-hours,USE1-VpcEndpoint-Hours,"
                 + "15624,Hrs,,,156.24,70.56,"));
-        assertThat(lines.get(lines.size() - 1)).isEqualTo(",total,,,,,,266.45,,,");
+        assertThat(lines.get(lines.size() - 1)).isEqualTo(",total,,,,,,266.45,,,,");
         assertThat(lines.stream().filter(l -> l.startsWith("us-east-1,estimate,")).count()).isEqualTo(3 + 3 + 7 + 1);
     }
 

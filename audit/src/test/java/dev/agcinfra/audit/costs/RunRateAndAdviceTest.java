@@ -25,11 +25,12 @@ import org.junit.jupiter.api.Test;
 class RunRateAndAdviceTest {
 
     static final PriceTable PRICES = PriceTable.embedded();
+    static final String ACCOUNT = "123456789012";
     static final BillingPeriods PERIODS = BillingPeriods.of(LocalDate.parse("2026-08-15"));
 
     /** AGC core as the costs job reads it: 3 NAT gateways with EIPs (tagged too), 7 endpoints x 3 AZs, 1 idle EIP. */
     static RegionInventory agcCore(String region) {
-        RegionInventory inventory = new RegionInventory(region);
+        RegionInventory inventory = new RegionInventory(ACCOUNT, region);
         for (int i = 1; i <= 3; i++) {
             inventory.add(new LiveNatGateway(region, "nat-" + i, "nat-" + i, 1, List.of("eipalloc-" + i)));
             inventory.add(new LiveElasticIp(region, "eipalloc-" + i, "203.0.113.1" + i, "nat-" + i, true));
@@ -89,10 +90,50 @@ class RunRateAndAdviceTest {
         }
     }
 
+    @Nested
+    @DisplayName("a regional NAT gateway (natGateways: regional) with two AWS-assigned addresses")
+    class RegionalNatGateway {
+
+        final RegionInventory inventory = new RegionInventory(ACCOUNT, "us-east-1");
+
+        {
+            inventory.add(new LiveNatGateway("us-east-1", "nat-r", null, 2, List.of("eipalloc-a", "eipalloc-b"),
+                    true));
+            inventory.add(new LiveInterfaceEndpoint("us-east-1", "vpce-1", null, "com.amazonaws.us-east-1.logs", 3));
+            inventory.add(new NatTraffic("us-east-1", "nat-r", new BigDecimal("0.2"), 14));
+        }
+
+        final CostsReport report = report(null, inventory);
+        final RegionCosts region = report.regions().get(0);
+
+        @Test
+        @DisplayName("prices its two public IPv4 addresses but never its hours or data at the zonal price")
+        void hoursUnknown() {
+            assertThat(cents(monthly(region, Category.PUBLIC_IPV4_HOURS))).isEqualByComparingTo("7.30");
+            assertThat(monthly(region, Category.NAT_GATEWAY_HOURS)).isZero();
+            assertThat(region.estimate().unknown()).extracting(u -> u.address() + " " + u.category())
+                    .containsExactlyInAnyOrder("nat-r nat-gateway-hours", "nat-r nat-gateway-data");
+            assertThat(report.complete()).isFalse();
+        }
+
+        @Test
+        @DisplayName("says its savings leave out the gateway's unpriced hours")
+        void adviceSaysWhatIsUnpriced() {
+            List<Advice> advice = report.advice();
+
+            assertThat(advice).extracting(Advice::kind).containsExactly("public-subnets", "idle-nat-gateway");
+            assertThat(advice.get(0).message()).startsWith("public subnets (AGC's usePublicSubnets) would save more "
+                    + "than $29.20 a month in us-east-1: 1 NAT gateway ($0.00 plus the regional NAT gateway's hours, "
+                    + "which have no sourced price)");
+            assertThat(advice.get(1).message()).contains("costs $7.30 a month with its public IPv4 addresses, plus "
+                    + "the regional NAT gateway's hours, which have no sourced price");
+        }
+    }
+
     @Test
     @DisplayName("without its three NAT gateways' Elastic IPs tagged, the addresses still bill with the gateways")
     void untaggedNatElasticIps() {
-        RegionInventory inventory = new RegionInventory("us-east-1");
+        RegionInventory inventory = new RegionInventory(ACCOUNT, "us-east-1");
         inventory.add(new LiveNatGateway("us-east-1", "nat-1", null, 1, List.of("eipalloc-untagged")));
 
         RegionCosts region = report(null, inventory).regions().get(0);
@@ -156,7 +197,7 @@ class RunRateAndAdviceTest {
         @Test
         @DisplayName("counts one NAT gateway and one interface endpoint in the singular")
         void singular() {
-            RegionInventory inventory = new RegionInventory("us-east-1");
+            RegionInventory inventory = new RegionInventory(ACCOUNT, "us-east-1");
             inventory.add(new LiveNatGateway("us-east-1", "nat-1", null, 1, List.of()));
             inventory.add(new LiveInterfaceEndpoint("us-east-1", "vpce-1", null, "com.amazonaws.us-east-1.logs", 1));
 
@@ -196,7 +237,7 @@ class RunRateAndAdviceTest {
         @Test
         @DisplayName("is not given for public subnets where there is nothing to save")
         void nothingToSave() {
-            RegionInventory empty = new RegionInventory("us-east-1");
+            RegionInventory empty = new RegionInventory(ACCOUNT, "us-east-1");
 
             assertThat(report(null, empty).advice()).isEmpty();
         }
@@ -230,9 +271,10 @@ class RunRateAndAdviceTest {
     @Test
     @DisplayName("errors of the regions and of Cost Explorer are all in the report")
     void errors() {
-        AuditError regionError = new AuditError("eu-west-1", "ec2", "DescribeNatGateways", "AuthFailure", "no");
-        AuditError ceError = new AuditError("us-east-1", "ce", "GetCostAndUsage", "AccessDeniedException", "no");
-        CostExplorerReader.Result actuals = new CostExplorerReader.Result(null, 0, List.of(), List.of(ceError));
+        AuditError regionError = new AuditError(ACCOUNT, "eu-west-1", "ec2", "DescribeNatGateways", "AuthFailure", "no");
+        AuditError ceError = new AuditError(ACCOUNT, "us-east-1", "ce", "GetCostAndUsage", "AccessDeniedException", "no");
+        CostExplorerReader.Result actuals = new CostExplorerReader.Result(ACCOUNT, null, List.of(ACCOUNT), 0, List.of(),
+                List.of(ceError));
 
         CostsReport report = CostsReport.build(TagFilter.DEFAULT, List.of(agcCore("us-east-1")), PRICES, actuals,
                 null, List.of(regionError), Advisor.defaults(), PERIODS);

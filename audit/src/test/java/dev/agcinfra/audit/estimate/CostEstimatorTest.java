@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agcinfra.audit.estimate.EstimateReport.PricedItem;
 import dev.agcinfra.audit.estimate.EstimateReport.StackEstimate;
+import dev.agcinfra.audit.estimate.StackInventory.NatGateway;
 import dev.agcinfra.audit.estimate.UsageAssumptions.Usage;
 import java.math.BigDecimal;
 import java.util.List;
@@ -291,6 +292,56 @@ class CostEstimatorTest {
             assertThat(estimate.usageBased()).isEmpty();
             assertThat(estimate.unknown()).singleElement()
                     .satisfies(u -> assertThat(u.category()).isEqualTo(Category.LOGS_INGESTION));
+        }
+    }
+
+    @Nested
+    @DisplayName("a regional NAT gateway")
+    class RegionalNatGateway {
+
+        final NatGateway automatic = new NatGateway("aws_nat_gateway.regional", Count.ONE, true, List.of(), 0, true);
+        final NatGateway zonal = new NatGateway("aws_nat_gateway.zonal", Count.ONE, true, List.of(), 1);
+
+        @Test
+        void isUnknownWithTheReasonForItsHoursDataAndTheAddressesAwsAssignsItNeverPricedAsAZonalOne() {
+            StackEstimate estimate = priceOne(Fixtures.stack("us-east-1", List.of(automatic), List.of(), List.of(),
+                    List.of()));
+
+            assertThat(estimate.items()).isEmpty();
+            assertThat(estimate.usageBased()).isEmpty();
+            assertThat(estimate.unknown()).extracting(u -> u.category() + ": " + u.reason()).containsExactly(
+                    "nat-gateway-hours: " + CostEstimator.REGIONAL_NAT_GATEWAY,
+                    "nat-gateway-data: " + CostEstimator.REGIONAL_NAT_GATEWAY,
+                    "public-ipv4-hours: " + CostEstimator.REGIONAL_NAT_ADDRESSES);
+            assertThat(CostEstimator.REGIONAL_NAT_GATEWAY).contains("RegionalNatGateway-*", "no price is sourced");
+        }
+
+        @Test
+        void anAssumedNatVolumeIsPricedForTheZonalGatewaysOnly() {
+            StackEstimate estimate = priceOne(Fixtures.stack("us-east-1", List.of(zonal, automatic), List.of(),
+                    List.of(), List.of()), new Usage(usd("100"), null));
+
+            // 730 h × $0.045 + its own address 730 h × $0.005 + 100 GB × $0.045 through the zonal one
+            assertThat(cents(estimate.monthlyUsd())).isEqualByComparingTo("41.00");
+            assertThat(estimate.items()).filteredOn(i -> i.category() == Category.NAT_GATEWAY_DATA).singleElement()
+                    .satisfies(i -> assertThat(i.address()).isEqualTo("aws_nat_gateway.zonal"));
+            assertThat(estimate.unknown()).extracting(u -> u.address() + " " + u.category()).containsExactly(
+                    "aws_nat_gateway.regional nat-gateway-hours", "aws_nat_gateway.regional nat-gateway-data",
+                    "aws_nat_gateway.regional public-ipv4-hours");
+        }
+
+        @Test
+        void inManualModeItsElasticIpsOfTheStackArePricedAsAddressesAndTheGatewayStaysUnknown() {
+            NatGateway manual = new NatGateway("aws_nat_gateway.regional", Count.ONE, true, List.of("aws_eip.a"), 0, true);
+            StackEstimate estimate = priceOne(Fixtures.stack("us-east-1", List.of(manual),
+                    List.of(new StackInventory.ElasticIp("aws_eip.a", Count.ONE)), List.of(), List.of()));
+
+            assertThat(estimate.items()).singleElement().satisfies(i -> {
+                assertThat(i.category()).isEqualTo(Category.PUBLIC_IPV4_HOURS);
+                assertThat(i.address()).isEqualTo("aws_eip.a");
+            });
+            assertThat(estimate.unknown()).extracting(u -> u.category()).containsExactly(Category.NAT_GATEWAY_HOURS,
+                    Category.NAT_GATEWAY_DATA);
         }
     }
 

@@ -102,6 +102,26 @@ class TerraformJsonReaderTest {
     }
 
     @Test
+    void aRegionalNatGatewayIsReadAsRegionalWithTheStacksElasticIpsOfItsAzAddressesOrAddressesAwsAssigns() {
+        StackInventory stack = read("{'aws_eip': {'a': {'domain': 'vpc'}, 'b': {'domain': 'vpc'}}, 'aws_nat_gateway': {"
+                + "'automatic': {'availability_mode': 'regional', 'vpc_id': '${aws_vpc.vpc.id}'},"
+                + "'manual': {'availability_mode': 'regional', 'vpc_id': '${aws_vpc.vpc.id}', 'availability_zone_address': ["
+                + "{'allocation_ids': ['${aws_eip.a.id}'], 'availability_zone': 'us-east-1a'},"
+                + "{'allocation_ids': ['${aws_eip.b.id}', 'eipalloc-0123456789abcdef0'], 'availability_zone': 'us-east-1b'}]},"
+                + "'zonal': {'availability_mode': 'zonal', 'allocation_id': '${aws_eip.a.id}'}}}");
+
+        assertThat(stack.natGateways()).extracting(StackInventory.NatGateway::regional).containsExactly(true, true, false);
+        StackInventory.NatGateway automatic = stack.natGateways().get(0);
+        assertThat(automatic.awsAssignsAddresses()).isTrue();
+        assertThat(automatic.otherPublicIps()).as("no address of its own to price").isZero();
+        StackInventory.NatGateway manual = stack.natGateways().get(1);
+        assertThat(manual.elasticIpAddresses()).containsExactly("aws_eip.a", "aws_eip.b");
+        assertThat(manual.otherPublicIps()).isEqualTo(1);
+        assertThat(manual.awsAssignsAddresses()).isFalse();
+        assertThat(stack.natGateways().get(2).awsAssignsAddresses()).isFalse();
+    }
+
+    @Test
     void aFlowLogToCloudWatchLogsIsReadAndOneToAnotherDestinationIsReportedAsNotPriced() {
         StackInventory stack = read("{'aws_flow_log': {"
                 + "'vpc': {'vpc_id': '${aws_vpc.vpc.id}', 'traffic_type': 'ALL', 'log_destination': 'arn:aws:logs:x'},"

@@ -44,7 +44,7 @@ class ProcessorsTest {
             // Then
             assertThat(resource).isEqualTo(new Resource("us-east-1", "ec2", "subnet", "subnet-1",
                     "arn:aws:ec2:us-east-1:123456789012:subnet/subnet-1", "agc-core-us-east-1/private-1", null,
-                    Map.of("application-name", "agc", "Name", "agc-core-us-east-1/private-1")));
+                    Map.of("application-name", "agc", "Name", "agc-core-us-east-1/private-1"), "123456789012"));
         }
 
         @Test

@@ -96,7 +96,8 @@ class ResourcesMotoTest {
 
         List<String> lines = run.out().lines().toList();
         assertThat(run.status()).isEqualTo(ExitCode.OK);
-        assertThat(lines.get(0)).isEqualTo("region,service,type,id,arn,name,state,tags");
+        assertThat(lines.get(0)).isEqualTo("region,service,type,id,arn,name,state,tags,account");
+        assertThat(lines.subList(1, lines.size())).allMatch(line -> line.endsWith("," + AgcScenario.ACCOUNT));
         assertThat(lines).hasSize(scenario.expected().size() + 1);
     }
 

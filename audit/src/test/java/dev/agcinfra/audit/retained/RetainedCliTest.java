@@ -4,6 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.audit.testing.CliRun;
+import dev.agcinfra.cli.ProblemLine;
+import dev.agcinfra.settings.AwsDefaults;
+import dev.agcinfra.settings.SettingsException;
+import dev.agcinfra.settings.SettingsLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -35,5 +47,43 @@ class RetainedCliTest {
         assertThat(run.status()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(run.errLines()).singleElement().asString().contains(message);
         assertThat(run.out()).isEmpty();
+    }
+
+    @TempDir
+    Path temp;
+
+    @Test
+    @DisplayName("a malformed settings file gives agc-infra's own problem lines, every one, exit 2, before any AWS call")
+    void malformedSettingsGiveAgcInfrasLines() throws IOException {
+        // Given a file with three problems (a key in the wrong case, a bad VPC id, a duplicate region)
+        Path file = temp.resolve("agc.yaml");
+        Files.writeString(file, "regions:\n  eu-west-1:\n    VPC: vpc-1\n  us-east-1:\n    vpc: vpc-nope\n"
+                + "  eu-west-1: {}\n");
+        List<String> agcInfra;
+        try {
+            new SettingsLoader(temp, Map.of()).load(new AwsDefaults() {
+                @Override
+                public String defaultRegion() {
+                    return "eu-west-1";
+                }
+
+                @Override
+                public String account(String region) {
+                    return "123456789012";
+                }
+            });
+            throw new AssertionError("agc-infra accepts the file");
+        } catch (SettingsException e) {
+            agcInfra = e.problems();
+        }
+
+        // When: no endpoint, no credentials: any AWS call would fail with exit 3
+        CliRun run = CliRun.run("retained", "--regions", "eu-west-1", "--settings", file.toString());
+
+        // Then
+        assertThat(agcInfra).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(run.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.errLines()).isEqualTo(agcInfra.stream().map(line -> "agc-audit: "
+                + ProblemLine.escape(line.replace("agc.yaml", file.toString()))).toList());
     }
 }

@@ -68,7 +68,8 @@ class RetainedMotoTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isEqualTo(ExitCode.FINDINGS);
         JsonNode report = JSON.readTree(run.out());
-        assertThat(report.get("regions").toString()).isEqualTo("[{\"region\":\"eu-west-1\",\"active\":false}]");
+        assertThat(report.get("regions").toString()).isEqualTo("[{\"region\":\"eu-west-1\",\"active\":false,"
+                + "\"account\":\"" + AgcRegion.ACCOUNT + "\"}]");
         Map<String, JsonNode> findings = byId(report);
         assertThat(findings).containsOnlyKeys(region.bucket, region.stateBucket, region.taggedLogGroup,
                 region.lambdaLogGroup);
@@ -217,7 +218,7 @@ class RetainedMotoTest {
         }
 
         // Then
-        assertThat(result.regions()).containsExactly(new RegionStatus(REGION, false, null));
+        assertThat(result.regions()).containsExactly(new RegionStatus(REGION, false, null, AgcRegion.ACCOUNT));
         assertThat(result.findings()).hasSize(8);
         assertThat(result.findingCount()).isEqualTo(8);
         assertThat(result.exitCode()).isEqualTo(ExitCode.FINDINGS);
@@ -231,6 +232,38 @@ class RetainedMotoTest {
         java.io.StringWriter table = new java.io.StringWriter();
         RetainedReports.write(RetainedReports.table(table), result);
         assertThat(table.toString()).contains("Total: $54.75/month for 8 findings");
+    }
+
+    @Test
+    @DisplayName("read as an account (--accounts), each finding names it, every cleanup command first checks it, and the table groups by it with its total")
+    void byAccountEachCleanupCommandChecksTheAccount() throws IOException {
+        // Given
+        AgcRegion region = new AgcRegion(moto.endpoint(), REGION).activate().failedDestroy();
+
+        // When
+        CliRun json = retained("--accounts", AgcRegion.ACCOUNT, "--regions", REGION, "--format", "json");
+        CliRun table = retained("--accounts", AgcRegion.ACCOUNT, "--regions", REGION);
+
+        // Then
+        assertThat(json.status()).isEqualTo(ExitCode.FINDINGS);
+        JsonNode report = JSON.readTree(json.out());
+        report.get("findings").forEach(f -> assertThat(f.get("account").asText()).isEqualTo(AgcRegion.ACCOUNT));
+        assertThat(byId(report).get(region.natGateways.get(0)).get("cleanup").asText()).isEqualTo(
+                "[ \"$(aws sts get-caller-identity --query Account --output text)\" = " + AgcRegion.ACCOUNT + " ] && "
+                        + "aws ec2 delete-nat-gateway --region eu-west-1 --nat-gateway-id " + region.natGateways.get(0));
+        report.get("findings").forEach(f -> {
+            if (!f.get("cleanup").isNull()) {
+                assertThat(f.get("cleanup").asText()).startsWith("[ \"$(aws sts get-caller-identity");
+            }
+        });
+        JsonNode account = report.get("accounts").get(0);
+        assertThat(account.get("account").asText()).isEqualTo(AgcRegion.ACCOUNT);
+        assertThat(account.get("findings").asInt()).isEqualTo(8);
+        assertThat(account.get("totalMonthlyUsd").decimalValue()).isEqualByComparingTo(report.get("totalMonthlyUsd")
+                .decimalValue());
+        assertThat(table.out()).startsWith("Account " + AgcRegion.ACCOUNT + "\nRegions: eu-west-1 (not active)\n")
+                .containsPattern("Account total: \\$54\\.7[5-9]/month for 8 findings")
+                .containsPattern("Total: \\$54\\.7[5-9]/month for 8 findings; .* in 1 account\n");
     }
 
     @Test

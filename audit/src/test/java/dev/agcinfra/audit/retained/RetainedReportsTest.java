@@ -17,19 +17,23 @@ import org.junit.jupiter.api.Test;
 /** The retained report's formats, from plain findings. */
 class RetainedReportsTest {
 
+    static final String ACCOUNT = "123456789012";
+
     final Finding bucket = new Finding("eu-west-1", Kind.BUCKET, Finding.S3_BUCKET, "agc-123456789012-eu-west-1", null,
             Provenance.state("agc/agc-data-eu-west-1.tfstate", "v1", "aws_s3_bucket.results_bucket"), null, null, 3000L, 2L, Finding.FROM_LISTING, null, new BigDecimal("0.0001"), "kept",
-            "aws s3 rb s3://agc-123456789012-eu-west-1 --force --region eu-west-1");
+            "aws s3 rb s3://agc-123456789012-eu-west-1 --force --region eu-west-1", ACCOUNT);
     final Finding nat = new Finding("eu-west-1", Kind.ORPHAN, Finding.NAT_GATEWAY, "nat-1", "agc-core/nat-1",
             Provenance.state("agc/agc-core-eu-west-1.tfstate", "v2", "aws_nat_gateway.vpc_public_subnet1_nat_gateway"),
             "available", "vpc-1", null, null, null, null, new BigDecimal("35.04"), "left running",
-            "aws ec2 delete-nat-gateway --region eu-west-1 --nat-gateway-id nat-1");
+            "aws ec2 delete-nat-gateway --region eu-west-1 --nat-gateway-id nat-1", ACCOUNT);
     final Finding lambda = new Finding("eu-west-1", Kind.LOG_GROUP, Finding.LOG_GROUP, "/aws/lambda/Agc-x", null,
-            Provenance.of(Provenance.Source.UNTAGGED, "not tagged application-name=agc"), null, null, 10L, null, null, null, null, "untagged", null);
+            Provenance.of(Provenance.Source.UNTAGGED, "not tagged application-name=agc"), null, null, 10L, null, null, null, null, "untagged", null,
+            ACCOUNT);
     final RetainedResult result = new RetainedResult(
-            List.of(new RegionStatus("eu-west-1", false, null), new RegionStatus("us-east-1", true, "vpc-9")),
+            List.of(new RegionStatus("eu-west-1", false, null, ACCOUNT),
+                    new RegionStatus("us-east-1", true, "vpc-9", ACCOUNT)),
             List.of(bucket, nat, lambda), 3, new BigDecimal("35.0401"), new BigDecimal("35.0401"),
-            List.of(new AuditError("ap-east-1", "ssm", "GetParameter", "AccessDeniedException", "no")));
+            List.of(new AuditError(ACCOUNT, "ap-east-1", "ssm", "GetParameter", "AccessDeniedException", "no")));
 
     @Test
     @DisplayName("the table lists orphans before data, each with its monthly cost and command, then the total and errors")
@@ -48,7 +52,8 @@ class RetainedReportsTest {
     }
 
     @Test
-    @DisplayName("JSON has the issue's shape: tag, regions with active, findings, totalMonthlyUsd, errors")
+    @DisplayName("JSON has the issue's shape: tag, regions with active, findings, totalMonthlyUsd, errors, then each "
+            + "account's total; regions, findings and errors name their account last")
     void json() throws IOException {
         StringWriter out = new StringWriter();
 
@@ -56,12 +61,15 @@ class RetainedReportsTest {
 
         JsonNode report = new ObjectMapper().readTree(out.toString());
         assertThat(report.fieldNames()).toIterable().containsExactly("tag", "regions", "findings", "totalMonthlyUsd",
-                "errors");
+                "errors", "accounts");
         assertThat(report.get("regions").get(1).toString()).isEqualTo(
-                "{\"region\":\"us-east-1\",\"active\":true,\"vpc\":\"vpc-9\"}");
+                "{\"region\":\"us-east-1\",\"active\":true,\"vpc\":\"vpc-9\",\"account\":\"" + ACCOUNT + "\"}");
+        assertThat(report.get("accounts").toString()).isEqualTo("[{\"account\":\"" + ACCOUNT + "\",\"name\":null,"
+                + "\"findings\":3,\"totalMonthlyUsd\":35.0401,\"complete\":false}]");
         JsonNode first = report.get("findings").get(0);
         assertThat(first.fieldNames()).toIterable().containsExactly("region", "kind", "type", "id", "owner",
-                "provenance", "sizeBytes", "objects", "sizeSource", "retentionDays", "monthlyUsd", "reason", "cleanup");
+                "provenance", "sizeBytes", "objects", "sizeSource", "retentionDays", "monthlyUsd", "reason", "cleanup",
+                "account");
         assertThat(first.get("kind").asText()).isEqualTo("bucket");
         assertThat(first.get("owner").asText()).isEqualTo("agc");
         assertThat(first.get("provenance").toString()).isEqualTo("{\"source\":\"state\",\"stateFile\":"
@@ -74,7 +82,7 @@ class RetainedReportsTest {
     }
 
     @Test
-    @DisplayName("CSV has one header row and one row per finding, quoting what needs it")
+    @DisplayName("CSV has one header row and one row per finding, quoting what needs it, the account last")
     void csv() throws IOException {
         StringWriter out = new StringWriter();
 
@@ -83,7 +91,7 @@ class RetainedReportsTest {
         List<String> lines = out.toString().lines().toList();
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).isEqualTo("region,kind,type,id,name,owner,provenance,state,vpcId,sizeBytes,objects,"
-                + "sizeSource,retentionDays,monthlyUsd,reason,cleanup");
+                + "sizeSource,retentionDays,monthlyUsd,reason,cleanup,account");
         assertThat(lines.get(2)).startsWith("eu-west-1,orphan,natgateway,nat-1,agc-core/nat-1,agc,"
                 + "created by agc-infra: agc/agc-core-eu-west-1.tfstate (version v2) lists it as "
                 + "aws_nat_gateway.vpc_public_subnet1_nat_gateway,available,vpc-1,,,,,35.04,left running,");

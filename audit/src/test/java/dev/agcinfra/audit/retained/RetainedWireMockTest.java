@@ -58,7 +58,8 @@ class RetainedWireMockTest {
         assertThat(run.status()).isEqualTo(ExitCode.AWS_FAILURE);
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(report.get("regions").toString()).isEqualTo(
-                "[{\"region\":\"us-east-1\",\"active\":false},{\"region\":\"ap-east-1\",\"active\":null}]");
+                "[{\"region\":\"us-east-1\",\"active\":false,\"account\":\"123456789012\"},"
+                        + "{\"region\":\"ap-east-1\",\"active\":null,\"account\":\"123456789012\"}]");
         List<String> nats = new ArrayList<>();
         report.get("findings").forEach(f -> nats.add(f.get("type").asText() + " " + f.get("monthlyUsd").asText()));
         assertThat(nats).containsExactly("natgateway 32.85", "natgateway 32.85", "natgateway 32.85");

@@ -87,7 +87,7 @@ class SecuritySarifTest {
         Finding finding = SecurityRules.table(new TableItem("Agc", false, "PAY_PER_REQUEST", "PK", "SK", java.util.Map.of()),
                 target).get(0);
         SecurityResult result = new SecurityResult(null, List.of("eu-west-1", "ap-east-1"), "application-name=agc", 1,
-                List.of(finding), List.of(new AuditError("ap-east-1", "ec2", "DescribeVpcs", "AccessDenied", "no")),
+                List.of(finding), List.of(new AuditError("123456789012", "ap-east-1", "ec2", "DescribeVpcs", "AccessDenied", "no")),
                 Severity.HIGH);
         StringWriter out = new StringWriter();
 

@@ -139,7 +139,7 @@ class SecuritySynthCliTest {
 
         assertThat(run.status()).isEqualTo(ExitCode.OK);
         assertThat(run.out().lines().toList()).hasSize(4).first().isEqualTo(
-                "region,severity,rule,resourceType,id,message,fix,references,stack,file,line");
+                "region,severity,rule,resourceType,id,message,fix,references,stack,file,line,account");
     }
 
     @Test

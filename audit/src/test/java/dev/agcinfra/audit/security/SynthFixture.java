@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * The example settings' synth ({@code examples/agc.yaml} with a fake AGC installation, as the app synthesizes it:
  * kept current by the app's {@code SecurityOfSynthesizedStacksTest}), and tampered copies of it.
  */
-final class SynthFixture {
+public final class SynthFixture {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -25,7 +25,7 @@ final class SynthFixture {
     }
 
     /** {@code src/test/resources/security/example-cdktf.out}. */
-    static Path example() {
+    public static Path example() {
         URL url = SynthFixture.class.getResource("/security/example-cdktf.out/manifest.json");
         if (url == null) {
             throw new IllegalStateException("no fixture security/example-cdktf.out");

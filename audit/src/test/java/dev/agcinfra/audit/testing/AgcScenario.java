@@ -2,6 +2,7 @@ package dev.agcinfra.audit.testing;
 
 import dev.agcinfra.testing.AwsTestClients;
 import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.ssm.model.ParameterType;
 
 /**
  * Builds, with SDK calls, one region of AGC-like infrastructure (tagged {@code application-name=agc}) next to
- * another team's (untagged or tagged otherwise), and remembers what agc-audit must list.
+ * another team's (untagged or tagged otherwise), and remembers what agc-audit must list; in moto's default account, or
+ * in another one through the credentials of a role assumed there.
  */
 public final class AgcScenario {
 
@@ -44,11 +46,29 @@ public final class AgcScenario {
     }
 
     private final URI endpoint;
+    private final String account;
+    private final AwsCredentialsProvider credentials;
     private final List<Expected> expected = new ArrayList<>();
     private final List<String> othersArns = new ArrayList<>();
 
+    /** A scenario in moto's default account. */
     public AgcScenario(URI endpoint) {
+        this(endpoint, ACCOUNT, AwsTestClients.CREDENTIALS);
+    }
+
+    /**
+     * A scenario in {@code account}, built with {@code credentials} (a role assumed in it: moto files what they
+     * create under the role's account).
+     */
+    public AgcScenario(URI endpoint, String account, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
+        this.account = account;
+        this.credentials = credentials;
+    }
+
+    /** The account the scenario is built in. */
+    public String account() {
+        return account;
     }
 
     /** Everything agc-audit must list, once each. */
@@ -64,11 +84,12 @@ public final class AgcScenario {
     /** Builds AGC's core infrastructure and another team's resources in {@code region}. */
     public AgcScenario region(String region) {
         String core = "agc-core-" + region;
-        try (Ec2Client ec2 = AwsTestClients.build(Ec2Client.builder(), endpoint, region);
-             S3Client s3 = AwsTestClients.build(S3Client.builder(), endpoint, region);
-             CloudWatchLogsClient logs = AwsTestClients.build(CloudWatchLogsClient.builder(), endpoint, region);
-             SsmClient ssm = AwsTestClients.build(SsmClient.builder(), endpoint, region);
-             DynamoDbClient dynamodb = AwsTestClients.build(DynamoDbClient.builder(), endpoint, region)) {
+        try (Ec2Client ec2 = AwsTestClients.build(Ec2Client.builder(), endpoint, region, credentials);
+             S3Client s3 = AwsTestClients.build(S3Client.builder(), endpoint, region, credentials);
+             CloudWatchLogsClient logs = AwsTestClients.build(CloudWatchLogsClient.builder(), endpoint, region,
+                     credentials);
+             SsmClient ssm = AwsTestClients.build(SsmClient.builder(), endpoint, region, credentials);
+             DynamoDbClient dynamodb = AwsTestClients.build(DynamoDbClient.builder(), endpoint, region, credentials)) {
             // AGC: VPC, one public and one private subnet in two AZs, a NAT gateway per public subnet with its EIP
             String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")
                     .tagSpecifications(agc(ResourceType.VPC, core + "/vpc"))).vpc().vpcId();
@@ -114,7 +135,7 @@ public final class AgcScenario {
                     .tagSpecifications(agc(ResourceType.VPC_ENDPOINT, "logs"))).vpcEndpoint().vpcEndpointId();
             expect(region, "ec2/vpc-endpoint", ec2Arn(region, "vpc-endpoint", iface), "logs", "available");
             // The results bucket
-            String bucket = "agc-" + ACCOUNT + "-" + region;
+            String bucket = "agc-" + account + "-" + region;
             s3.createBucket(r -> {
                 r.bucket(bucket);
                 if (!region.equals("us-east-1")) {
@@ -135,7 +156,7 @@ public final class AgcScenario {
             for (String parameter : List.of("/agc/_common/vpc", "/agc/_common/bucket")) {
                 ssm.putParameter(r -> r.name(parameter).type(ParameterType.STRING).value(parameter.endsWith("vpc") ? vpc : bucket)
                         .tags(software.amazon.awssdk.services.ssm.model.Tag.builder().key("application-name").value("agc").build()));
-                expect(region, "ssm/parameter", "arn:aws:ssm:" + region + ":" + ACCOUNT + ":parameter" + parameter, null, null);
+                expect(region, "ssm/parameter", "arn:aws:ssm:" + region + ":" + account + ":parameter" + parameter, null, null);
             }
             dynamodb.createTable(r -> r.tableName("Agc").billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(
@@ -145,7 +166,7 @@ public final class AgcScenario {
                             KeySchemaElement.builder().attributeName("SK").keyType(KeyType.RANGE).build())
                     .tags(software.amazon.awssdk.services.dynamodb.model.Tag.builder().key("application-name").value("agc")
                             .build()));
-            expect(region, "dynamodb/table", "arn:aws:dynamodb:" + region + ":" + ACCOUNT + ":table/Agc", null, null);
+            expect(region, "dynamodb/table", "arn:aws:dynamodb:" + region + ":" + account + ":table/Agc", null, null);
 
             // Another team: a VPC tagged with another application, an untagged NAT gateway, EIP and endpoint,
             // an untagged bucket, log groups outside AGC's prefixes, an untagged parameter
@@ -165,7 +186,7 @@ public final class AgcScenario {
                     .serviceName("com.amazonaws." + region + ".s3").vpcEndpointType(VpcEndpointType.GATEWAY))
                     .vpcEndpoint().vpcEndpointId();
             othersArns.add(ec2Arn(region, "vpc-endpoint", otherEndpoint));
-            String otherBucket = "other-team-" + region;
+            String otherBucket = "other-team-" + (account.equals(ACCOUNT) ? "" : account + "-") + region;
             s3.createBucket(r -> {
                 r.bucket(otherBucket);
                 if (!region.equals("us-east-1")) {
@@ -178,7 +199,7 @@ public final class AgcScenario {
                 othersArns.add(logsArn(region, group));
             }
             ssm.putParameter(r -> r.name("/other/setting").type(ParameterType.STRING).value("x"));
-            othersArns.add("arn:aws:ssm:" + region + ":" + ACCOUNT + ":parameter/other/setting");
+            othersArns.add("arn:aws:ssm:" + region + ":" + account + ":parameter/other/setting");
         }
         return this;
     }
@@ -196,11 +217,11 @@ public final class AgcScenario {
         return Tag.builder().key(key).value(value).build();
     }
 
-    private static String ec2Arn(String region, String type, String id) {
-        return "arn:aws:ec2:" + region + ":" + ACCOUNT + ":" + type + "/" + id;
+    private String ec2Arn(String region, String type, String id) {
+        return "arn:aws:ec2:" + region + ":" + account + ":" + type + "/" + id;
     }
 
-    private static String logsArn(String region, String name) {
-        return "arn:aws:logs:" + region + ":" + ACCOUNT + ":log-group:" + name;
+    private String logsArn(String region, String name) {
+        return "arn:aws:logs:" + region + ":" + account + ":log-group:" + name;
     }
 }

@@ -1,5 +1,6 @@
 package dev.agcinfra.modules.network;
 
+import com.hashicorp.cdktf.Token;
 import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZones;
 import com.hashicorp.cdktf.providers.aws.data_aws_availability_zones.DataAwsAvailabilityZonesFilter;
 import com.hashicorp.cdktf.providers.aws.data_aws_vpc.DataAwsVpc;
@@ -13,6 +14,7 @@ import com.hashicorp.cdktf.providers.aws.route_table_association.RouteTableAssoc
 import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
 import com.hashicorp.cdktf.providers.aws.vpc.Vpc;
 import dev.agcinfra.modules.naming.AddressedScope;
+import dev.agcinfra.modules.provider.AwsProviderVersion;
 import dev.agcinfra.settings.NatGateways;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,12 +30,17 @@ import software.constructs.Construct;
  * each group per AZ, equal-sized CIDRs, an internet gateway for public subnets, one NAT gateway with an Elastic IP
  * per AZ for private subnets, DNS support and hostnames on, and the default security group adopted with no rules.
  * With {@link AgcVpcProps#natGateways()} fewer NAT gateways, as CDK's {@code natGateways}: in the first AZs' public
- * subnets, and the private subnets of an AZ without one route through the first ({@link NatGateways}).
+ * subnets, and the private subnets of an AZ without one route through the first ({@link NatGateways}); or one
+ * regional NAT gateway ({@link NatGateways#REGIONAL}, as CDK's {@code NatProvider.regionalGateway}) in no subnet, with
+ * addresses AWS assigns, that every private subnet routes through. The public subnets stay in that mode: they hold no
+ * NAT gateway, but keeping them keeps every subnet's CIDR and address, so switching between zonal and regional
+ * replaces only NAT gateways, Elastic IPs and default routes, never a subnet that AGC's instances or the endpoints
+ * have interfaces in; and the internet gateway, which the regional gateway's own route table routes to, stays too.
  *
  * <p>Construct tree (and so Terraform names): {@code Resource} (the VPC), {@code AvailabilityZones},
- * {@code DefaultSecurityGroup}, {@code IGW}, and per subnet {@code <Group>Subnet<n>} with {@code Resource},
- * {@code RouteTable}, {@code RouteTableAssociation}, {@code DefaultRoute}, and for public subnets in NAT mode
- * {@code EIP} and {@code NATGateway}.
+ * {@code DefaultSecurityGroup}, {@code IGW}, {@code RegionalNATGateway} (regional mode), and per subnet
+ * {@code <Group>Subnet<n>} with {@code Resource}, {@code RouteTable}, {@code RouteTableAssociation},
+ * {@code DefaultRoute}, and for public subnets with a zonal NAT gateway {@code EIP} and {@code NATGateway}.
  */
 public final class AgcVpc extends Construct implements INetwork {
 
@@ -66,7 +73,7 @@ public final class AgcVpc extends Construct implements INetwork {
         int azs = Objects.requireNonNullElse(p.availabilityZones(), DEFAULT_MAX_AZS);
         List<SubnetGroup> groups = Objects.requireNonNullElse(p.subnetGroups(), DEFAULT_SUBNETS);
         validate(azs, groups, p.natGateways());
-        NatGateways nats = p.natGateways() == null ? NatGateways.ONE_PER_AZ : NatGateways.of(p.natGateways());
+        NatGateways nats = Objects.requireNonNullElse(p.natGateways(), NatGateways.ONE_PER_AZ);
 
         boolean hasPublic = groups.stream().anyMatch(g -> g.type() == SubnetType.PUBLIC);
         boolean hasPrivate = groups.stream().anyMatch(g -> g.type() == SubnetType.PRIVATE_WITH_EGRESS);
@@ -102,6 +109,14 @@ public final class AgcVpc extends Construct implements INetwork {
         }
 
         List<String> natIdByAz = new ArrayList<>();
+        if (hasPrivate && nats.isRegional()) {
+            NatGateway regional = here.add("RegionalNATGateway", (s, n) -> AwsProviderVersion.regionalNatGateway(s, n,
+                    vpcId, nameTag(here.path()), List.of(igw)));
+            String natId = regional.getId();
+            natIdByAz.add(natId);
+            natGatewayIds.add(natId);
+            natPublicIps.addAll(Token.asList(AwsProviderVersion.regionalPublicIps(regional)));
+        }
         int block = 0;
         for (SubnetGroup group : ordered) {
             for (int az = 0; az < azs; az++) {
@@ -255,7 +270,7 @@ public final class AgcVpc extends Construct implements INetwork {
         return internetGatewayId;
     }
 
-    private static void validate(int azs, List<SubnetGroup> groups, Integer natGateways) {
+    private static void validate(int azs, List<SubnetGroup> groups, NatGateways natGateways) {
         if (azs < 1) {
             throw new IllegalArgumentException("AgcVpcProps.availabilityZones must be at least 1, got " + azs);
         }
@@ -279,9 +294,9 @@ public final class AgcVpc extends Construct implements INetwork {
                 throw new IllegalArgumentException("AgcVpcProps.natGateways needs a PRIVATE_WITH_EGRESS subnet group: "
                         + "without private subnets there are no NAT gateways; leave it null");
             }
-            if (natGateways < 1 || natGateways > azs) {
+            if (natGateways.excess("this VPC", azs).isPresent()) {
                 throw new IllegalArgumentException("AgcVpcProps.natGateways must be from 1 to availabilityZones (" + azs
-                        + "), got " + natGateways);
+                        + "), or regional; got " + natGateways);
             }
         }
     }

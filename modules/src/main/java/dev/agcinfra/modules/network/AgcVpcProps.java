@@ -13,13 +13,15 @@ import java.util.List;
  *                          <p>@default {@link AgcVpc#DEFAULT_MAX_AZS}
  * @param subnetGroups      the subnet groups, crossed with the AZs.
  *                          <p>@default {@link AgcVpc#DEFAULT_SUBNETS}: a public and a private group
- * @param natGateways       how many NAT gateways the private subnets share, from 1 to {@code availabilityZones}, as
- *                          AWS CDK's {@code natGateways}: they sit in the public subnets of the first AZs, and the
- *                          private subnets of an AZ without one route through the first ({@link NatGateways}). Only
- *                          with a {@link SubnetType#PRIVATE_WITH_EGRESS} group.
- *                          <p>@default one per AZ
+ * @param natGateways       the NAT gateways the private subnets share ({@link NatGateways}): a number from 1 to
+ *                          {@code availabilityZones}, as AWS CDK's {@code natGateways} (they sit in the public subnets
+ *                          of the first AZs, and the private subnets of an AZ without one route through the first);
+ *                          or {@link NatGateways#REGIONAL}, one regional NAT gateway in no subnet that every private
+ *                          subnet routes through. Only with a {@link SubnetType#PRIVATE_WITH_EGRESS} group.
+ *                          <p>@default {@link NatGateways#ONE_PER_AZ}
  */
-public record AgcVpcProps(String cidr, Integer availabilityZones, List<SubnetGroup> subnetGroups, Integer natGateways) {
+public record AgcVpcProps(String cidr, Integer availabilityZones, List<SubnetGroup> subnetGroups,
+                          NatGateways natGateways) {
 
     /** All defaults: AWS CDK's default VPC layout. */
     public static AgcVpcProps defaults() {

@@ -26,6 +26,15 @@ public final class RemoteState {
      * @return the backend
      */
     public static S3Backend s3(TerraformStack stack, String bucket, String key, String region) {
+        return s3(stack, bucket, key, region, false);
+    }
+
+    /**
+     * Configures the stack's backend, telling Terraform not to check the region's name when
+     * {@code skipRegionValidation} (for a region opened after the Terraform releases the stack accepts).
+     */
+    public static S3Backend s3(TerraformStack stack, String bucket, String key, String region,
+                               boolean skipRegionValidation) {
         Objects.requireNonNull(bucket, "bucket must be non-null");
         Objects.requireNonNull(key, "key must be non-null");
         Objects.requireNonNull(region, "region must be non-null");
@@ -34,6 +43,7 @@ public final class RemoteState {
                 .key(key)
                 .region(region)
                 .encrypt(true)
+                .skipRegionValidation(skipRegionValidation ? Boolean.TRUE : null)
                 .build());
         backend.addOverride("use_lockfile", true);
         return backend;

@@ -13,6 +13,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agcinfra.modules.testing.ConstructTest;
+import dev.agcinfra.settings.NatGateways;
 import com.hashicorp.cdktf.TerraformStack;
 import com.hashicorp.cdktf.Testing;
 import com.hashicorp.cdktf.providers.aws.data_aws_vpc.DataAwsVpc;
@@ -97,7 +98,7 @@ class AgcVpcTest {
         TerraformStack stack = stack();
 
         // When
-        AgcVpc vpc = new AgcVpc(stack, "Vpc", new AgcVpcProps(null, 3, null, 1));
+        AgcVpc vpc = new AgcVpc(stack, "Vpc", new AgcVpcProps(null, 3, null, NatGateways.of(1)));
         String synthesized = synth(stack);
 
         // Then
@@ -119,7 +120,7 @@ class AgcVpcTest {
         TerraformStack stack = stack();
 
         // When
-        new AgcVpc(stack, "Vpc", new AgcVpcProps(null, 3, null, 2));
+        new AgcVpc(stack, "Vpc", new AgcVpcProps(null, 3, null, NatGateways.of(2)));
         String synthesized = synth(stack);
 
         // Then
@@ -139,7 +140,7 @@ class AgcVpcTest {
 
         // When
         new AgcVpc(defaults, "Vpc", AgcVpcProps.defaults());
-        new AgcVpc(three, "Vpc", new AgcVpcProps(null, 3, null, 3));
+        new AgcVpc(three, "Vpc", new AgcVpcProps(null, 3, null, NatGateways.of(3)));
 
         // Then
         assertThat(synth(three)).isEqualTo(synth(defaults));
@@ -229,6 +230,48 @@ class AgcVpcTest {
         assertThat(compute.path("tags").path("Name").asText()).isEqualTo("test/Vpc/ComputeSubnet1");
     }
 
+    @Test
+    void regionalIsOneNatGatewayInTheVpcInNoSubnetWithNoElasticIpAndEveryPrivateSubnetRoutesThroughIt() {
+        // Given
+        TerraformStack stack = stack();
+
+        // When
+        AgcVpc vpc = new AgcVpc(stack, "Vpc", new AgcVpcProps(null, 3, null, NatGateways.REGIONAL));
+        String synthesized = synth(stack);
+
+        // Then one NAT gateway, regional, in the VPC, created after the internet gateway its route table routes to
+        Map<String, JsonNode> nats = resources(synthesized, NatGateway.TF_RESOURCE_TYPE);
+        assertThat(nats).containsOnlyKeys("vpc_regional_nat_gateway");
+        JsonNode regional = nats.get("vpc_regional_nat_gateway");
+        assertThat(regional.path("availability_mode").asText()).isEqualTo("regional");
+        assertThat(regional.path("vpc_id").asText()).isEqualTo("${aws_vpc.vpc.id}");
+        assertThat(regional.path("depends_on")).hasToString("[\"aws_internet_gateway.vpc_igw\"]");
+        assertThat(regional.path("tags").path("Name").asText()).isEqualTo("test/Vpc");
+        // in automatic mode: no subnet, no allocation, no per-AZ addresses, public (the default connectivity)
+        assertThat(regional.has("subnet_id")).as(regional.toString()).isFalse();
+        assertThat(regional.has("allocation_id")).isFalse();
+        assertThat(regional.has("availability_zone_address")).isFalse();
+        assertThat(regional.has("connectivity_type")).isFalse();
+        // and no Elastic IP
+        assertThat(resources(synthesized, Eip.TF_RESOURCE_TYPE)).isEmpty();
+        // every private subnet's default route goes through it; the public subnets' through the internet gateway
+        String id = "${aws_nat_gateway.vpc_regional_nat_gateway.id}";
+        assertThat(privateDefaultRoutes(synthesized)).isEqualTo(Map.of("vpc_private_subnet1", id,
+                "vpc_private_subnet2", id, "vpc_private_subnet3", id));
+        resources(synthesized, "aws_route").forEach((name, route) -> {
+            if (name.startsWith("vpc_public_subnet")) {
+                assertThat(route.path("gateway_id").asText()).isEqualTo("${aws_internet_gateway.vpc_igw.id}");
+            }
+        });
+        // the subnets are those of the zonal layout, CIDR for CIDR
+        TerraformStack zonal = stack();
+        new AgcVpc(zonal, "Vpc", AgcVpcProps.defaults());
+        assertThat(subnetCidrs(synthesized)).isEqualTo(subnetCidrs(synth(zonal)));
+        assertThat(vpc.natGatewayIds()).hasSize(1);
+        assertThat(vpc.privateRouteTableIds()).hasSize(3);
+        assertThat(ConstructTest.resolved(stack, vpc.natGatewayIds().get(0))).isEqualTo(id);
+    }
+
     static Stream<Arguments> refusals() {
         SubnetGroup pub = new SubnetGroup("Public", SubnetType.PUBLIC);
         SubnetGroup priv = new SubnetGroup("Private", SubnetType.PRIVATE_WITH_EGRESS);
@@ -250,12 +293,13 @@ class AgcVpcTest {
                         "6 subnets do not fit in 10.0.0.0/26 (each would be smaller than /28)"),
                 arguments(named("a block that is not one", new AgcVpcProps("10.0.0.0", null, null, null)),
                         "not an IPv4 CIDR block: '10.0.0.0' (expected e.g. 10.0.0.0/16)"),
-                arguments(named("no NAT gateway for private subnets", new AgcVpcProps(null, 3, null, 0)),
-                        "AgcVpcProps.natGateways must be from 1 to availabilityZones (3), got 0"),
-                arguments(named("more NAT gateways than AZs", new AgcVpcProps(null, 2, null, 3)),
-                        "AgcVpcProps.natGateways must be from 1 to availabilityZones (2), got 3"),
+                arguments(named("more NAT gateways than AZs", new AgcVpcProps(null, 2, null, NatGateways.of(3))),
+                        "AgcVpcProps.natGateways must be from 1 to availabilityZones (2), or regional; got 3"),
+                arguments(named("a regional NAT gateway without private subnets",
+                                new AgcVpcProps(null, 3, AgcVpc.DEFAULT_SUBNETS_NO_NAT, NatGateways.REGIONAL)),
+                        "AgcVpcProps.natGateways needs a PRIVATE_WITH_EGRESS subnet group"),
                 arguments(named("NAT gateways without private subnets",
-                                new AgcVpcProps(null, 3, AgcVpc.DEFAULT_SUBNETS_NO_NAT, 1)),
+                                new AgcVpcProps(null, 3, AgcVpc.DEFAULT_SUBNETS_NO_NAT, NatGateways.of(1))),
                         "AgcVpcProps.natGateways needs a PRIVATE_WITH_EGRESS subnet group"));
     }
 

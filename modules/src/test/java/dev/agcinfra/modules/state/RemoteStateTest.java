@@ -32,6 +32,21 @@ class RemoteStateTest {
     }
 
     @Test
+    void theRegionCheckIsSkippedOnlyWhenAsked() throws Exception {
+        TerraformStack asked = stack();
+        TerraformStack notAsked = stack();
+
+        RemoteState.s3(asked, "b", "k", "ap-east-2", true);
+        RemoteState.s3(notAsked, "b", "k", "eu-west-1", false);
+
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(synth(asked)).path("terraform").path("backend").path("s3")
+                .path("skip_region_validation").asBoolean()).isTrue();
+        assertThat(json.readTree(synth(notAsked)).path("terraform").path("backend").path("s3")
+                .has("skip_region_validation")).isFalse();
+    }
+
+    @Test
     void theBucketTheKeyAndTheRegionAreRequired() {
         TerraformStack stack = stack();
 
