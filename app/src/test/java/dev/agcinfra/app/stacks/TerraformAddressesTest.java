@@ -73,9 +73,11 @@ class TerraformAddressesTest {
         Path home = FakeAgcInstallation.create(agcHome).home();
         RegionSettings cheap = new RegionSettings("us-east-2", Optional.empty(), List.of(), "agc-bucket-us-east-2", true,
                 Optional.of("ami-0123456789abcdef0"), false, true, Map.of("team", "genomics"), NatGateways.of(1), true, 90);
+        RegionSettings regional = new RegionSettings("us-west-2", Optional.empty(), List.of(), "agc-bucket-us-west-2", true,
+                Optional.empty(), false, true, Map.of(), NatGateways.REGIONAL, false, 90);
         Settings settings = new Settings(Synth.ACCOUNT, Settings.DEFAULT_STATE_BUCKET, Map.of("team", "genomics"),
                 List.of(Synth.defaults("us-east-1"), OtherModesTest.publicSubnets("eu-west-1"),
-                        OtherModesTest.ownVpc("eu-central-1", List.of("subnet-0123456789abcdef0")), cheap), home);
+                        OtherModesTest.ownVpc("eu-central-1", List.of("subnet-0123456789abcdef0")), cheap, regional), home);
         App app = Testing.app();
         AgcInfraApp agc = new AgcInfraApp(settings, SubnetResolver.none(), app);
 
@@ -84,6 +86,6 @@ class TerraformAddressesTest {
             Testing.synth(stack);
             assertThat(stack.namesAskedFor()).as(s.stack()).isZero();
         }
-        assertThat(agc.stacks()).hasSize(7);
+        assertThat(agc.stacks()).hasSize(9);
     }
 }
