@@ -1,7 +1,8 @@
 'use strict';
 // Runs jsii's kernel (program.js of the jsii-runtime jar, unpacked by the app's build into
-// app/target/jsii-runtime/) in this one Node.js process. bin/agc-infra names it in JSII_RUNTIME, the jsii Java
-// runtime's documented way to start a runtime of one's own.
+// app/target/jsii-runtime/) in this one Node.js process. bin/agc-infra names it in JSII_RUNTIME, the variable the jsii
+// Java runtime (software.amazon.jsii.JsiiRuntime) reads for the command of the runtime it starts, run through
+// /bin/sh -c when it has spaces.
 //
 // Why: the runtime jsii starts by default (jsii-runtime.js) is a relay. It starts a second Node.js process for the
 // kernel and copies every request and every response between its own stdin/stdout and the kernel's file descriptor 3
