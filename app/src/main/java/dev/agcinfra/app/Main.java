@@ -35,6 +35,8 @@ import java.util.concurrent.FutureTask;
  */
 public final class Main {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Main() {
     }
 
@@ -120,12 +122,13 @@ public final class Main {
                 AgcInfraApp built = new AgcInfraApp(settings, lookup::privateSubnets, cdktf);
                 timings.mark("constructs (" + built.stacks().size() + " stacks)");
                 built.synth(folder);
+                timings.mark("synth written");
                 if (check.stamps()) {
                     // after the synth: a lookup it made is in the cache now, and is an input of the next synth
                     SynthStamp.write(folder, check.inputs(loader.settingsFile(), contextFile, output.path()),
                             SynthInputs.resolved(settings, built.installation()));
+                    timings.mark("stamped");
                 }
-                timings.mark("synth written");
                 return built;
             });
             output.warnings().forEach(w -> err.println("agc-infra: warning: " + w));
@@ -175,7 +178,7 @@ public final class Main {
 
     static int countResources(Path stackJson) {
         try {
-            JsonNode resources = new ObjectMapper().readTree(stackJson.toFile()).path("resource");
+            JsonNode resources = JSON.readTree(stackJson.toFile()).path("resource");
             int count = 0;
             for (Iterator<JsonNode> types = resources.elements(); types.hasNext(); ) {
                 count += types.next().size();
