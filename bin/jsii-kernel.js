@@ -6,7 +6,7 @@
 //
 // Why: the runtime jsii starts by default (jsii-runtime.js) is a relay. It starts a second Node.js process for the
 // kernel and copies every request and every response between its own stdin/stdout and the kernel's file descriptor 3
-// through Node.js streams: one more process start (about 0.1 s), about 40 MiB, and two more hops on each of the
+// through Node.js streams: one more process start (about 0.1 s), about 50 MiB, and two more hops on each of the
 // thousands of synchronous calls a synth makes. Here the kernel talks to the JVM directly.
 //
 // How: the kernel reads and writes its requests on fd 3. bin/agc-infra starts this script with fd 3 reading the
