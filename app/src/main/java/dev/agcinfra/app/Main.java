@@ -86,8 +86,10 @@ public final class Main {
         Path contextFile = ContextCache.besideSettings(loader.settingsFile()).file();
         // A stamp made from the same file bytes and environment: the output is likely up to date, which is known for
         // sure once the settings are resolved; only then is jsii started, if at all.
+        // The inputs are digested before they are read: a file that changes while the synth runs makes the digest
+        // taken after it differ, and then nothing is stamped.
+        String inputs = check.stamps() ? check.inputs(loader.settingsFile(), contextFile, output.path()) : null;
         Optional<SynthStamp> stamp = check.maySkip() ? SynthStamp.read(output.path()) : Optional.empty();
-        String inputs = stamp.isPresent() ? check.inputs(loader.settingsFile(), contextFile, output.path()) : null;
         boolean likelyUpToDate = stamp.isPresent() && stamp.get().madeFrom(inputs);
         // Starting jsii (a Node.js process) and loading the AWS provider's type system take most of a synth;
         // they overlap with reading and checking the settings, which needs no jsii.
@@ -102,6 +104,7 @@ public final class Main {
             PrivateSubnetLookup lookup = PrivateSubnetLookup.besideSettings(loader.settingsFile(), aws);
             timings.mark("settings");
             if (likelyUpToDate) {
+                output.check(); // what a synth would refuse, a skipped one refuses too
                 AgcInstallation installation = AgcInstallation.read(settings.agcHome());
                 if (stamp.get().upToDate(output.path(), inputs, SynthInputs.resolved(settings, installation))) {
                     List<AgcInfraApp.StackSummary> stacks = AgcInfraApp.plannedStacks(settings);
@@ -123,10 +126,10 @@ public final class Main {
                 timings.mark("constructs (" + built.stacks().size() + " stacks)");
                 built.synth(folder);
                 timings.mark("synth written");
-                if (check.stamps()) {
-                    // after the synth: a lookup it made is in the cache now, and is an input of the next synth
-                    SynthStamp.write(folder, check.inputs(loader.settingsFile(), contextFile, output.path()),
-                            SynthInputs.resolved(settings, built.installation()));
+                // Stamped only when the inputs are as they were before the settings were read: else they changed
+                // while the synth ran (an edit, a checkout, or a lookup this synth cached), and the next synth runs.
+                if (check.stamps() && inputs.equals(check.inputs(loader.settingsFile(), contextFile, output.path()))) {
+                    SynthStamp.write(folder, inputs, SynthInputs.resolved(settings, built.installation()));
                     timings.mark("stamped");
                 }
                 return built;

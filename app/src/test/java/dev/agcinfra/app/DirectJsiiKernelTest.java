@@ -7,6 +7,7 @@ import dev.agcinfra.testing.FakeAgcInstallation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bin/agc-infra runs jsii's kernel directly (bin/jsii-kernel.js) instead of through jsii's relay: a synth that way
- * writes the same bytes as a synth through the relay, which is how every other test runs.
+ * bin/agc-infra runs jsii's kernel directly (bin/jsii-kernel.js, with the command bin/jsii-kernel-command prints)
+ * instead of through jsii's relay: a synth that way writes the same bytes as a synth through the relay, which is how
+ * every other test runs.
  */
 class DirectJsiiKernelTest {
 
@@ -43,9 +45,18 @@ class DirectJsiiKernelTest {
 
         Path program = ROOT.resolve("app/target/jsii-runtime/software/amazon/jsii/lib/program.js");
         assertThat(program).as("unpacked by the build (process-resources)").isRegularFile();
-        // the command bin/agc-infra puts in JSII_RUNTIME
-        String runtime = "exec node --preserve-symlinks '" + ROOT.resolve("bin/jsii-kernel.js") + "' '" + program
-                + "' 3<&0 0</dev/null 4>&1 1>&2";
+        // the launcher's scripts and the kernel, copied to a path that needs quoting in the shell jsii starts it with
+        Path copy = dir.resolve("agc infra's $(copy)");
+        Files.createDirectories(copy.resolve("bin"));
+        for (String script : List.of("bin/jsii-kernel-command", "bin/jsii-kernel.js")) {
+            Files.copy(ROOT.resolve(script), copy.resolve(script), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Path copiedProgram = copy.resolve(ROOT.relativize(program));
+        Files.createDirectories(copiedProgram.getParent());
+        Files.copy(program, copiedProgram);
+        String runtime = run(List.of(copy.resolve("bin/jsii-kernel-command").toString())).strip();
+        assertThat(runtime).contains("jsii-kernel.js", "program.js");
+
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), SynthRun.class.getName(), direct.toString(), "code",
                 "--force");
@@ -60,6 +71,13 @@ class DirectJsiiKernelTest {
         Map<String, String> viaRelay = written(relay.resolve("cdktf.out"));
         assertThat(viaRelay).containsKeys("manifest.json", "stacks/agc-core-us-east-1/cdk.tf.json");
         assertThat(written(direct.resolve("cdktf.out"))).isEqualTo(viaRelay);
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isZero();
+        return out;
     }
 
     /** Every file below {@code folder} but the stamp (whose digests name the folder), by relative path. */

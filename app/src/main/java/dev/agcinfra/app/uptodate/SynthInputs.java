@@ -29,22 +29,26 @@ import java.util.jar.Manifest;
  *   <li>{@link #beforeSettings}: what is known before the settings are read: the code that synthesizes (the jar's own
  *       bytes, and the name, size and modification time of each library jar on its {@code Class-Path}), the settings
  *       file's path and bytes, the bytes of the lookup cache beside it ({@code agc.context.json}, or its absence), the
- *       environment variables the synth and the AWS SDK read ({@value #ENV_PREFIXES_TEXT}, except agc-infra's own
- *       switches that change no output), and the output folder's path;</li>
+ *       environment variables the synth, the AWS SDK, jsii and the JVM read ({@link #ENV_PREFIXES}, {@link #ENV_NAMES},
+ *       except {@link #ENV_NOT_INPUTS}, agc-infra's switches that change no output), and the output folder's path;</li>
  *   <li>{@link #resolved}: what the settings resolve to beyond the file: the account (from STS when the file has
  *       none), the regions (the default region from the AWS configuration when it has none), and the AGC
  *       installation the cores upload (its path, and each file's path and SHA-256).</li>
  * </ul>
- * A digest covers values, never stores them: credentials in the environment are part of a digest, not of the stamp.
+ * A digest covers values, never stores them: credentials in the environment are part of a digest, not of the stamp
+ * (so new short-lived credentials in the environment mean a full synth).
  */
 public final class SynthInputs {
 
     /** Environment variables whose names start with one of these are inputs. */
     public static final List<String> ENV_PREFIXES = List.of("AGC_", "AWS_", "CDKTF_");
-    private static final String ENV_PREFIXES_TEXT = "AGC_*, AWS_*, CDKTF_*";
+    /** These too: what runs the code (a JVM option can add an agent or classes; jsii's runtime and Node.js). */
+    public static final Set<String> ENV_NAMES = Set.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS",
+            "JSII_RUNTIME", "JSII_NODE", "NODE_OPTIONS");
     /** agc-infra's switches that change how it runs, not what it writes. */
-    public static final Set<String> ENV_NOT_INPUTS = Set.of("AGC_INFRA_TIMINGS", "AGC_INFRA_FORCE",
-            "AGC_INFRA_JAVA_OPTS");
+    public static final Set<String> ENV_NOT_INPUTS = Set.of("AGC_INFRA_TIMINGS", "AGC_INFRA_FORCE", "AGC_INFRA_PLAIN");
+    /** A jar of agc-infra's own on the jar's {@code Class-Path}, whose name does not change when its code does. */
+    private static final String OWN_JAR_PREFIX = "agc-";
     private static final int FORMAT = 1;
 
     private SynthInputs() {
@@ -65,7 +69,8 @@ public final class SynthInputs {
         d.add("context").add(contextFile.toAbsolutePath().normalize().toString()).addFile(contextFile);
         Map<String, String> inputs = new TreeMap<>();
         env.forEach((name, value) -> {
-            if (ENV_PREFIXES.stream().anyMatch(name::startsWith) && !ENV_NOT_INPUTS.contains(name)) {
+            if ((ENV_PREFIXES.stream().anyMatch(name::startsWith) || ENV_NAMES.contains(name))
+                    && !ENV_NOT_INPUTS.contains(name)) {
                 inputs.put(name, value);
             }
         });
@@ -95,8 +100,9 @@ public final class SynthInputs {
     }
 
     /**
-     * The code {@code type} is part of: the SHA-256 of its jar and, for each jar on the jar's {@code Class-Path}, its
-     * name, size and modification time (the libraries are large; a rebuilt or replaced one has another size or time).
+     * The code {@code type} is part of: the SHA-256 of its jar and of each of agc-infra's own jars on the jar's
+     * {@code Class-Path} ({@code agc-*}: their names stay when their code changes), and the name, size and modification
+     * time of every other one (third-party libraries, with their version in their name; the AWS provider's is large).
      * Empty when {@code type} was not loaded from a jar (classes in a folder, as in an IDE): then nothing can prove the
      * code unchanged, and every synth synthesizes.
      */
@@ -106,10 +112,18 @@ public final class SynthInputs {
             if (source == null || source.getLocation() == null) {
                 return Optional.empty();
             }
-            Path jar = Path.of(source.getLocation().toURI());
-            if (!Files.isRegularFile(jar)) {
-                return Optional.empty();
-            }
+            return ofJar(Path.of(source.getLocation().toURI()));
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@link #codeOf} for the jar {@code jar}; empty when it is not a readable jar. */
+    static Optional<String> ofJar(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            return Optional.empty();
+        }
+        try {
             Digest d = new Digest();
             d.add("jar").addFile(jar);
             try (JarFile file = new JarFile(jar.toFile())) {
@@ -121,7 +135,9 @@ public final class SynthInputs {
                     }
                     Path library = jar.resolveSibling(entry);
                     d.add(entry);
-                    if (Files.isRegularFile(library)) {
+                    if (Files.isRegularFile(library) && library.getFileName().toString().startsWith(OWN_JAR_PREFIX)) {
+                        d.addFile(library);
+                    } else if (Files.isRegularFile(library)) {
                         d.add(String.valueOf(Files.size(library)))
                                 .add(String.valueOf(Files.getLastModifiedTime(library).toMillis()));
                     } else {
@@ -130,7 +146,7 @@ public final class SynthInputs {
                 }
             }
             return Optional.of(d.hex());
-        } catch (IOException | URISyntaxException | SecurityException | IllegalArgumentException e) {
+        } catch (IOException | SecurityException e) {
             return Optional.empty();
         }
     }

@@ -105,15 +105,6 @@ public record SynthStamp(String inputs, String resolved, SortedMap<String, Strin
         }
     }
 
-    /** Removes the stamp of {@code folder}, if any (what it describes is about to change). */
-    public static void remove(Path folder) {
-        try {
-            Files.deleteIfExists(folder.resolve(FILE_NAME));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + folder.resolve(FILE_NAME), e);
-        }
-    }
-
     /** {@code manifest.json} and every {@code stacks/<stack>/cdk.tf.json} in {@code folder}, with their SHA-256. */
     private static SortedMap<String, String> writtenFiles(Path folder) {
         SortedMap<String, String> files = new TreeMap<>();

@@ -29,17 +29,21 @@ public final class UpToDateCheck {
 
     /** Never skips, and writes no stamp. */
     public static UpToDateCheck off() {
-        return new UpToDateCheck(Optional.empty(), Map.of(), true);
+        return new UpToDateCheck(Optional.empty(), Map.of(), false);
     }
 
     /** The check of the running jar in {@code env}; {@code force} or {@value #FORCE_ENV}{@code =1} never skip. */
     public static UpToDateCheck of(Map<String, String> env, boolean force) {
-        return new UpToDateCheck(SynthInputs.codeOf(UpToDateCheck.class), env, force || "1".equals(env.get(FORCE_ENV)));
+        return new UpToDateCheck(SynthInputs.codeOf(UpToDateCheck.class), env, forced(env, force));
     }
 
-    /** A check that takes {@code code} as the code's identity (for tests, which run from class folders). */
+    /** As {@link #of}, with {@code code} as the code's identity (for tests, which run from class folders). */
     public static UpToDateCheck withCode(String code, Map<String, String> env, boolean force) {
-        return new UpToDateCheck(Optional.of(Objects.requireNonNull(code, "code")), env, force);
+        return new UpToDateCheck(Optional.of(Objects.requireNonNull(code, "code")), env, forced(env, force));
+    }
+
+    private static boolean forced(Map<String, String> env, boolean force) {
+        return force || "1".equals(env.get(FORCE_ENV));
     }
 
     /** Whether the synth may skip its work when the output is up to date. */

@@ -11,6 +11,7 @@ import dev.agcinfra.testing.FakeAgcInstallation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * A synth whose inputs and output are unchanged since the last one does no work, and any change, or any doubt, makes
@@ -195,12 +197,54 @@ class UpToDateSynthTest {
     }
 
     @Test
+    void aSettingsFileEditedWhileTheSynthRunsLeavesNoStampSoTheNextSynthRunsAgain() throws IOException {
+        // no regions: the loader asks for the default region while it reads the file; the user saves an edit then
+        Path settings = dir.resolve("agc.yaml");
+        Files.writeString(settings, "account: \"123456789012\"\nagcHome: agc-home\n");
+        AwsEnvironment editedMeanwhile = new AwsEnvironment(Map.of(), Optional.empty(),
+                AnonymousCredentialsProvider.create(), () -> {
+                    try {
+                        Files.writeString(settings, "account: \"123456789012\"\nagcHome: agc-home\n# edited\n");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    return Region.EU_WEST_1;
+                });
+        int status = Main.synth(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                new SettingsLoader(dir, Map.of()), editedMeanwhile, OutputFolder.at(out),
+                UpToDateCheck.withCode(CODE, Map.of(), false));
+
+        assertThat(status).isZero();
+        assertThat(out.resolve(SynthStamp.FILE_NAME)).as("made from bytes that are gone").doesNotExist();
+    }
+
+    @Test
+    void agcInfraForceInTheEnvironmentSynthesizesAsForceDoes() throws IOException {
+        Map<String, String> env = Map.of(UpToDateCheck.FORCE_ENV, "1");
+        SynthRun forced = SynthRun.in(dir, CODE, env, false);
+
+        assertThat(forced.skipped()).isFalse();
+        assertThat(rewritten()).isTrue();
+        assertThat(again(Map.of()).skipped()).as("AGC_INFRA_FORCE is not an input").isTrue();
+    }
+
+    @Test
+    void aPlainFileWhereAStacksFolderGoesIsRefusedAsAFullSynthWouldRefuseIt() throws IOException {
+        Files.writeString(out.resolve("stacks/not-a-stack"), "x");
+
+        SynthRun run = SynthRun.in(dir, CODE, Map.of(), false);
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("not-a-stack").doesNotContain("up to date");
+    }
+
+    @Test
     void aSynthWithoutTheCheckLeavesNoStampBehindSoTheNextOneSynthesizes() throws IOException {
         String before = Files.readString(dir.resolve("agc.yaml"));
         Files.writeString(dir.resolve("agc.yaml"), SETTINGS.replace("usePublicSubnets: true", "usePublicSubnets: false"));
         // as account activate synthesizes: no check, no stamp
         AwsEnvironment offline = new AwsEnvironment(Map.of(), Optional.empty(), AnonymousCredentialsProvider.create(),
-                () -> software.amazon.awssdk.regions.Region.EU_WEST_1);
+                () -> Region.EU_WEST_1);
         assertThat(Main.synth(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
                 new SettingsLoader(dir, Map.of()), offline, OutputFolder.at(out))).isZero();
         assertThat(out.resolve(SynthStamp.FILE_NAME)).doesNotExist();
