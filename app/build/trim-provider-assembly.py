@@ -11,6 +11,10 @@ provider jar's bundle (com/hashicorp/cdktf/providers/aws/provider-aws@<version>.
 before its dependencies on every class path (the jar's manifest, Surefire), so jsii loads this copy. The app's tests
 synthesize every stack through it: a type left out fails them.
 
+The same goes for the Java side's map of jsii types to Java classes, com/hashicorp/cdktf/providers/aws/$Module.txt
+(7.8 MB, one line per type, read into a map before the provider's first class is used: about 0.2 s of a cold JVM):
+the copy holds the lines of the kept types only, the only ones jsii can hand back to Java.
+
 The set of provider packages is read from the Java sources: every `com.hashicorp.cdktf.providers.aws.<package>`
 they mention. The output is deterministic (sorted entries, zero timestamps), so jsii's package cache keeps hitting.
 
@@ -82,8 +86,8 @@ def main():
     stamp = os.path.join(os.path.dirname(os.path.abspath(args.out)),
                          "provider-aws-trim-" + os.path.basename(os.path.abspath(args.out)) + ".stamp")
     if os.path.exists(stamp):
-        written, _, target = open(stamp).read().partition("\n")
-        if written == stamp_text and os.path.exists(target):
+        written, _, targets = open(stamp).read().partition("\n")
+        if written == stamp_text and targets and all(os.path.exists(t) for t in targets.split("\n")):
             print("trim-provider-assembly: up to date")
             return
 
@@ -93,6 +97,8 @@ def main():
             sys.exit(f"trim-provider-assembly: expected one .jsii.tgz in {args.jar}, found {bundles}")
         bundle_name = bundles[0]
         bundle = jar.read(bundle_name)
+        module_name = os.path.dirname(bundle_name) + "/$Module.txt"
+        module_types = jar.read(module_name).decode()
 
     with tarfile.open(fileobj=io.BytesIO(bundle), mode="r:gz") as tar:
         members = {m.name: (m, tar.extractfile(m).read() if m.isfile() else None) for m in tar.getmembers()}
@@ -137,10 +143,18 @@ def main():
     with open(target, "wb") as f:
         with gzip.GzipFile(fileobj=f, mode="wb", mtime=0) as gz:
             gz.write(out.getvalue())
+    module_target = os.path.join(args.out, module_name)
+    module_lines = [line for line in module_types.splitlines() if line.partition("=")[0] in keep]
+    missing = keep - {line.partition("=")[0] for line in module_lines}
+    if missing:
+        sys.exit(f"trim-provider-assembly: {module_name} names no Java class for {', '.join(sorted(missing)[:5])}")
+    with open(module_target, "w", encoding="utf-8") as f:
+        f.write("\n".join(module_lines) + "\n")
     with open(stamp, "w") as f:
-        f.write(stamp_text + "\n" + os.path.abspath(target))
+        f.write(stamp_text + "\n" + os.path.abspath(target) + "\n" + os.path.abspath(module_target))
     print(f"trim-provider-assembly: {len(keep)} of {total} types, "
-          f"{len(dirs)} submodules -> {target} ({os.path.getsize(target) // 1024} KiB)")
+          f"{len(dirs)} submodules -> {target} ({os.path.getsize(target) // 1024} KiB), and their {len(module_lines)} "
+          f"Java classes -> {module_target}")
 
 
 if __name__ == "__main__":

@@ -121,6 +121,15 @@ public final class AgcInfraApp {
         return names;
     }
 
+    /** The stacks a synth of {@code settings} writes, in synthesis order, without building them (no jsii). */
+    public static List<StackSummary> plannedStacks(Settings settings) {
+        List<StackSummary> planned = new ArrayList<>();
+        for (RegionSettings region : settings.regions()) {
+            stackNames(region).forEach(name -> planned.add(new StackSummary(name, region)));
+        }
+        return planned;
+    }
+
     /**
      * Writes {@code <folder>/stacks/<stack>/cdk.tf.json} and {@code <folder>/manifest.json}, as CDKTF's
      * {@code App.synth()} does (the same steps: prepare every stack, synthesize each, validate the app, write the

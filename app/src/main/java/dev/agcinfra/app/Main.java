@@ -7,7 +7,12 @@ import com.hashicorp.cdktf.App;
 import dev.agcinfra.app.cli.AgcInfraCommand;
 import dev.agcinfra.app.cli.CliEnvironment;
 import dev.agcinfra.app.lookup.AwsEnvironment;
+import dev.agcinfra.app.lookup.ContextCache;
 import dev.agcinfra.app.lookup.PrivateSubnetLookup;
+import dev.agcinfra.app.uptodate.SynthInputs;
+import dev.agcinfra.app.uptodate.SynthStamp;
+import dev.agcinfra.app.uptodate.UpToDateCheck;
+import dev.agcinfra.modules.contract.AgcInstallation;
 import dev.agcinfra.settings.RegionValidation;
 import dev.agcinfra.settings.Settings;
 import dev.agcinfra.settings.SettingsLoader;
@@ -16,6 +21,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -28,6 +34,8 @@ import java.util.concurrent.FutureTask;
  * <p>With other arguments, the commands of {@link AgcInfraCommand} ({@code agc-infra account activate|deactivate|status}).
  */
 public final class Main {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Main() {
     }
@@ -50,29 +58,66 @@ public final class Main {
             return AgcInfraCommand.run(out, err, CliEnvironment.system(), args);
         }
         return synth(out, err, new SettingsLoader(Path.of(""), System.getenv()), AwsEnvironment.fromSystem(),
-                OutputFolder.of(Path.of(""), System.getenv()));
+                OutputFolder.of(Path.of(""), System.getenv()), UpToDateCheck.of(System.getenv(), false));
     }
 
     /**
-     * Synthesizes with everything injected (tests, embedding, {@code agc-infra synth}): the settings are read and
-     * checked, then the stacks are written into a fresh folder that replaces {@code output} only when it is complete
+     * Synthesizes with everything injected (tests, embedding): as {@link #synth(PrintWriter, PrintWriter,
+     * SettingsLoader, AwsEnvironment, OutputFolder, UpToDateCheck)} with the up-to-date check off.
+     */
+    public static int synth(PrintWriter out, PrintWriter err, SettingsLoader loader, AwsEnvironment aws,
+            OutputFolder output) {
+        return synth(out, err, loader, aws, output, UpToDateCheck.off());
+    }
+
+    /**
+     * Synthesizes with everything injected ({@code agc-infra synth}, tests): the settings are read and checked, then
+     * the stacks are written into a fresh folder that replaces {@code output} only when it is complete
      * ({@link OutputFolder}). Every problem is one line on {@code err}; nothing is written when there is one.
+     *
+     * <p>With {@code check} on, a synth whose inputs ({@link SynthInputs}) and output are those its stamp
+     * ({@link SynthStamp}) records does not start jsii: it prints the same summary and says the output is up to date.
      *
      * @param output where to write: {@link OutputFolder#of} gives {@code CDKTF_OUTDIR}, else {@code cdktf.out}
      */
     public static int synth(PrintWriter out, PrintWriter err, SettingsLoader loader, AwsEnvironment aws,
-            OutputFolder output) {
+            OutputFolder output, UpToDateCheck check) {
         Timings timings = Timings.fromEnvironment(err);
+        Path contextFile = ContextCache.besideSettings(loader.settingsFile()).file();
+        // A stamp made from the same file bytes and environment: the output is likely up to date, which is known for
+        // sure once the settings are resolved; only then is jsii started, if at all.
+        // The inputs are digested before they are read: a file that changes while the synth runs makes the digest
+        // taken after it differ, and then nothing is stamped.
+        String inputs = check.stamps() ? check.inputs(loader.settingsFile(), contextFile, output.path()) : null;
+        Optional<SynthStamp> stamp = check.maySkip() ? SynthStamp.read(output.path()) : Optional.empty();
+        boolean likelyUpToDate = stamp.isPresent() && stamp.get().madeFrom(inputs);
         // Starting jsii (a Node.js process) and loading the AWS provider's type system take most of a synth;
         // they overlap with reading and checking the settings, which needs no jsii.
         FutureTask<Void> cdktfStart = new FutureTask<>(AgcInfraApp::warmUp, null);
         Thread starter = new Thread(cdktfStart, "cdktf-start");
         starter.setDaemon(true);
-        starter.start();
+        if (!likelyUpToDate) {
+            starter.start();
+        }
         try {
             Settings settings = loader.load(aws);
             PrivateSubnetLookup lookup = PrivateSubnetLookup.besideSettings(loader.settingsFile(), aws);
             timings.mark("settings");
+            if (likelyUpToDate) {
+                output.check(); // what a synth would refuse, a skipped one refuses too
+                AgcInstallation installation = AgcInstallation.read(settings.agcHome());
+                if (stamp.get().upToDate(output.path(), inputs, SynthInputs.resolved(settings, installation))) {
+                    List<AgcInfraApp.StackSummary> stacks = AgcInfraApp.plannedStacks(settings);
+                    summarize(out, err, stacks, installation, output, settings);
+                    err.println("agc-infra: " + OutputFolder.display(output.path()) + " is up to date: nothing it is "
+                            + "synthesized from has changed since the last synth (settings, lookup cache, AGC "
+                            + "installation, environment, account, agc-infra itself); synth --force (or "
+                            + UpToDateCheck.FORCE_ENV + "=1) synthesizes anyway");
+                    timings.mark("up to date");
+                    return ExitCode.OK;
+                }
+                starter.start();
+            }
             join(cdktfStart);
             AgcInfraApp app = output.replace(folder -> {
                 App cdktf = AgcInfraApp.newApp(folder);
@@ -81,21 +126,33 @@ public final class Main {
                 timings.mark("constructs (" + built.stacks().size() + " stacks)");
                 built.synth(folder);
                 timings.mark("synth written");
+                // Stamped only when the inputs are as they were before the settings were read: else they changed
+                // while the synth ran (an edit, a checkout, or a lookup this synth cached), and the next synth runs.
+                if (check.stamps() && inputs.equals(check.inputs(loader.settingsFile(), contextFile, output.path()))) {
+                    SynthStamp.write(folder, inputs, SynthInputs.resolved(settings, built.installation()));
+                    timings.mark("stamped");
+                }
                 return built;
             });
             output.warnings().forEach(w -> err.println("agc-infra: warning: " + w));
-            String contexts = app.installation().isComplete() ? "ready" : "no-agc-installation";
-            for (AgcInfraApp.StackSummary s : app.stacks()) {
-                out.println(summaryLine(s, output.path()) + (s.stack().startsWith("agc-core-") ? " contexts=" + contexts : ""));
-            }
-            settings.regions().stream().map(r -> RegionValidation.whySkipped(r.region())).flatMap(Optional::stream)
-                    .forEach(why -> err.println("agc-infra: note: " + why));
-            AgcInfraApp.contextsCannotRun(app.installation()).ifPresent(w -> err.println("agc-infra: warning: " + w));
+            summarize(out, err, app.stacks(), app.installation(), output, settings);
             timings.mark("summary");
             return ExitCode.OK;
         } catch (RuntimeException e) {
             return AgcInfraCommand.report(e, err);
         }
+    }
+
+    /** One line per stack on {@code out}; notes and the contexts warning on {@code err}. */
+    private static void summarize(PrintWriter out, PrintWriter err, List<AgcInfraApp.StackSummary> stacks,
+            AgcInstallation installation, OutputFolder output, Settings settings) {
+        String contexts = installation.isComplete() ? "ready" : "no-agc-installation";
+        for (AgcInfraApp.StackSummary s : stacks) {
+            out.println(summaryLine(s, output.path()) + (s.stack().startsWith("agc-core-") ? " contexts=" + contexts : ""));
+        }
+        settings.regions().stream().map(r -> RegionValidation.whySkipped(r.region())).flatMap(Optional::stream)
+                .forEach(why -> err.println("agc-infra: note: " + why));
+        AgcInfraApp.contextsCannotRun(installation).ifPresent(w -> err.println("agc-infra: warning: " + w));
     }
 
     private static void join(FutureTask<Void> start) {
@@ -124,7 +181,7 @@ public final class Main {
 
     static int countResources(Path stackJson) {
         try {
-            JsonNode resources = new ObjectMapper().readTree(stackJson.toFile()).path("resource");
+            JsonNode resources = JSON.readTree(stackJson.toFile()).path("resource");
             int count = 0;
             for (Iterator<JsonNode> types = resources.elements(); types.hasNext(); ) {
                 count += types.next().size();

@@ -29,6 +29,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import dev.agcinfra.app.uptodate.SynthStamp;
 import software.amazon.jsii.JsiiException;
 
 /**
@@ -38,7 +39,8 @@ import software.amazon.jsii.JsiiException;
  *
  * <p>What the swap keeps of the previous output: Terraform's files in the folders of stacks that are still produced
  * ({@code .terraform/}, {@code .terraform.lock.hcl}, a plan file: everything but {@value #STACK_FILE}, which the synth
- * writes), and whatever else the folder holds besides {@value #MANIFEST} and {@value #STACKS}. The folders of stacks
+ * writes), and whatever else the folder holds besides {@value #MANIFEST}, {@value #STACKS} and the synth's stamp
+ * ({@link SynthStamp}). The folders of stacks
  * that are no longer produced go, unless one holds Terraform state kept on this machine ({@code *.tfstate}): then
  * nothing is changed and the synth says which file to move. When the CDKTF CLI runs the app ({@value #CDKTF_OUTDIR_ENV}
  * names this folder), those folders are left for the CLI, which removes them itself after the synth (and fails if
@@ -297,8 +299,8 @@ public final class OutputFolder {
     private void carryOver(Path previous, Path fresh, Set<String> produced, List<Path[]> carried) throws IOException {
         for (Path entry : list(previous)) {
             String name = entry.getFileName().toString();
-            if (name.equals(MANIFEST)) {
-                continue;
+            if (name.equals(MANIFEST) || name.equals(SynthStamp.FILE_NAME)) {
+                continue; // the new output's own (a stamp describes the output it was written with)
             }
             if (!name.equals(STACKS)) {
                 carry(entry, fresh.resolve(name), carried);
@@ -415,7 +417,8 @@ public final class OutputFolder {
         return Files.isRegularFile(path) ? "a file" : "not a folder (a device, a pipe or a socket)";
     }
 
-    private static String display(Path path) {
+    /** {@code path} relative to the working directory when it is below it, else as it is. */
+    static String display(Path path) {
         Path cwd = Path.of("").toAbsolutePath();
         return path.startsWith(cwd) && !path.equals(cwd) ? cwd.relativize(path).toString() : path.toString();
     }

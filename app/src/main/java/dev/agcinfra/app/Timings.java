@@ -5,7 +5,9 @@ import java.lang.management.ManagementFactory;
 
 /**
  * Where a synth spends its time, printed to stderr when {@code AGC_INFRA_TIMINGS=1}; used by the benchmark.
- * Each line: milliseconds since the JVM started, milliseconds since the previous mark, and the phase.
+ * Each line: milliseconds since the JVM started, milliseconds since the previous mark, the phase, and the CPU time so
+ * far of the thread that marks (the one that calls jsii) and of the whole JVM (its compilers and collectors too).
+ * When off, nothing is measured (the management classes are not even loaded).
  */
 final class Timings {
 
@@ -16,8 +18,10 @@ final class Timings {
     private Timings(PrintWriter err, boolean enabled) {
         this.err = err;
         this.enabled = enabled;
-        this.last = ManagementFactory.getRuntimeMXBean().getStartTime();
-        mark("jvm started to main");
+        if (enabled) {
+            this.last = ManagementFactory.getRuntimeMXBean().getStartTime();
+            mark("jvm started to main");
+        }
     }
 
     static Timings fromEnvironment(PrintWriter err) {
@@ -30,7 +34,11 @@ final class Timings {
         }
         long now = System.currentTimeMillis();
         long sinceStart = now - ManagementFactory.getRuntimeMXBean().getStartTime();
-        err.printf("timing %6d ms %+6d ms  %s%n", sinceStart, now - last, phase);
+        long threadCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+        long jvmCpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() / 1_000_000 : -1;
+        err.printf("timing %6d ms %+6d ms  %-42s cpu: this thread %5d ms, jvm %5d ms%n", sinceStart, now - last, phase,
+                threadCpu, jvmCpu);
         last = now;
     }
 }

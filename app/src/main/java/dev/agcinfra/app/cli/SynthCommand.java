@@ -3,11 +3,13 @@ package dev.agcinfra.app.cli;
 import dev.agcinfra.app.Main;
 import dev.agcinfra.app.OutputFolder;
 import dev.agcinfra.app.lookup.AwsEnvironment;
+import dev.agcinfra.app.uptodate.UpToDateCheck;
 import dev.agcinfra.settings.SettingsLoader;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -18,6 +20,10 @@ import picocli.CommandLine.Spec;
                     + "cdktf.out (or CDKTF_OUTDIR), exactly as cdktf synth does, and print one line per stack.",
             "The output is written into a fresh folder beside it, which replaces it only when complete: the folders "
                     + "of stacks the settings no longer produce are gone, Terraform's files in the others are kept.",
+            "When nothing it is synthesized from has changed since the last synth (the settings and lookup cache "
+                    + "files, the AGC installation, the environment, the account, agc-infra itself) and the output is "
+                    + "as that synth wrote it, nothing is synthesized again: the summary is printed and the output "
+                    + "left as it is. --force (or AGC_INFRA_FORCE=1) synthesizes anyway.",
             "Every problem of the settings file is reported, one line each, before anything is written. AWS is "
                     + "asked only for what the file leaves out: the account (STS) and the default region (AWS_REGION, "
                     + "AWS_DEFAULT_REGION, the profile)."},
@@ -32,12 +38,16 @@ public final class SynthCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--force", description = "Synthesize even when the output is up to date.")
+    boolean force;
+
     @Override
     public Integer call() {
         CliEnvironment cli = root.cli;
         AwsEnvironment aws = new AwsEnvironment(cli.env(), Optional.empty(), null, cli.credentials().orElse(null),
                 cli.regionFallback().orElse(null));
         return Main.synth(spec.commandLine().getOut(), spec.commandLine().getErr(),
-                new SettingsLoader(cli.workingDir(), cli.env()), aws, OutputFolder.of(cli.workingDir(), cli.env()));
+                new SettingsLoader(cli.workingDir(), cli.env()), aws, OutputFolder.of(cli.workingDir(), cli.env()),
+                UpToDateCheck.of(cli.env(), force));
     }
 }

@@ -5,6 +5,7 @@ import com.hashicorp.cdktf.providers.aws.data_aws_s3_bucket.DataAwsS3Bucket;
 import dev.agcinfra.settings.RegionSettings;
 import dev.agcinfra.settings.Settings;
 import dev.agcinfra.settings.VpcMode;
+import dev.agcinfra.modules.naming.AddressedScope;
 import dev.agcinfra.modules.contract.AgcContract;
 import dev.agcinfra.modules.contract.AgcContractProps;
 import dev.agcinfra.modules.contract.AgcInstallation;
@@ -70,7 +71,8 @@ public final class CoreStack extends RegionStack {
             endpoints.endpoints().forEach((service, endpoint) -> endpointIds.put(service, endpoint.getId()));
         }
         if (!region.createBucket()) {
-            DataAwsS3Bucket.Builder.create(this, "ResultsBucket").bucket(region.bucket()).build();
+            AddressedScope.of(this).add("ResultsBucket", (s, n) -> DataAwsS3Bucket.Builder.create(s, n).bucket(region.bucket())
+                    .build());
         }
         AgcContract contract = new AgcContract(this, new AgcContractProps(
                 network.vpcId(), region.bucket(), network.infraSubnets(), region.ami(), region.tags(), installation));
@@ -108,6 +110,7 @@ public final class CoreStack extends RegionStack {
     }
 
     private void output(String name, Object value, String description) {
-        TerraformOutput.Builder.create(this, name).value(value).description(description).build();
+        AddressedScope.of(this).add(name, (s, n) -> TerraformOutput.Builder.create(s, n).value(value)
+                .description(description).build());
     }
 }

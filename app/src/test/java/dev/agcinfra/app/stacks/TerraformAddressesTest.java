@@ -3,12 +3,21 @@ package dev.agcinfra.app.stacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.hashicorp.cdktf.App;
+import com.hashicorp.cdktf.Testing;
+import dev.agcinfra.app.AgcInfraApp;
+import dev.agcinfra.app.SubnetResolver;
+import dev.agcinfra.modules.naming.AddressedStack;
 import dev.agcinfra.modules.naming.TerraformNames;
+import dev.agcinfra.settings.NatGateways;
+import dev.agcinfra.settings.RegionSettings;
+import dev.agcinfra.settings.Settings;
 import dev.agcinfra.testing.FakeAgcInstallation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,5 +66,26 @@ class TerraformAddressesTest {
                 "aws_s3_bucket_public_access_block.results_bucket_public_access_block",
                 "aws_s3_bucket_ownership_controls.results_bucket_ownership_controls",
                 "aws_s3_bucket_policy.results_bucket_policy");
+    }
+
+    @Test
+    void everyElementOfEveryModeIsNamedAsItIsCreatedSoCdktfNeverAsksAStackForAName(@TempDir Path agcHome) {
+        Path home = FakeAgcInstallation.create(agcHome).home();
+        RegionSettings cheap = new RegionSettings("us-east-2", Optional.empty(), List.of(), "agc-bucket-us-east-2", true,
+                Optional.of("ami-0123456789abcdef0"), false, true, Map.of("team", "genomics"), NatGateways.of(1), true, 90);
+        RegionSettings regional = new RegionSettings("us-west-2", Optional.empty(), List.of(), "agc-bucket-us-west-2", true,
+                Optional.empty(), false, true, Map.of(), NatGateways.REGIONAL, false, 90);
+        Settings settings = new Settings(Synth.ACCOUNT, Settings.DEFAULT_STATE_BUCKET, Map.of("team", "genomics"),
+                List.of(Synth.defaults("us-east-1"), OtherModesTest.publicSubnets("eu-west-1"),
+                        OtherModesTest.ownVpc("eu-central-1", List.of("subnet-0123456789abcdef0")), cheap, regional), home);
+        App app = Testing.app();
+        AgcInfraApp agc = new AgcInfraApp(settings, SubnetResolver.none(), app);
+
+        for (AgcInfraApp.StackSummary s : agc.stacks()) {
+            AddressedStack stack = (AddressedStack) app.getNode().findChild(s.stack());
+            Testing.synth(stack);
+            assertThat(stack.namesAskedFor()).as(s.stack()).isZero();
+        }
+        assertThat(agc.stacks()).hasSize(9);
     }
 }

@@ -1,5 +1,6 @@
 package dev.agcinfra.modules.contract;
 
+import dev.agcinfra.modules.naming.AddressedScope;
 import com.hashicorp.cdktf.providers.aws.s3_object.S3Object;
 import dev.agcinfra.modules.contract.AgcInstallation.InstalledFile;
 import dev.agcinfra.modules.naming.TerraformLiteral;
@@ -38,6 +39,7 @@ public final class InstalledArtifacts extends Construct {
     public static final String WES_ADAPTER_ID = "WesAdapter";
 
     private final S3Object wesAdapter;
+    private final AddressedScope here;
 
     /**
      * @param bucketName   the results bucket (a name, or a Terraform reference)
@@ -45,6 +47,7 @@ public final class InstalledArtifacts extends Construct {
      */
     public InstalledArtifacts(Construct scope, String id, String bucketName, AgcInstallation installation) {
         super(scope, id);
+        this.here = AddressedScope.of(scope).child(this, id);
         Objects.requireNonNull(bucketName, "bucketName must be non-null");
         if (!installation.isComplete()) {
             throw new IllegalArgumentException("the AGC installation in " + installation.home() + " lacks "
@@ -78,11 +81,11 @@ public final class InstalledArtifacts extends Construct {
 
     /** The object's key and file are written as the text they are ({@link TerraformLiteral}): file names are free. */
     private S3Object object(String childId, String bucketName, String key, InstalledFile file) {
-        return S3Object.Builder.create(this, childId)
+        return here.add(childId, (s, n) -> S3Object.Builder.create(s, n)
                 .bucket(TerraformLiteral.of(bucketName))
                 .key(TerraformLiteral.of(key))
                 .source(TerraformLiteral.of(file.path().toString()))
                 .sourceHash(file.sha256())
-                .build();
+                .build());
     }
 }

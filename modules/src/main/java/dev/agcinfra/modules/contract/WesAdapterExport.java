@@ -1,5 +1,6 @@
 package dev.agcinfra.modules.contract;
 
+import dev.agcinfra.modules.naming.AddressedScope;
 import com.hashicorp.cdktf.providers.aws.cloudformation_stack.CloudformationStack;
 import java.util.Objects;
 import software.constructs.Construct;
@@ -31,10 +32,10 @@ public final class WesAdapterExport extends Construct {
     public WesAdapterExport(Construct scope, String id, String bucketName) {
         super(scope, id);
         Objects.requireNonNull(bucketName, "bucketName must be non-null");
-        this.stack = CloudformationStack.Builder.create(this, "Resource")
+        this.stack = AddressedScope.of(scope).child(this, id).add("Resource", (s, n) -> CloudformationStack.Builder.create(s, n)
                 .name(STACK_NAME)
                 .templateBody(template(bucketName))
-                .build();
+                .build());
     }
 
     /** The stack resource. */

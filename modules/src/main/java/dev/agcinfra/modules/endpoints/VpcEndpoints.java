@@ -1,5 +1,6 @@
 package dev.agcinfra.modules.endpoints;
 
+import dev.agcinfra.modules.naming.AddressedScope;
 import com.hashicorp.cdktf.providers.aws.security_group.SecurityGroup;
 import com.hashicorp.cdktf.providers.aws.vpc_endpoint.VpcEndpoint;
 import com.hashicorp.cdktf.providers.aws.vpc_security_group_ingress_rule.VpcSecurityGroupIngressRule;
@@ -31,55 +32,63 @@ public final class VpcEndpoints extends Construct {
     public static final String EXECUTE_API = "execute-api";
 
     private final INetwork network;
+    private final AddressedScope here;
+    private final String vpcId;
+    private final String securityGroupId;
     private final String region;
     private final SecurityGroup securityGroup;
     private final Map<String, VpcEndpoint> endpoints = new LinkedHashMap<>();
 
     public VpcEndpoints(Construct scope, String id, VpcEndpointsProps props) {
         super(scope, id);
+        this.here = AddressedScope.of(scope).child(this, id);
         this.network = props.network();
         this.region = props.region();
         if (network.privateSubnets().isEmpty()) {
             throw new IllegalArgumentException("VpcEndpoints needs private subnets; the network has none (public-subnets-only mode has no endpoints)");
         }
-        this.securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
+        this.vpcId = network.vpcId();
+        this.securityGroup = here.add("SecurityGroup", (s, n) -> SecurityGroup.Builder.create(s, n)
                 .namePrefix("agc-endpoints-")
                 .description("AGC interface VPC endpoints: HTTPS from inside the VPC only")
-                .vpcId(network.vpcId())
-                .tags(Map.of("Name", getNode().getPath()))
-                .build();
-        VpcSecurityGroupIngressRule.Builder.create(this, "HttpsFromVpc")
-                .securityGroupId(securityGroup.getId())
+                .vpcId(vpcId)
+                .tags(Map.of("Name", here.path()))
+                .build());
+        this.securityGroupId = securityGroup.getId();
+        here.add("HttpsFromVpc", (s, n) -> VpcSecurityGroupIngressRule.Builder.create(s, n)
+                .securityGroupId(securityGroupId)
                 .description("HTTPS from the VPC")
                 .ipProtocol("tcp")
                 .fromPort(443)
                 .toPort(443)
                 .cidrIpv4(network.vpcCidrBlock())
-                .build();
+                .build());
         Objects.requireNonNullElse(props.gatewayServices(), DEFAULT_GATEWAY_SERVICES).forEach(this::addGatewayEndpoint);
         Objects.requireNonNullElse(props.interfaceServices(), DEFAULT_INTERFACE_SERVICES).forEach(this::addInterfaceEndpoint);
     }
 
     /** Adds a gateway endpoint for {@code service} on the network's private route tables. */
     public VpcEndpoint addGatewayEndpoint(String service) {
-        return add(service, VpcEndpoint.Builder.create(this, service)
-                .vpcId(network.vpcId())
+        return add(service, (s, n) -> VpcEndpoint.Builder.create(s, n)
+                .vpcId(vpcId)
                 .serviceName(serviceName(service))
                 .vpcEndpointType("Gateway")
                 .routeTableIds(network.privateRouteTableIds())
-                .tags(Map.of("Name", getNode().getPath() + "/" + service)));
+                .tags(Map.of("Name", here.path() + "/" + service))
+                .build());
     }
 
     /** Adds an interface endpoint for {@code service} in every private subnet, with private DNS. */
     public VpcEndpoint addInterfaceEndpoint(String service) {
-        return add(service, VpcEndpoint.Builder.create(this, service)
-                .vpcId(network.vpcId())
+        return add(service, (s, n) -> VpcEndpoint.Builder.create(s, n)
+                .vpcId(vpcId)
                 .serviceName(serviceName(service))
                 .vpcEndpointType("Interface")
                 .subnetIds(network.privateSubnets())
-                .securityGroupIds(List.of(securityGroup.getId()))
+                .securityGroupIds(List.of(securityGroupId))
                 .privateDnsEnabled(true)
-                .tags(Map.of("Name", getNode().getPath() + "/" + service)));
+                .tags(Map.of("Name", here.path() + "/" + service))
+                .build());
     }
 
     /** Endpoints by service key, in creation order. */
@@ -92,11 +101,11 @@ public final class VpcEndpoints extends Construct {
         return securityGroup;
     }
 
-    private VpcEndpoint add(String service, VpcEndpoint.Builder builder) {
+    private VpcEndpoint add(String service, AddressedScope.ElementFactory<VpcEndpoint> factory) {
         if (endpoints.containsKey(service)) {
             throw new IllegalArgumentException("VpcEndpoints: a '" + service + "' endpoint exists already");
         }
-        VpcEndpoint endpoint = builder.build();
+        VpcEndpoint endpoint = here.add(service, factory);
         endpoints.put(service, endpoint);
         return endpoint;
     }

@@ -13,6 +13,7 @@ import com.hashicorp.cdktf.providers.aws.route_table.RouteTable;
 import com.hashicorp.cdktf.providers.aws.route_table_association.RouteTableAssociation;
 import com.hashicorp.cdktf.providers.aws.subnet.Subnet;
 import com.hashicorp.cdktf.providers.aws.vpc.Vpc;
+import dev.agcinfra.modules.naming.AddressedScope;
 import dev.agcinfra.modules.provider.AwsProviderVersion;
 import dev.agcinfra.settings.NatGateways;
 import java.util.ArrayList;
@@ -55,13 +56,15 @@ public final class AgcVpc extends Construct implements INetwork {
     public static final List<SubnetGroup> DEFAULT_SUBNETS_NO_NAT = List.of(new SubnetGroup("Public", SubnetType.PUBLIC));
 
     private final Vpc vpc;
+    private final String vpcId;
+    private String vpcCidrBlock;
     private final Map<SubnetType, List<String>> subnetIds = new LinkedHashMap<>();
     private final List<String> privateRouteTableIds = new ArrayList<>();
     private final List<String> natPublicIps = new ArrayList<>();
     private final List<String> availabilityZones = new ArrayList<>();
     private final List<String> publicRouteTableIds = new ArrayList<>();
     private final List<String> natGatewayIds = new ArrayList<>();
-    private final InternetGateway internetGateway;
+    private final Optional<String> internetGatewayId;
 
     public AgcVpc(Construct scope, String id, AgcVpcProps props) {
         super(scope, id);
@@ -78,78 +81,95 @@ public final class AgcVpc extends Construct implements INetwork {
         ordered.sort((a, b) -> Integer.compare(a.type().ordinal(), b.type().ordinal()));
         List<Cidr> blocks = cidr.split(ordered.size() * azs);
 
-        DataAwsAvailabilityZones zones = DataAwsAvailabilityZones.Builder.create(this, "AvailabilityZones")
+        AddressedScope here = AddressedScope.of(scope).child(this, id);
+        DataAwsAvailabilityZones zones = here.add("AvailabilityZones", (s, n) -> DataAwsAvailabilityZones.Builder.create(s, n)
                 .state("available")
                 .filter(List.of(DataAwsAvailabilityZonesFilter.builder()
                         .name("opt-in-status").values(List.of("opt-in-not-required")).build()))
-                .build();
-        this.vpc = Vpc.Builder.create(this, "Resource")
+                .build());
+        this.vpc = here.add("Resource", (s, n) -> Vpc.Builder.create(s, n)
                 .cidrBlock(cidr.toString())
                 .enableDnsSupport(true)
                 .enableDnsHostnames(true)
-                .tags(nameTag(getNode().getPath()))
-                .build();
-        DefaultSecurityGroup.Builder.create(this, "DefaultSecurityGroup")
-                .vpcId(vpc.getId())
-                .tags(nameTag(getNode().getPath() + "/default"))
-                .build();
+                .tags(nameTag(here.path()))
+                .build());
+        // Each attribute read is a call into jsii that hands out a new token for the same reference: read once.
+        this.vpcId = vpc.getId();
+        here.add("DefaultSecurityGroup", (s, n) -> DefaultSecurityGroup.Builder.create(s, n)
+                .vpcId(vpcId)
+                .tags(nameTag(here.path() + "/default"))
+                .build());
         InternetGateway igw = hasPublic
-                ? InternetGateway.Builder.create(this, "IGW").vpcId(vpc.getId()).tags(nameTag(getNode().getPath())).build()
+                ? here.add("IGW", (s, n) -> InternetGateway.Builder.create(s, n).vpcId(vpcId).tags(nameTag(here.path())).build())
                 : null;
-        this.internetGateway = igw;
+        String igwId = igw == null ? null : igw.getId();
+        this.internetGatewayId = Optional.ofNullable(igwId);
         for (int az = 0; az < azs; az++) {
             availabilityZones.add(zones.getStringAttribute("names[" + az + "]"));
         }
 
-        List<NatGateway> gateways = new ArrayList<>();
+        List<String> natIdByAz = new ArrayList<>();
         if (hasPrivate && nats.isRegional()) {
-            NatGateway regional = AwsProviderVersion.regionalNatGateway(this, "RegionalNATGateway", vpc.getId(),
-                    nameTag(getNode().getPath()), List.of(igw));
-            gateways.add(regional);
-            natGatewayIds.add(regional.getId());
+            NatGateway regional = here.add("RegionalNATGateway", (s, n) -> AwsProviderVersion.regionalNatGateway(s, n,
+                    vpcId, nameTag(here.path()), List.of(igw)));
+            String natId = regional.getId();
+            natIdByAz.add(natId);
+            natGatewayIds.add(natId);
             natPublicIps.addAll(Token.asList(AwsProviderVersion.regionalPublicIps(regional)));
         }
         int block = 0;
         for (SubnetGroup group : ordered) {
             for (int az = 0; az < azs; az++) {
-                Construct scope1 = new Construct(this, group.subnetId(az + 1));
-                String name = scope1.getNode().getPath();
-                Subnet subnet = Subnet.Builder.create(scope1, "Resource")
-                        .vpcId(vpc.getId())
-                        .cidrBlock(blocks.get(block++).toString())
-                        .availabilityZone(availabilityZones.get(az))
+                AddressedScope subnetScope = here.scope(group.subnetId(az + 1));
+                String name = subnetScope.path();
+                String cidrBlock = blocks.get(block++).toString();
+                String zone = availabilityZones.get(az);
+                Subnet subnet = subnetScope.add("Resource", (s, n) -> Subnet.Builder.create(s, n)
+                        .vpcId(vpcId)
+                        .cidrBlock(cidrBlock)
+                        .availabilityZone(zone)
                         .mapPublicIpOnLaunch(group.type() == SubnetType.PUBLIC)
                         .tags(Map.of("Name", name,
                                 "aws-cdk:subnet-name", group.name(),
                                 "aws-cdk:subnet-type", group.type().cdkLabel()))
-                        .build();
-                RouteTable routeTable = RouteTable.Builder.create(scope1, "RouteTable")
-                        .vpcId(vpc.getId()).tags(nameTag(name)).build();
-                RouteTableAssociation.Builder.create(scope1, "RouteTableAssociation")
-                        .subnetId(subnet.getId()).routeTableId(routeTable.getId()).build();
-                Route.Builder defaultRoute = Route.Builder.create(scope1, "DefaultRoute")
-                        .routeTableId(routeTable.getId())
-                        .destinationCidrBlock("0.0.0.0/0");
+                        .build());
+                String subnetId = subnet.getId();
+                RouteTable routeTable = subnetScope.add("RouteTable", (s, n) -> RouteTable.Builder.create(s, n)
+                        .vpcId(vpcId).tags(nameTag(name)).build());
+                String routeTableId = routeTable.getId();
+                subnetScope.add("RouteTableAssociation", (s, n) -> RouteTableAssociation.Builder.create(s, n)
+                        .subnetId(subnetId).routeTableId(routeTableId).build());
                 if (group.type() == SubnetType.PUBLIC) {
-                    defaultRoute.gatewayId(igw.getId()).build();
-                    publicRouteTableIds.add(routeTable.getId());
+                    subnetScope.add("DefaultRoute", (s, n) -> Route.Builder.create(s, n)
+                            .routeTableId(routeTableId)
+                            .destinationCidrBlock("0.0.0.0/0")
+                            .gatewayId(igwId)
+                            .build());
+                    publicRouteTableIds.add(routeTableId);
                     if (hasPrivate && nats.hostsGateway(az, azs)) {
-                        Eip eip = Eip.Builder.create(scope1, "EIP").domain("vpc").tags(nameTag(name)).build();
-                        NatGateway nat = NatGateway.Builder.create(scope1, "NATGateway")
-                                .allocationId(eip.getAllocationId())
-                                .subnetId(subnet.getId())
+                        Eip eip = subnetScope.add("EIP", (s, n) -> Eip.Builder.create(s, n).domain("vpc").tags(nameTag(name)).build());
+                        String allocationId = eip.getAllocationId();
+                        NatGateway nat = subnetScope.add("NATGateway", (s, n) -> NatGateway.Builder.create(s, n)
+                                .allocationId(allocationId)
+                                .subnetId(subnetId)
                                 .tags(nameTag(name))
                                 .dependsOn(List.of(igw))
-                                .build();
-                        gateways.add(nat);
-                        natGatewayIds.add(nat.getId());
+                                .build());
+                        String natId = nat.getId();
+                        natIdByAz.add(natId);
+                        natGatewayIds.add(natId);
                         natPublicIps.add(eip.getPublicIp());
                     }
                 } else {
-                    defaultRoute.natGatewayId(gateways.get(nats.gatewayOf(az, azs)).getId()).build();
-                    privateRouteTableIds.add(routeTable.getId());
+                    String natId = natIdByAz.get(nats.gatewayOf(az, azs));
+                    subnetScope.add("DefaultRoute", (s, n) -> Route.Builder.create(s, n)
+                            .routeTableId(routeTableId)
+                            .destinationCidrBlock("0.0.0.0/0")
+                            .natGatewayId(natId)
+                            .build());
+                    privateRouteTableIds.add(routeTableId);
                 }
-                subnetIds.computeIfAbsent(group.type(), t -> new ArrayList<>()).add(subnet.getId());
+                subnetIds.computeIfAbsent(group.type(), t -> new ArrayList<>()).add(subnetId);
             }
         }
     }
@@ -160,17 +180,19 @@ public final class AgcVpc extends Construct implements INetwork {
      * @param subnets the subnets AGC's compute runs in (the VPC's private subnets, or those the user chose)
      */
     public static INetwork fromAttributes(Construct scope, String id, String vpcId, List<String> subnets) {
-        DataAwsVpc existing = DataAwsVpc.Builder.create(scope, id).id(vpcId).build();
+        DataAwsVpc existing = AddressedScope.of(scope).add(id, (s, n) -> DataAwsVpc.Builder.create(s, n).id(vpcId).build());
         List<String> infra = List.copyOf(subnets);
+        String existingId = existing.getId();
+        String existingCidrBlock = existing.getCidrBlock();
         return new INetwork() {
             @Override
             public String vpcId() {
-                return existing.getId();
+                return existingId;
             }
 
             @Override
             public String vpcCidrBlock() {
-                return existing.getCidrBlock();
+                return existingCidrBlock;
             }
 
             @Override
@@ -197,12 +219,15 @@ public final class AgcVpc extends Construct implements INetwork {
 
     @Override
     public String vpcId() {
-        return vpc.getId();
+        return vpcId;
     }
 
     @Override
     public String vpcCidrBlock() {
-        return vpc.getCidrBlock();
+        if (vpcCidrBlock == null) {
+            vpcCidrBlock = vpc.getCidrBlock();
+        }
+        return vpcCidrBlock;
     }
 
     @Override
@@ -242,7 +267,7 @@ public final class AgcVpc extends Construct implements INetwork {
 
     @Override
     public Optional<String> internetGatewayId() {
-        return Optional.ofNullable(internetGateway).map(InternetGateway::getId);
+        return internetGatewayId;
     }
 
     private static void validate(int azs, List<SubnetGroup> groups, NatGateways natGateways) {

@@ -1,5 +1,6 @@
 package dev.agcinfra.modules.network;
 
+import dev.agcinfra.modules.naming.AddressedScope;
 import com.hashicorp.cdktf.providers.aws.cloudwatch_log_group.CloudwatchLogGroup;
 import com.hashicorp.cdktf.providers.aws.flow_log.FlowLog;
 import com.hashicorp.cdktf.providers.aws.iam_role.IamRole;
@@ -43,6 +44,8 @@ public final class VpcFlowLog extends Construct {
     private final CloudwatchLogGroup logGroup;
     private final IamRole role;
     private final FlowLog flowLog;
+    private final String logGroupArn;
+    private final String roleArn;
 
     public VpcFlowLog(Construct scope, String id, VpcFlowLogProps props) {
         super(scope, id);
@@ -51,32 +54,35 @@ public final class VpcFlowLog extends Construct {
             throw new IllegalArgumentException("VpcFlowLogProps.retentionDays must be one of the periods CloudWatch Logs "
                     + "accepts " + AwsNames.LOG_RETENTION_DAYS + ", got " + retention);
         }
-        this.logGroup = CloudwatchLogGroup.Builder.create(this, "LogGroup")
+        AddressedScope here = AddressedScope.of(scope).child(this, id);
+        this.logGroup = here.add("LogGroup", (s, n) -> CloudwatchLogGroup.Builder.create(s, n)
                 .name(LOG_GROUP_PREFIX + props.vpcId())
                 .retentionInDays(retention)
                 .skipDestroy(true)
-                .tags(Map.of("Name", getNode().getPath()))
-                .build();
-        this.role = IamRole.Builder.create(this, "Role")
+                .tags(Map.of("Name", here.path()))
+                .build());
+        this.role = here.add("Role", (s, n) -> IamRole.Builder.create(s, n)
                 .name("agc-vpc-flow-logs-" + props.region())
-                .description("Delivers the VPC flow log of " + getNode().getPath() + " to its log group only")
+                .description("Delivers the VPC flow log of " + here.path() + " to its log group only")
                 .assumeRolePolicy(trustPolicy(props.account(), props.region()))
-                .tags(Map.of("Name", getNode().getPath()))
-                .build();
-        IamRolePolicy policy = IamRolePolicy.Builder.create(this, "RolePolicy")
+                .tags(Map.of("Name", here.path()))
+                .build());
+        this.logGroupArn = logGroup.getArn();
+        this.roleArn = role.getArn();
+        IamRolePolicy policy = here.add("RolePolicy", (s, n) -> IamRolePolicy.Builder.create(s, n)
                 .name("write-vpc-flow-log-group")
                 .role(role.getId())
-                .policy(writeOnlyPolicy(logGroup.getArn()))
-                .build();
-        this.flowLog = FlowLog.Builder.create(this, "Resource")
+                .policy(writeOnlyPolicy(logGroupArn))
+                .build());
+        this.flowLog = here.add("Resource", (s, n) -> FlowLog.Builder.create(s, n)
                 .vpcId(props.vpcId())
                 .trafficType("ALL")
                 .logDestinationType("cloud-watch-logs")
-                .logDestination(logGroup.getArn())
-                .iamRoleArn(role.getArn())
-                .tags(Map.of("Name", getNode().getPath()))
+                .logDestination(logGroupArn)
+                .iamRoleArn(roleArn)
+                .tags(Map.of("Name", here.path()))
                 .dependsOn(List.of(policy))
-                .build();
+                .build());
     }
 
     /** The role's trust policy: the flow logs service, for this account's flow logs in this region only. */
@@ -103,7 +109,7 @@ public final class VpcFlowLog extends Construct {
 
     /** The log group's ARN: where the flow log delivers. */
     public String logGroupArn() {
-        return logGroup.getArn();
+        return logGroupArn;
     }
 
     /** The log group's name. */
@@ -113,6 +119,6 @@ public final class VpcFlowLog extends Construct {
 
     /** The role's ARN. */
     public String roleArn() {
-        return role.getArn();
+        return roleArn;
     }
 }

@@ -1,5 +1,6 @@
 package dev.agcinfra.modules.parameters;
 
+import dev.agcinfra.modules.naming.AddressedScope;
 import com.hashicorp.cdktf.Fn;
 import com.hashicorp.cdktf.providers.aws.data_aws_ssm_parameter.DataAwsSsmParameter;
 import com.hashicorp.cdktf.providers.aws.ssm_parameter.SsmParameter;
@@ -29,9 +30,11 @@ public final class CommonParameters extends Construct {
     public static final String WES_ADAPTER_ZIP_KEY = "WesAdapterZipKeyParameter";
 
     private final String computeImageId;
+    private final AddressedScope here;
 
     public CommonParameters(Construct scope, String id, CommonParametersProps props) {
         super(scope, id);
+        this.here = AddressedScope.of(scope).child(this, id);
         string("Vpc", "vpc", props.vpcId());
         string("Bucket", "bucket", props.bucketName());
         string("InstalledArtifactsS3RootUrl", "installed-artifacts/s3-root-url",
@@ -39,23 +42,21 @@ public final class CommonParameters extends Construct {
         if (!props.customTags().isEmpty()) {
             string("CustomTags", "customTags", json(props.customTags()));
         }
-        SsmParameter.Builder.create(this, "InfraSubnets")
+        here.add("InfraSubnets", (s, n) -> SsmParameter.Builder.create(s, n)
                 .name(PREFIX + "InfraSubnets")
                 .type("StringList")
                 .insecureValue(Fn.join(",", props.infraSubnets().stream().map(TerraformLiteral::ofFunctionArgument)
                         .toList()))
-                .build();
+                .build());
         string("NumInfraSubnets", "NumInfraSubnets", Integer.toString(props.infraSubnets().size()));
-        this.computeImageId = props.ami().orElseGet(() -> DataAwsSsmParameter.Builder.create(this, "EcsOptimizedAmi")
-                .name(ECS_OPTIMIZED_AMI_PARAMETER)
-                .build()
-                .getInsecureValue());
-        SsmParameter.Builder.create(this, "ComputeEnvImage")
+        this.computeImageId = props.ami().orElseGet(() -> here.add("EcsOptimizedAmi", (s, n) ->
+                DataAwsSsmParameter.Builder.create(s, n).name(ECS_OPTIMIZED_AMI_PARAMETER).build()).getInsecureValue());
+        here.add("ComputeEnvImage", (s, n) -> SsmParameter.Builder.create(s, n)
                 .name(PREFIX + "ComputeEnvImage")
                 .type("String")
                 .dataType("aws:ec2:image")
                 .insecureValue(TerraformLiteral.of(computeImageId))
-                .build();
+                .build());
         props.wesAdapterZipKey().ifPresent(key -> string(WES_ADAPTER_ZIP_KEY, WES_ADAPTER_ZIP_KEY, key));
     }
 
@@ -66,8 +67,8 @@ public final class CommonParameters extends Construct {
 
     /** A String parameter whose value is written as the text it is ({@link TerraformLiteral}; references stay references). */
     private void string(String id, String name, String value) {
-        SsmParameter.Builder.create(this, id).name(PREFIX + name).type("String").insecureValue(TerraformLiteral.of(value))
-                .build();
+        here.add(id, (s, n) -> SsmParameter.Builder.create(s, n).name(PREFIX + name).type("String")
+                .insecureValue(TerraformLiteral.of(value)).build());
     }
 
     /** The tags as a JSON object with sorted keys, so the parameter's value does not change between synths. */

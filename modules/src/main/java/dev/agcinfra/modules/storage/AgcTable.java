@@ -1,5 +1,6 @@
 package dev.agcinfra.modules.storage;
 
+import dev.agcinfra.modules.naming.AddressedScope;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTable;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableAttribute;
 import com.hashicorp.cdktf.providers.aws.dynamodb_table.DynamodbTableGlobalSecondaryIndex;
@@ -37,7 +38,7 @@ public final class AgcTable extends Construct {
             localIndexes.add(DynamodbTableLocalSecondaryIndex.builder()
                     .name("lsi" + i).rangeKey("LSI" + i + "_SK").projectionType("ALL").build());
         }
-        this.table = DynamodbTable.Builder.create(this, "Resource")
+        this.table = AddressedScope.of(scope).child(this, id).add("Resource", (s, n) -> DynamodbTable.Builder.create(s, n)
                 .name(TABLE_NAME)
                 .billingMode("PAY_PER_REQUEST")
                 .hashKey("PK")
@@ -48,7 +49,7 @@ public final class AgcTable extends Construct {
                         .name("gsi1").hashKey("GSI1_PK").rangeKey("GSI1_SK").projectionType("ALL").build()))
                 .localSecondaryIndex(localIndexes)
                 .pointInTimeRecovery(DynamodbTablePointInTimeRecovery.builder().enabled(true).build())
-                .build();
+                .build());
     }
 
     /** The table's name (a Terraform reference). */

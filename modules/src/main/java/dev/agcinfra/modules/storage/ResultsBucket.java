@@ -1,5 +1,6 @@
 package dev.agcinfra.modules.storage;
 
+import dev.agcinfra.modules.naming.AddressedScope;
 import com.hashicorp.cdktf.providers.aws.s3_bucket.S3Bucket;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_ownership_controls.S3BucketOwnershipControls;
 import com.hashicorp.cdktf.providers.aws.s3_bucket_ownership_controls.S3BucketOwnershipControlsRule;
@@ -24,6 +25,7 @@ import software.constructs.Construct;
 public final class ResultsBucket extends Construct {
 
     private final S3Bucket bucket;
+    private final String arn;
 
     /**
      * @param bucketName the bucket's name, e.g. {@code agc-123456789012-us-east-1}
@@ -31,12 +33,15 @@ public final class ResultsBucket extends Construct {
     public ResultsBucket(Construct scope, String id, String bucketName) {
         super(scope, id);
         Objects.requireNonNull(bucketName, "bucketName must be non-null");
-        this.bucket = S3Bucket.Builder.create(this, "Resource")
+        AddressedScope here = AddressedScope.of(scope).child(this, id);
+        this.bucket = here.add("Resource", (s, n) -> S3Bucket.Builder.create(s, n)
                 .bucket(bucketName)
                 .forceDestroy(false)
-                .build();
-        S3BucketServerSideEncryptionConfigurationA.Builder.create(this, "Encryption")
-                .bucket(bucket.getId())
+                .build());
+        // Each attribute read is a call into jsii that hands out a new token for the same reference: read once.
+        String bucketId = bucket.getId();
+        here.add("Encryption", (s, n) -> S3BucketServerSideEncryptionConfigurationA.Builder.create(s, n)
+                .bucket(bucketId)
                 .rule(List.of(S3BucketServerSideEncryptionConfigurationRuleA.builder()
                         .applyServerSideEncryptionByDefault(
                                 S3BucketServerSideEncryptionConfigurationRuleApplyServerSideEncryptionByDefaultA.builder()
@@ -44,27 +49,33 @@ public final class ResultsBucket extends Construct {
                                         .build())
                         .bucketKeyEnabled(true)
                         .build()))
-                .build();
-        S3BucketPublicAccessBlock.Builder.create(this, "PublicAccessBlock")
-                .bucket(bucket.getId())
+                .build());
+        here.add("PublicAccessBlock", (s, n) -> S3BucketPublicAccessBlock.Builder.create(s, n)
+                .bucket(bucketId)
                 .blockPublicAcls(true)
                 .blockPublicPolicy(true)
                 .ignorePublicAcls(true)
                 .restrictPublicBuckets(true)
-                .build();
-        S3BucketOwnershipControls.Builder.create(this, "OwnershipControls")
-                .bucket(bucket.getId())
+                .build());
+        here.add("OwnershipControls", (s, n) -> S3BucketOwnershipControls.Builder.create(s, n)
+                .bucket(bucketId)
                 .rule(S3BucketOwnershipControlsRule.builder().objectOwnership("BucketOwnerEnforced").build())
-                .build();
-        S3BucketPolicy.Builder.create(this, "Policy")
-                .bucket(bucket.getId())
-                .policy(tlsOnlyPolicy(bucket.getArn()))
-                .build();
+                .build());
+        this.arn = bucket.getArn();
+        here.add("Policy", (s, n) -> S3BucketPolicy.Builder.create(s, n)
+                .bucket(bucketId)
+                .policy(tlsOnlyPolicy(arn))
+                .build());
     }
 
     /** The bucket's name (a Terraform reference). */
     public String bucketName() {
         return bucket.getBucket();
+    }
+
+    /** The bucket's ARN (a Terraform reference). */
+    public String bucketArn() {
+        return arn;
     }
 
     /** The bucket resource. */
