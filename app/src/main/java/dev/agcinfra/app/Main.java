@@ -84,19 +84,22 @@ public final class Main {
             OutputFolder output, UpToDateCheck check) {
         Timings timings = Timings.fromEnvironment(err);
         Path contextFile = ContextCache.besideSettings(loader.settingsFile()).file();
-        // A stamp made from the same file bytes and environment: the output is likely up to date, which is known for
-        // sure once the settings are resolved; only then is jsii started, if at all.
-        // The inputs are digested before they are read: a file that changes while the synth runs makes the digest
-        // taken after it differ, and then nothing is stamped.
-        String inputs = check.stamps() ? check.inputs(loader.settingsFile(), contextFile, output.path()) : null;
-        Optional<SynthStamp> stamp = check.maySkip() ? SynthStamp.read(output.path()) : Optional.empty();
-        boolean likelyUpToDate = stamp.isPresent() && stamp.get().madeFrom(inputs);
         // Starting jsii (a Node.js process) and loading the AWS provider's type system take most of a synth;
-        // they overlap with reading and checking the settings, which needs no jsii.
+        // they overlap with digesting the inputs and reading and checking the settings, which need no jsii. With a
+        // stamp made from the same inputs the output is likely up to date, which is known for sure once the settings
+        // are resolved; only then is jsii started, if at all.
         FutureTask<Void> cdktfStart = new FutureTask<>(AgcInfraApp::warmUp, null);
         Thread starter = new Thread(cdktfStart, "cdktf-start");
         starter.setDaemon(true);
-        if (!likelyUpToDate) {
+        Optional<SynthStamp> stamp = check.readsStamp() ? SynthStamp.read(output.path()) : Optional.empty();
+        if (stamp.isEmpty()) {
+            starter.start();
+        }
+        // The inputs are digested before they are read: a file that changes while the synth runs makes the digest
+        // taken after it differ, and then nothing is stamped.
+        String inputs = check.stamps() ? check.inputs(loader.settingsFile(), contextFile, output.path()) : null;
+        boolean likelyUpToDate = stamp.isPresent() && check.maySkip() && stamp.get().madeFrom(inputs);
+        if (stamp.isPresent() && !likelyUpToDate) {
             starter.start();
         }
         try {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Everything a synth's output is made from, as two SHA-256 digests, so {@link SynthStamp} can tell that nothing has
@@ -100,9 +103,11 @@ public final class SynthInputs {
     }
 
     /**
-     * The code {@code type} is part of: the SHA-256 of its jar and of each of agc-infra's own jars on the jar's
-     * {@code Class-Path} ({@code agc-*}: their names stay when their code changes), and the name, size and modification
-     * time of every other one (third-party libraries, with their version in their name; the AWS provider's is large).
+     * The code {@code type} is part of: the content of its jar and of each of agc-infra's own jars on the jar's
+     * {@code Class-Path} ({@code agc-*}: their names stay when their code changes), as each entry's name, size and
+     * CRC-32 (from the jar's directory: a few milliseconds, where hashing the bytes took 70, before jsii can start),
+     * and the name, size and modification time of every other one (third-party libraries, with their version in their
+     * name; the AWS provider's is large).
      * Empty when {@code type} was not loaded from a jar (classes in a folder, as in an IDE): then nothing can prove the
      * code unchanged, and every synth synthesizes.
      */
@@ -125,7 +130,7 @@ public final class SynthInputs {
         }
         try {
             Digest d = new Digest();
-            d.add("jar").addFile(jar);
+            d.add("jar").addJarEntries(jar);
             try (JarFile file = new JarFile(jar.toFile())) {
                 Manifest manifest = file.getManifest();
                 String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
@@ -136,7 +141,7 @@ public final class SynthInputs {
                     Path library = jar.resolveSibling(entry);
                     d.add(entry);
                     if (Files.isRegularFile(library) && library.getFileName().toString().startsWith(OWN_JAR_PREFIX)) {
-                        d.addFile(library);
+                        d.addJarEntries(library);
                     } else if (Files.isRegularFile(library)) {
                         d.add(String.valueOf(Files.size(library)))
                                 .add(String.valueOf(Files.getLastModifiedTime(library).toMillis()));
@@ -168,6 +173,23 @@ public final class SynthInputs {
             sha256.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
             sha256.update(bytes);
             return this;
+        }
+
+        /**
+         * A jar's content as its directory records it: each entry's name, size and CRC-32 of its bytes (read from the
+         * jar's central directory, without inflating anything); a marker when it cannot be read as a jar.
+         */
+        Digest addJarEntries(Path jar) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                add("entries").add(String.valueOf(zip.size()));
+                for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+                    ZipEntry entry = entries.nextElement();
+                    add(entry.getName()).add(entry.getSize() + " " + entry.getCrc());
+                }
+                return this;
+            } catch (IOException e) {
+                return add("unreadable " + System.nanoTime());
+            }
         }
 
         /** The file's bytes, or a marker that it does not exist (or is not a readable regular file). */

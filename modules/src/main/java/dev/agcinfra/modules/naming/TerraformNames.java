@@ -3,6 +3,8 @@ package dev.agcinfra.modules.naming;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns construct paths into Terraform names.
@@ -41,6 +43,18 @@ public final class TerraformNames {
 
     /** {@code PublicSubnet1} → {@code public_subnet1}, {@code NATGateway} → {@code nat_gateway}, {@code ecr.api} → {@code ecr_api}. */
     public static String snakeCase(String id) {
+        // every element's name is made of a few dozen distinct ids: each is converted once
+        return SNAKE_CASE.computeIfAbsent(id, TerraformNames::toSnakeCase);
+    }
+
+    private static final Map<String, String> SNAKE_CASE = new ConcurrentHashMap<>();
+
+    /**
+     * A word boundary before an upper-case letter after a lower-case letter or digit, or before the last capital of
+     * an acronym followed by a lower-case letter; every other character than a letter or digit is {@code _}; runs of
+     * {@code _} are one, none at either end.
+     */
+    private static String toSnakeCase(String id) {
         StringBuilder out = new StringBuilder(id.length() + 8);
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
@@ -48,11 +62,26 @@ public final class TerraformNames {
                 char prev = id.charAt(i - 1);
                 boolean nextIsLower = i + 1 < id.length() && Character.isLowerCase(id.charAt(i + 1));
                 if (Character.isLowerCase(prev) || Character.isDigit(prev) || (Character.isUpperCase(prev) && nextIsLower)) {
-                    out.append('_');
+                    appendSeparator(out);
                 }
             }
-            out.append(Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : '_');
+            if (Character.isLetterOrDigit(c)) {
+                out.append(Character.toLowerCase(c));
+            } else {
+                appendSeparator(out);
+            }
         }
-        return out.toString().replaceAll("_+", "_").replaceAll("^_|_$", "").toLowerCase(Locale.ROOT);
+        int end = out.length();
+        if (end > 0 && out.charAt(end - 1) == '_') {
+            out.setLength(end - 1);
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** A {@code _}, unless the name is empty so far or already ends with one. */
+    private static void appendSeparator(StringBuilder out) {
+        if (out.length() > 0 && out.charAt(out.length() - 1) != '_') {
+            out.append('_');
+        }
     }
 }

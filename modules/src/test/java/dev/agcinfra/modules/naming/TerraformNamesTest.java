@@ -21,6 +21,45 @@ class TerraformNamesTest {
     }
 
     @Test
+    void separatorsAreNeverDoubledNorAtEitherEnd() {
+        assertThat(TerraformNames.snakeCase("__a__b__")).isEqualTo("a_b");
+        assertThat(TerraformNames.snakeCase("-Vpc-")).isEqualTo("vpc");
+        assertThat(TerraformNames.snakeCase("a..B")).isEqualTo("a_b");
+        assertThat(TerraformNames.snakeCase("batch-artifacts/ecs-additions/provision.sh"))
+                .isEqualTo("batch_artifacts_ecs_additions_provision_sh");
+        assertThat(TerraformNames.snakeCase("---")).isEmpty();
+    }
+
+    @Test
+    void convertsEveryIdAsTheRegularExpressionDefinitionDoes() {
+        // the definition the names were first written with; names are Terraform addresses, so they may never drift
+        java.util.function.UnaryOperator<String> definition = id -> {
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < id.length(); i++) {
+                char c = id.charAt(i);
+                if (Character.isUpperCase(c) && i > 0) {
+                    char prev = id.charAt(i - 1);
+                    boolean nextIsLower = i + 1 < id.length() && Character.isLowerCase(id.charAt(i + 1));
+                    if (Character.isLowerCase(prev) || Character.isDigit(prev) || (Character.isUpperCase(prev) && nextIsLower)) {
+                        out.append('_');
+                    }
+                }
+                out.append(Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : '_');
+            }
+            return out.toString().replaceAll("_+", "_").replaceAll("^_|_$", "").toLowerCase(java.util.Locale.ROOT);
+        };
+        String alphabet = "aZ9_-./ QRbc";
+        java.util.Random random = new java.util.Random(12);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder id = new StringBuilder();
+            for (int len = random.nextInt(9); len > 0; len--) {
+                id.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            assertThat(TerraformNames.snakeCase(id.toString())).as(id.toString()).isEqualTo(definition.apply(id.toString()));
+        }
+    }
+
+    @Test
     void leavesTheDefaultChildOutOfTheName() {
         assertThat(TerraformNames.logicalId(List.of("Vpc", "Resource"))).isEqualTo("vpc");
         assertThat(TerraformNames.logicalId(List.of("Vpc", "PublicSubnet1", "Resource"))).isEqualTo("vpc_public_subnet1");
