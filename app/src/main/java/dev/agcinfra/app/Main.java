@@ -165,6 +165,9 @@ public final class Main {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting CDKTF", e);
         } catch (ExecutionException e) {
+            NodeJsUnavailable.of(e.getCause(), System.getenv()).ifPresent(n -> {
+                throw n;
+            });
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }

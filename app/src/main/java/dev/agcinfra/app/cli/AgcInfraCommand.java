@@ -6,6 +6,7 @@ import dev.agcinfra.app.account.AccountContext;
 import dev.agcinfra.app.account.AccountException;
 import dev.agcinfra.app.account.Terraform;
 import dev.agcinfra.aws.AwsErrors;
+import dev.agcinfra.app.NodeJsUnavailable;
 import dev.agcinfra.app.OutputFolder;
 import dev.agcinfra.cli.ProblemLine;
 import dev.agcinfra.settings.SettingsException;
@@ -83,6 +84,10 @@ public final class AgcInfraCommand {
         }
         if (e instanceof SettingsException s) {
             s.problems().forEach(p -> problem(err, p));
+            return ExitCode.INVALID_INPUT;
+        }
+        if (e instanceof NodeJsUnavailable n) {
+            problem(err, n.getMessage());
             return ExitCode.INVALID_INPUT;
         }
         if (e instanceof OutputFolder.Unusable u) {
