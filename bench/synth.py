@@ -159,6 +159,14 @@ def main():
             cdk = os.path.join(install_cdk_baseline(args.cdk_baseline), "app.js")
         else:
             print(f"no AWS CDK baseline at {args.cdk_baseline} (--cdk-baseline DIR): agc-infra only", file=sys.stderr)
+    # The first synth after a build writes the launcher's class archive (bin/agc-infra): once, untimed, as a user's
+    # first synth would.
+    with tempfile.TemporaryDirectory() as d:
+        write_settings(d, 1)
+        measure([LAUNCHER], d, env)
+    java = os.path.join(os.environ["JAVA_HOME"], "bin", "java") if os.environ.get("JAVA_HOME") else "java"
+    version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    print(f"Java: {version}{' (JAVA_HOME)' if os.environ.get('JAVA_HOME') else ''}.")
     print(f"Before: {load()}.\n")
     if args.count_calls:
         count_calls(env)
