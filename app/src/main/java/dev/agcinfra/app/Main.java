@@ -1,6 +1,7 @@
 package dev.agcinfra.app;
 
 import dev.agcinfra.cli.ExitCode;
+import dev.agcinfra.cli.ProblemLine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hashicorp.cdktf.App;
@@ -112,10 +113,10 @@ public final class Main {
                 if (stamp.get().upToDate(output.path(), inputs, SynthInputs.resolved(settings, installation))) {
                     List<AgcInfraApp.StackSummary> stacks = AgcInfraApp.plannedStacks(settings);
                     summarize(out, err, stacks, installation, output, settings);
-                    err.println("agc-infra: " + OutputFolder.display(output.path()) + " is up to date: nothing it is "
-                            + "synthesized from has changed since the last synth (settings, lookup cache, AGC "
-                            + "installation, environment, account, agc-infra itself); synth --force (or "
-                            + UpToDateCheck.FORCE_ENV + "=1) synthesizes anyway");
+                    err.println("agc-infra: " + ProblemLine.escape(OutputFolder.display(output.path()) + " is up to "
+                            + "date: nothing it is synthesized from has changed since the last synth (settings, lookup "
+                            + "cache, AGC installation, environment, account, agc-infra itself); synth --force (or "
+                            + UpToDateCheck.FORCE_ENV + "=1) synthesizes anyway"));
                     timings.mark("up to date");
                     return ExitCode.OK;
                 }
