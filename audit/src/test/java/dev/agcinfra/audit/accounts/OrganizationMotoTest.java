@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.agcinfra.audit.testing.AgcScenario;
 import dev.agcinfra.audit.testing.AgcScenario.Expected;
 import dev.agcinfra.audit.testing.AwsStubs;
@@ -193,6 +196,39 @@ class OrganizationMotoTest {
         assertThat(error.get("account").asText()).isEqualTo(labB.id());
         assertThat(error.get("region").isNull()).isTrue();
         assertThat(error.get("operation").asText()).isEqualTo("AssumeRole");
+        // one AssumeRole per member, none for the management account, which is read with the caller's own keys
+        assertThat(assumeRoleRequests(labA)).hasSize(1);
+        assertThat(assumeRoleRequests(labB)).hasSize(1);
+        assertThat(assumeRoleRequests(management)).isEmpty();
+        assertThat(assumeRoleRequests(closed)).isEmpty();
+    }
+
+    List<LoggedRequest> assumeRoleRequests(Member member) {
+        return proxy.findAll(postRequestedFor(anyUrl()).withRequestBody(containing("Action=AssumeRole"))
+                .withRequestBody(containing("RoleArn=arn%3Aaws%3Aiam%3A%3A" + member.id() + "%3Arole")));
+    }
+
+    @Test
+    @DisplayName("a suspended account named with --accounts, whose role cannot be assumed, is one error line naming it, exit 3; the other account is complete")
+    void suspendedAccountNamedWithAccounts() throws Exception {
+        // Given: STS refuses the closed account's role, as AWS does for a suspended account
+        proxy.stubFor(post("/").atPriority(1).withRequestBody(containing("Action=AssumeRole"))
+                .withRequestBody(containing("RoleArn=arn%3Aaws%3Aiam%3A%3A" + closed.id() + "%3Arole"))
+                .willReturn(AwsStubs.stsError(403, "AccessDenied", "Account " + closed.id() + " is suspended")));
+
+        // When
+        CliRun run = CliRun.run("resources", "--accounts", labA.id() + "," + closed.id(), "--regions", REGIONS,
+                "--endpoint-url", proxy.baseUrl(), "--max-attempts", "1", "--format", "json");
+
+        // Then
+        assertThat(run.status()).isEqualTo(ExitCode.AWS_FAILURE);
+        assertThat(run.errLines()).containsExactly(
+                "agc-audit: account " + closed.id() + ": sts AssumeRole AccessDenied: Account " + closed.id()
+                        + " is suspended",
+                "agc-audit: 1 of 2 accounts had errors (1 not read at all, 0 in some regions); the report is partial");
+        Map<String, Set<String>> arns = arnsByAccount(JSON.readTree(run.out()));
+        assertThat(arns).containsOnlyKeys(labA.id());
+        assertThat(arns.get(labA.id())).containsExactlyElementsOf(expectedArns(labA));
     }
 
     @Test
@@ -222,9 +258,20 @@ class OrganizationMotoTest {
     @Test
     @DisplayName("costs --org totals each account and all of them; Cost Explorer is read once, in the management account, grouped by linked account, and covers every account")
     void costsOfTheOrganization() throws Exception {
-        // When
-        CliRun json = run("costs", "--org", "--today", "2026-08-15", "--format", "json");
+        // When: the JSON run goes through the proxy, which records what Cost Explorer was asked
+        CliRun json = CliRun.run("costs", "--org", "--today", "2026-08-15", "--format", "json", "--regions", REGIONS,
+                "--endpoint-url", proxy.baseUrl(), "--max-attempts", "1");
         CliRun table = run("costs", "--org", "--today", "2026-08-15");
+
+        // Then: one GetCostAndUsage request, grouped by linked account, signed with the caller's (management) keys
+        List<LoggedRequest> costRequests = proxy.findAll(postRequestedFor(anyUrl())
+                .withHeader("X-Amz-Target", equalTo("AWSInsightsIndexService.GetCostAndUsage")));
+        assertThat(costRequests).hasSize(1);
+        JsonNode costRequest = JSON.readTree(costRequests.get(0).getBodyAsString());
+        List<String> groupBy = new ArrayList<>();
+        costRequest.get("GroupBy").forEach(g -> groupBy.add(g.get("Type").asText() + " " + g.get("Key").asText()));
+        assertThat(groupBy).contains("DIMENSION LINKED_ACCOUNT");
+        assertThat(costRequests.get(0).containsHeader("X-Amz-Security-Token")).isFalse();
 
         // Then
         assertThat(json.status()).as(json.err()).isEqualTo(ExitCode.OK);
