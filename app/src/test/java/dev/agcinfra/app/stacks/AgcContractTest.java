@@ -81,6 +81,14 @@ class AgcContractTest {
                 }
                 case "table" -> assertThat(resources(core, "aws_dynamodb_table").get("table").path("name").asText())
                         .isEqualTo(item.name());
+                case "tag" -> {
+                    // a VPC the core creates: every subnet says whether it is public or private, as CDK's own do;
+                    // in your own VPC there is no subnet of the core's to tag
+                    Map<String, JsonNode> subnets = resources(core, "aws_subnet");
+                    assertThat(subnets.isEmpty()).as(mode).isEqualTo(!region.vpc().isEmpty());
+                    subnets.forEach((address, subnet) -> assertThat(subnet.path("tags").path(item.name()).asText())
+                            .as(address).isEqualTo(address.contains("_public_") ? "Public" : "Private"));
+                }
                 default -> throw new AssertionError("unknown kind " + item.kind());
             }
         }
@@ -145,13 +153,15 @@ class AgcContractTest {
                 .satisfies(r -> assertThat(r.path("Type").asText()).isEqualTo("AWS::CloudFormation::WaitConditionHandle"));
     }
 
-    @Test
-    void changingOneArtifactChangesOnlyItsObject(@TempDir Path dir) throws IOException {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("modes")
+    void changingOneArtifactChangesOnlyItsObject(String mode, RegionSettings region, @TempDir Path dir)
+            throws IOException {
         FakeAgcInstallation mine = FakeAgcInstallation.create(dir);
-        JsonNode before = core(mine.home(), Synth.defaults("us-east-1"));
+        JsonNode before = core(mine.home(), region);
 
         mine.changeArtifact("batch-artifacts/ecs-additions/provision.sh", "#!/bin/bash\necho changed\n");
-        JsonNode after = core(mine.home(), Synth.defaults("us-east-1"));
+        JsonNode after = core(mine.home(), region);
 
         String changed = "artifacts_batch_artifacts_ecs_additions_provision_sh";
         assertThat(resources(after, "aws_s3_object").get(changed).path("source_hash").asText())

@@ -1,5 +1,6 @@
 package dev.agcinfra.modules.contract;
 
+import dev.agcinfra.modules.network.SubnetType;
 import dev.agcinfra.modules.parameters.CommonParameters;
 import dev.agcinfra.modules.parameters.CommonParametersProps;
 import dev.agcinfra.modules.storage.AgcTable;
@@ -16,7 +17,10 @@ import software.constructs.Construct;
  *   <li>the CloudFormation export {@code WesAdapterZipBucket} ({@link WesAdapterExport});</li>
  *   <li>AGC's batch artifacts under {@code artifacts/} in the results bucket, and the WES adapter zip
  *       ({@link InstalledArtifacts}), uploaded from the user's AGC installation;</li>
- *   <li>the DynamoDB table {@code Agc} ({@link AgcTable}).</li>
+ *   <li>the DynamoDB table {@code Agc} ({@link AgcTable});</li>
+ *   <li>the {@code aws-cdk:subnet-type} tag of each subnet of a VPC the core creates ({@code AgcVpc}), by which CDK's
+ *       {@code Vpc.fromLookup} in the context app tells public subnets from private ones (in your own VPC, your
+ *       subnets' tags or, without them, their routes decide).</li>
  * </ul>
  * {@link #ITEMS} lists each item with who reads it; {@code docs/agc-contexts.md} explains each and how to check it.
  *
@@ -39,7 +43,10 @@ public final class AgcContract {
         COMPUTE_NODE
     }
 
-    /** One item of the contract: its kind ({@code ssm}, {@code export}, {@code object}, {@code table}), name and readers. */
+    /**
+     * One item of the contract: its kind ({@code ssm}, {@code export}, {@code object}, {@code table}, {@code tag}),
+     * name and readers.
+     */
     public record Item(String kind, String name, List<Reader> readers) {
         public Item(String kind, String name, Reader... readers) {
             this(kind, name, List.of(readers));
@@ -59,7 +66,8 @@ public final class AgcContract {
             new Item("export", WesAdapterExport.EXPORT_NAME, Reader.CONTEXT_DEPLOY),
             new Item("object", InstalledArtifacts.BATCH_ARTIFACTS_PREFIX + "/ecs-additions/", Reader.COMPUTE_NODE),
             new Item("object", InstalledArtifacts.wesAdapterKey("<sha256>"), Reader.CONTEXT_DEPLOY),
-            new Item("table", AgcTable.TABLE_NAME, Reader.CLI));
+            new Item("table", AgcTable.TABLE_NAME, Reader.CLI),
+            new Item("tag", SubnetType.TAG, Reader.CONTEXT_SYNTH));
 
     private final AgcTable table;
     private final CommonParameters parameters;

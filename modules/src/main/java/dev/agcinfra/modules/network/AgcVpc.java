@@ -131,7 +131,7 @@ public final class AgcVpc extends Construct implements INetwork {
                         .mapPublicIpOnLaunch(group.type() == SubnetType.PUBLIC)
                         .tags(Map.of("Name", name,
                                 "aws-cdk:subnet-name", group.name(),
-                                "aws-cdk:subnet-type", group.type().cdkLabel()))
+                                SubnetType.TAG, group.type().cdkLabel()))
                         .build());
                 String subnetId = subnet.getId();
                 RouteTable routeTable = subnetScope.add("RouteTable", (s, n) -> RouteTable.Builder.create(s, n)

@@ -15,13 +15,20 @@ public enum SubnetType {
      */
     PRIVATE_WITH_EGRESS("Private");
 
+    /**
+     * The tag AWS CDK puts on every subnet it creates, whose value is {@link #cdkLabel()}: {@code Vpc.fromLookup} in
+     * AGC's context app tells public subnets from private ones by it (part of the contract,
+     * {@code dev.agcinfra.modules.contract.AgcContract}).
+     */
+    public static final String TAG = "aws-cdk:subnet-type";
+
     private final String cdkLabel;
 
     SubnetType(String cdkLabel) {
         this.cdkLabel = cdkLabel;
     }
 
-    /** The value of the {@code aws-cdk:subnet-type} tag that AGC's context stacks look subnets up by. */
+    /** The value of the {@link #TAG} tag that AGC's context stacks look subnets up by. */
     public String cdkLabel() {
         return cdkLabel;
     }
