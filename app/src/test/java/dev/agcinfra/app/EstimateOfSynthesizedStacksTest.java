@@ -309,6 +309,9 @@ class EstimateOfSynthesizedStacksTest {
             assertThat(Money.round(cores.get("agc-core-eu-north-1").monthlyUsd())).isEqualByComparingTo(usd("272.66"));
             assertThat(Money.round(cores.get("agc-core-ca-central-1").monthlyUsd())).isEqualByComparingTo(usd("289.08"));
             assertThat(Money.round(cores.get("agc-core-ap-southeast-2").monthlyUsd())).isEqualByComparingTo(usd("339.45"));
+            // us-east-2 is priced as us-east-1; ap-south-1: 3 × 730 × $0.056 + 21 × 730 × $0.013 + $10.95
+            assertThat(Money.round(cores.get("agc-core-us-east-2").monthlyUsd())).isEqualByComparingTo(usd("262.80"));
+            assertThat(Money.round(cores.get("agc-core-ap-south-1").monthlyUsd())).isEqualByComparingTo(usd("332.88"));
         }
     }
 }
