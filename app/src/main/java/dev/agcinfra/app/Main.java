@@ -138,7 +138,7 @@ public final class Main {
                 }
                 return built;
             });
-            output.warnings().forEach(w -> err.println("agc-infra: warning: " + w));
+            output.warnings().forEach(w -> ProblemLine.println(err, "agc-infra: warning: " + w));
             summarize(out, err, app.stacks(), app.installation(), output, settings);
             timings.mark("summary");
             return ExitCode.OK;
@@ -155,8 +155,8 @@ public final class Main {
             out.println(summaryLine(s, output.path()) + (s.stack().startsWith("agc-core-") ? " contexts=" + contexts : ""));
         }
         settings.regions().stream().map(r -> RegionValidation.whySkipped(r.region())).flatMap(Optional::stream)
-                .forEach(why -> err.println("agc-infra: note: " + why));
-        AgcInfraApp.contextsCannotRun(installation).ifPresent(w -> err.println("agc-infra: warning: " + w));
+                .forEach(why -> ProblemLine.println(err, "agc-infra: note: " + why));
+        AgcInfraApp.contextsCannotRun(installation).ifPresent(w -> ProblemLine.println(err, "agc-infra: warning: " + w));
     }
 
     private static void join(FutureTask<Void> start) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agcinfra.app.account.ActivateFlags;
 import dev.agcinfra.app.lookup.AwsEnvironment;
 import dev.agcinfra.cli.ExitCode;
+import dev.agcinfra.settings.RegionKey;
 import dev.agcinfra.settings.SettingsLoader;
 import dev.agcinfra.testing.FakeAgcInstallation;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -95,7 +97,26 @@ class HostileInputTest {
                 arguments("a region tag's key", settings("", "us-east-1", "{ tags: { " + d + ": x } }"),
                         "regions.us-east-1.tags."),
                 arguments("a region tag's value", settings("", "us-east-1", "{ tags: { team: " + h + " } }"),
-                        "regions.us-east-1.tags.team:"));
+                        "regions.us-east-1.tags.team:"),
+                arguments("the default natGateways", settings("natGateways: " + h + "\n", "us-east-1", "{}"),
+                        "natGateways:"),
+                arguments("natGateways", settings("", "us-east-1", "{ natGateways: " + d + " }"),
+                        "regions.us-east-1.natGateways:"),
+                arguments("flowLogs", settings("", "us-east-1", "{ flowLogs: " + h + " }"),
+                        "regions.us-east-1.flowLogs:"),
+                arguments("flowLogRetentionDays", settings("", "us-east-1", "{ flowLogs: true, flowLogRetentionDays: "
+                        + d + " }"), "regions.us-east-1.flowLogRetentionDays:"));
+    }
+
+    @Test
+    void theHostileSettingsCoverEverySettingThatReachesTerraform() {
+        List<String> named = refusedSettings().map(a -> (String) a.get()[2]).toList();
+
+        // agcHome is a path, written as literal text: pathsAndFileNamesOfTheAgcInstallation... below
+        SettingsLoader.topLevelKeys().stream().filter(k -> !k.equals("regions") && !k.equals("agcHome"))
+                .forEach(k -> assertThat(named).as("a hostile top-level " + k).anyMatch(n -> n.startsWith(k)));
+        RegionKey.keys().forEach(k -> assertThat(named).as("a hostile " + k + " in a region")
+                .anyMatch(n -> n.startsWith("regions.us-east-1." + k)));
     }
 
     @ParameterizedTest(name = "{0} is refused in one line naming it, and nothing is written")
@@ -133,6 +154,24 @@ class HostileInputTest {
         assertThat(r.err().lines()).singleElement().asString().isEqualTo("agc-infra: " + dir.resolve("agc.context.json")
                 + ": the entry " + key + ", " + expected + "; delete the key " + key + " from "
                 + dir.resolve("agc.context.json") + " to look it up again");
+        assertThat(dir.resolve("cdktf.out")).doesNotExist();
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // reading the pipe would wait for a writer
+    void aLookupCacheThatIsANamedPipeIsRefusedAtOnceInOneLine() throws Exception {
+        // Given a FIFO that nothing will ever write to, where the lookup cache goes
+        Path fifo = dir.resolve("agc.context.json");
+        assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).as("mkfifo").isZero();
+
+        // When the subnets of the user's VPC are to come from the cache
+        Result r = synth(settings("", "eu-west-1", "{ vpc: vpc-0123456789abcdef0 }"));
+
+        // Then
+        assertThat(r.status()).as(r.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err().lines()).singleElement().asString().isEqualTo("agc-infra: " + fifo + ": is a named pipe "
+                + "(FIFO), not a regular file; the lookup cache is a JSON file that agc-infra writes: delete it to look "
+                + "everything up again");
         assertThat(dir.resolve("cdktf.out")).doesNotExist();
     }
 

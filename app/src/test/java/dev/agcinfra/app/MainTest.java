@@ -223,6 +223,17 @@ class MainTest {
     }
 
     @Test
+    void aWarningQuotingAPathWithANewlineOrABidirectionalControlIsOneLineWithThemEscaped() throws IOException {
+        Result r = run("account: \"123456789012\"\nagcHome: \"/nowhere/ab\\u202ecd\\nX\"\nregions:\n  us-east-1: {}\n");
+
+        assertThat(r.status()).as(r.err()).isEqualTo(ExitCode.OK);
+        assertThat(r.err()).doesNotContain("\u202e");
+        assertThat(r.err().lines().filter(l -> l.contains("/nowhere/"))).singleElement().satisfies(l -> assertThat(l)
+                .startsWith("agc-infra: warning: ").contains("/nowhere/ab\\u202ecd\\nX"));
+        assertThat(r.err().lines()).allMatch(l -> l.startsWith("agc-infra: "));
+    }
+
+    @Test
     void refusesArguments() throws IOException {
         StringWriter err = new StringWriter();
         int status = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true), "deploy");

@@ -1,5 +1,7 @@
 package dev.agcinfra.cli;
 
+import java.io.PrintWriter;
+
 /**
  * How agc-infra and agc-audit print a problem: on exactly one line, and showing the text as it is. A problem often
  * quotes what the user wrote (a tag key, a bucket name, a file name, an AWS error message); a raw newline in it would
@@ -40,6 +42,14 @@ public final class ProblemLine {
             i += width;
         }
         return out == null ? text : out.toString();
+    }
+
+    /**
+     * Prints {@code line} ({@code agc-infra: warning: ...}, {@code agc-infra: deactivated us-east-1}) as one
+     * {@linkplain #escape(String) escaped} line: every message that may quote a path, a name or an AWS message.
+     */
+    public static void println(PrintWriter to, String line) {
+        to.println(escape(line));
     }
 
     private static String escapeOf(int cp) {

@@ -42,6 +42,11 @@ public final class SettingsLoader {
         this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
     }
 
+    /** Every top-level key of the settings file, in reference order (per-region keys: {@link RegionKey#keys()}). */
+    public static List<String> topLevelKeys() {
+        return SettingsParser.TOP_KEYS;
+    }
+
     /** A loader for the process's working directory and environment. */
     public static SettingsLoader fromEnvironment() {
         return new SettingsLoader(Path.of(""), System.getenv());

@@ -60,12 +60,6 @@ final class YamlReader {
     private static final String TOO_MANY_ALIASES = "Number of aliases for non-scalar nodes exceeds";
     private static final String TOO_DEEP = "Nesting Depth exceeded";
 
-    /** The mode bits of a file's type ({@code stat}'s {@code S_IFMT}), and the types that are not regular files. */
-    private static final int S_IFMT = 0170000;
-    private static final Map<Integer, String> NOT_REGULAR = Map.of(
-            0010000, "a named pipe (FIFO)", 0020000, "a character device", 0060000, "a block device",
-            0140000, "a socket", 0040000, "a directory");
-
     private YamlReader() {
     }
 
@@ -76,7 +70,7 @@ final class YamlReader {
      */
     static Optional<YamlNode> readFile(Path file, Problems problems) {
         if (!Files.isRegularFile(file)) {
-            problems.add(problems.file() + ": is " + notRegular(file) + ", not a regular file; a settings file is a YAML "
+            problems.add(problems.file() + ": is " + FileKind.of(file) + ", not a regular file; a settings file is a YAML "
                     + "file: point " + SettingsLoader.CONFIG_ENV + " at one, or save the settings to a file first");
             return Optional.empty();
         }
@@ -97,18 +91,6 @@ final class YamlReader {
                     + "); check that it exists, is readable and is UTF-8 text");
             return Optional.empty();
         }
-    }
-
-    private static String notRegular(Path file) {
-        try {
-            Object mode = Files.getAttribute(file, "unix:mode");
-            if (mode instanceof Integer bits && NOT_REGULAR.containsKey(bits & S_IFMT)) {
-                return NOT_REGULAR.get(bits & S_IFMT);
-            }
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException unknown) {
-            // no unix attributes here: say what is known
-        }
-        return Files.isDirectory(file) ? "a directory" : "something else";
     }
 
     private static String mebibytes(long size) {

@@ -1,5 +1,6 @@
 package dev.agcinfra.app.account;
 
+import dev.agcinfra.cli.ProblemLine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agcinfra.app.AgcInfraApp;
 import dev.agcinfra.app.OutputFolder;
@@ -50,7 +51,7 @@ public final class Activation {
         ctx.output().check(); // where the synth will write, before anything changes
         String region = Regions.region(ctx.aws(), request.region());
         String account = Regions.account(ctx.aws(), region);
-        out.println("agc-infra: account " + account + ", region " + region + ", terraform " + tfVersion);
+        ProblemLine.println(out, "agc-infra: account " + account + ", region " + region + ", terraform " + tfVersion);
 
         SettingsFile file = new SettingsFile(ctx.settingsFile());
         Settings before = loadAsItIs(file, region, account);
@@ -68,7 +69,7 @@ public final class Activation {
                 String named = flags.bucket().get();
                 createBucket = Optional.of(agcInfraCreates(preflight.bucket(named), states));
                 current.filter(r -> r.createBucket() && !r.bucket().equals(named) && states.managesBucket(r.bucket()))
-                        .ifPresent(r -> out.println("agc-infra: " + RegionStack.dataStackName(region) + " and its bucket "
+                        .ifPresent(r -> ProblemLine.println(out, "agc-infra: " + RegionStack.dataStackName(region) + " and its bucket "
                                 + r.bucket() + " will no longer be deployed by activate, and are not destroyed either: "
                                 + "the bucket and its state stay"));
             } else if (!SettingsUpdate.namesBucket(document, region)) {
@@ -78,7 +79,7 @@ public final class Activation {
                     // AGC's rule for a bucket that exists: use it as it is (AGC keeps it on deactivation).
                     flags = flags.withBucket(defaultBucket);
                     createBucket = Optional.of(false);
-                    out.println("agc-infra: bucket " + defaultBucket + " already exists in account " + account
+                    ProblemLine.println(out, "agc-infra: bucket " + defaultBucket + " already exists in account " + account
                             + " and no agc-infra state records it (AGC keeps its bucket when it deactivates): it is used "
                             + "as it is, as AGC does, and no agc-infra state will ever hold it; the settings file records "
                             + "it as bucket: " + defaultBucket + ", createBucket: false"
@@ -86,7 +87,7 @@ public final class Activation {
                 }
             }
             SettingsUpdate.Result updated = SettingsUpdate.activate(document, region, flags, active, createBucket);
-            updated.notes().forEach(n -> out.println("agc-infra: " + n));
+            updated.notes().forEach(n -> ProblemLine.println(out, "agc-infra: " + n));
 
             SettingsFile.Candidate candidate = checked(file, updated.document(), region, account);
             try {
@@ -118,13 +119,13 @@ public final class Activation {
         String stateBucket = settings.stateBucket(region);
 
         PreflightReport report = preflight.check(target, active, states);
-        report.notes().forEach(n -> out.println("agc-infra: " + n));
-        RegionValidation.whySkipped(region).ifPresent(n -> out.println("agc-infra: note: " + n));
-        report.warnings().forEach(w -> ctx.err().println("agc-infra: warning: " + w));
+        report.notes().forEach(n -> ProblemLine.println(out, "agc-infra: " + n));
+        RegionValidation.whySkipped(region).ifPresent(n -> ProblemLine.println(out, "agc-infra: note: " + n));
+        report.warnings().forEach(w -> ProblemLine.println(ctx.err(), "agc-infra: warning: " + w));
         AgcInfraApp.contextsCannotRun(AgcInstallation.read(settings.agcHome()))
-                .ifPresent(w -> ctx.err().println("agc-infra: warning: " + w));
+                .ifPresent(w -> ProblemLine.println(ctx.err(), "agc-infra: warning: " + w));
         if (!AgcCore.hasCdkBootstrap(aws)) {
-            ctx.err().println("agc-infra: warning: " + AgcCore.noCdkBootstrap());
+            ProblemLine.println(ctx.err(), "agc-infra: warning: " + AgcCore.noCdkBootstrap());
         }
         if (report.refused()) {
             throw new AccountException(ExitCode.INVALID_INPUT,
@@ -135,22 +136,22 @@ public final class Activation {
         if (!request.planOnly()) {
             candidate.commit();
             settingsForSynth = file.path();
-            out.println("agc-infra: updated " + file.path().getFileName() + " (comments are not kept)");
+            ProblemLine.println(out, "agc-infra: updated " + file.path().getFileName() + " (comments are not kept)");
         }
         boolean tls = ctx.aws().endpoint("S3").map(u -> "https".equals(u.getScheme())).orElse(true);
         if (!tls) {
-            ctx.err().println("agc-infra: warning: the S3 endpoint " + ctx.aws().endpoint("S3").get() + " has no TLS, so "
+            ProblemLine.println(ctx.err(), "agc-infra: warning: the S3 endpoint " + ctx.aws().endpoint("S3").get() + " has no TLS, so "
                     + "the state bucket gets no TLS-only policy (it would deny every request through this endpoint)");
         }
         for (String change : new StateBucket(aws.s3(), region, tls).ensure(stateBucket)) {
-            out.println("agc-infra: state bucket " + stateBucket + ": " + change);
+            ProblemLine.println(out, "agc-infra: state bucket " + stateBucket + ": " + change);
         }
         OutputFolder output = ctx.output();
         PrivateSubnetLookup lookup = PrivateSubnetLookup.besideSettings(settingsForSynth, ctx.aws());
         SubnetResolver subnets = lookup::privateSubnets;
         ctx.synthesizer().replace(output, settings, subnets);
-        output.warnings().forEach(w -> ctx.err().println("agc-infra: warning: " + w));
-        out.println("agc-infra: synthesized " + output.path());
+        output.warnings().forEach(w -> ProblemLine.println(ctx.err(), "agc-infra: warning: " + w));
+        ProblemLine.println(out, "agc-infra: synthesized " + output.path());
         return deploy(output, target, request);
     }
 
@@ -163,7 +164,7 @@ public final class Activation {
         Terraform.Options options = ctx.terraformOptions(region.region(), request.yes());
         List<String> produced = AgcInfraApp.stackNames(region);
         if (!produced.contains(RegionStack.dataStackName(region.region()))) {
-            ctx.out().println("agc-infra: no " + RegionStack.dataStackName(region.region()) + " (the bucket is yours): skipped");
+            ProblemLine.println(ctx.out(), "agc-infra: no " + RegionStack.dataStackName(region.region()) + " (the bucket is yours): skipped");
         }
         Set<String> listed = output.stacks();
         for (String stack : produced) {
@@ -177,11 +178,11 @@ public final class Activation {
                 status = request.planOnly() ? tf.plan(dir, options) : tf.apply(dir, options);
             }
             if (status != 0) {
-                ctx.err().println("agc-infra: terraform failed in " + stack + " with status " + status);
+                ProblemLine.println(ctx.err(), "agc-infra: terraform failed in " + stack + " with status " + status);
                 return status;
             }
         }
-        ctx.out().println("agc-infra: " + (request.planOnly() ? "planned" : "activated") + " " + region.region());
+        ProblemLine.println(ctx.out(), "agc-infra: " + (request.planOnly() ? "planned" : "activated") + " " + region.region());
         return ExitCode.OK;
     }
 

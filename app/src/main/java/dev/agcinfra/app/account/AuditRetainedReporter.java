@@ -1,5 +1,6 @@
 package dev.agcinfra.app.account;
 
+import dev.agcinfra.cli.ProblemLine;
 import dev.agcinfra.aws.AwsClientFactory;
 import dev.agcinfra.audit.provenance.Protection;
 import dev.agcinfra.audit.retained.RetainedAudit;
@@ -34,11 +35,11 @@ public final class AuditRetainedReporter implements RetainedReporter {
         try {
             RetainedOptions options = RetainedOptions.defaults().withProtection(Protection.from(settings));
             RetainedResult result = new RetainedAudit(clients, account, options).parallelism(1).scan(List.of(region));
-            out.println("agc-infra: what deactivation kept in " + region + " (agc-audit retained):");
+            ProblemLine.println(out, "agc-infra: what deactivation kept in " + region + " (agc-audit retained):");
             RetainedReports.write(RetainedReports.table(out), result);
             out.flush();
         } catch (IOException | RuntimeException e) {
-            out.println("agc-infra: warning: the retained report failed (" + e.getMessage() + "); run agc-audit "
+            ProblemLine.println(out, "agc-infra: warning: the retained report failed (" + e.getMessage() + "); run agc-audit "
                     + "retained --regions " + region + " for it");
         }
     }

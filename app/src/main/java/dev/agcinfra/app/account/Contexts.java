@@ -1,5 +1,6 @@
 package dev.agcinfra.app.account;
 
+import dev.agcinfra.cli.ProblemLine;
 import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.app.stacks.RegionStack;
 import java.time.Duration;
@@ -82,13 +83,13 @@ public final class Contexts {
         CloudFormationClient cfn = aws.cloudFormation();
         List<Stack> stacks = contextStacks();
         for (Stack s : stacks) {
-            out.println("agc-infra: deleting context stack " + s.stackName());
+            ProblemLine.println(out, "agc-infra: deleting context stack " + s.stackName());
             cfn.deleteStack(r -> r.stackName(s.stackName()));
         }
         try (CloudFormationWaiter waiter = cfn.waiter()) {
             for (Stack s : stacks) {
                 awaitDeleted(waiter, cfn, s);
-                out.println("agc-infra: deleted context stack " + s.stackName());
+                ProblemLine.println(out, "agc-infra: deleted context stack " + s.stackName());
             }
         }
         return stacks.stream().map(Stack::stackName).toList();

@@ -1,5 +1,6 @@
 package dev.agcinfra.app.account;
 
+import dev.agcinfra.cli.ProblemLine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agcinfra.app.OutputFolder;
 import dev.agcinfra.cli.ExitCode;
@@ -60,7 +61,7 @@ public final class Deactivation {
             OutputFolder output = ctx.output();
             ctx.synthesizer().replace(output, settings,
                     PrivateSubnetLookup.besideSettings(file.path(), ctx.aws())::privateSubnets);
-            output.warnings().forEach(w -> ctx.err().println("agc-infra: warning: " + w));
+            output.warnings().forEach(w -> ProblemLine.println(ctx.err(), "agc-infra: warning: " + w));
             if (!output.stacks().contains(core)) {
                 throw new AccountException(ExitCode.INTERNAL_ERROR, "the synthesis did not list " + core + " in "
                         + output.path().resolve(OutputFolder.MANIFEST) + " (please report it)");
@@ -89,7 +90,7 @@ public final class Deactivation {
                 status = ctx.terraform().destroy(dir, options);
             }
             if (status != 0) {
-                ctx.err().println("agc-infra: terraform failed in " + core + " with status " + status);
+                ProblemLine.println(ctx.err(), "agc-infra: terraform failed in " + core + " with status " + status);
                 return status;
             }
 
@@ -98,12 +99,12 @@ public final class Deactivation {
             if (forgotten.isPresent()) {
                 SettingsFile.Candidate candidate = file.check(document, Regions.resolved(region, account));
                 candidate.commit();
-                out.println("agc-infra: forgot the VPC " + forgotten.get() + " in " + file.path().getFileName()
+                ProblemLine.println(out, "agc-infra: forgot the VPC " + forgotten.get() + " in " + file.path().getFileName()
                         + " (comments are not kept)");
             }
-            out.println("agc-infra: deactivated " + region);
+            ProblemLine.println(out, "agc-infra: deactivated " + region);
             boolean dataStack = settings.regions().stream().anyMatch(r -> r.region().equals(region) && r.createBucket());
-            out.println("agc-infra: kept in " + region + ": " + (dataStack ? RegionStack.dataStackName(region)
+            ProblemLine.println(out, "agc-infra: kept in " + region + ": " + (dataStack ? RegionStack.dataStackName(region)
                     + " (the results bucket and its objects), " : "") + "the Terraform state bucket, CloudWatch logs, "
                     + "and any VPC or bucket you brought; removed with " + core + ": the copies of AGC's artifacts and "
                     + "WES adapter it uploaded under artifacts/, and the export WesAdapterZipBucket");

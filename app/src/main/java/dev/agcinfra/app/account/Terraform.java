@@ -1,5 +1,6 @@
 package dev.agcinfra.app.account;
 
+import dev.agcinfra.cli.ProblemLine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agcinfra.cli.ExitCode;
 import java.io.IOException;
@@ -189,7 +190,7 @@ public final class Terraform {
         List<String> command = new ArrayList<>();
         command.add(binary);
         command.addAll(args);
-        out.println("agc-infra: " + dir.getFileName() + ": terraform " + String.join(" ", args));
+        ProblemLine.println(out, "agc-infra: " + dir.getFileName() + ": terraform " + String.join(" ", args));
         out.flush();
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         Map<String, String> childEnv = pb.environment();

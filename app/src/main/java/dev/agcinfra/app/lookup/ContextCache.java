@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.agcinfra.settings.FileKind;
 import dev.agcinfra.settings.SettingsException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,9 @@ public final class ContextCache {
 
     /** The cache file's name, beside {@code agc.yaml}. */
     public static final String FILE_NAME = "agc.context.json";
+
+    /** The largest lookup cache read, in bytes: thousands of cached VPCs fit; a stream that never ends does not. */
+    static final long MAX_SIZE = 8L * 1024 * 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -92,8 +96,17 @@ public final class ContextCache {
         if (!Files.exists(file)) {
             return all;
         }
+        if (!Files.isRegularFile(file)) {
+            throw new SettingsException(file + ": is " + FileKind.of(file) + ", not a regular file; the lookup cache is "
+                    + "a JSON file that agc-infra writes: delete it to look everything up again");
+        }
         JsonNode root;
         try {
+            long size = Files.size(file);
+            if (size > MAX_SIZE) {
+                throw new SettingsException(file + ": the lookup cache has " + size + " bytes, more than the " + MAX_SIZE
+                        + " bytes (8 MiB) it may hold; delete it to look everything up again");
+            }
             root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
