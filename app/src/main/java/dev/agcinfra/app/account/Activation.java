@@ -1,22 +1,25 @@
 package dev.agcinfra.app.account;
 
-import dev.agcinfra.cli.ProblemLine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agcinfra.app.AgcInfraApp;
 import dev.agcinfra.app.OutputFolder;
-import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.app.SubnetResolver;
 import dev.agcinfra.app.lookup.PrivateSubnetLookup;
+import dev.agcinfra.app.stacks.RegionStack;
+import dev.agcinfra.cli.ExitCode;
+import dev.agcinfra.cli.ProblemLine;
+import dev.agcinfra.modules.contract.AgcInstallation;
+import dev.agcinfra.settings.RegionKey;
 import dev.agcinfra.settings.RegionSettings;
 import dev.agcinfra.settings.RegionValidation;
 import dev.agcinfra.settings.Settings;
 import dev.agcinfra.settings.SettingsException;
-import dev.agcinfra.app.stacks.RegionStack;
-import dev.agcinfra.modules.contract.AgcInstallation;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code agc-infra account activate}: checks, then changes. Nothing changes (settings file, state bucket, AWS) until
@@ -89,7 +92,7 @@ public final class Activation {
             SettingsUpdate.Result updated = SettingsUpdate.activate(document, region, flags, active, createBucket);
             updated.notes().forEach(n -> ProblemLine.println(out, "agc-infra: " + n));
 
-            SettingsFile.Candidate candidate = checked(file, updated.document(), region, account);
+            SettingsFile.Candidate candidate = checked(file, updated.document(), region, account, flags);
             try {
                 return applyChecked(aws, preflight, states, file, candidate, region, active, request);
             } finally {
@@ -195,13 +198,25 @@ public final class Activation {
         }
     }
 
-    private static SettingsFile.Candidate checked(SettingsFile file, ObjectNode document, String region, String account) {
+    /**
+     * The settings file as activate would write it, checked. A problem is in the file's words (the rule is the file's);
+     * where it quotes a key that a flag set, it names the flag too, so that a user who typed flags knows which.
+     */
+    private static SettingsFile.Candidate checked(SettingsFile file, ObjectNode document, String region, String account,
+            ActivateFlags flags) {
         SettingsFile.Candidate candidate;
         try {
             candidate = file.check(document, Regions.resolved(region, account));
         } catch (SettingsException e) {
-            throw new AccountException(ExitCode.INVALID_INPUT, e.problems().stream()
-                    .map(p -> p + " (in the settings file as activate would write it)").toList());
+            List<RegionKey> given = new ArrayList<>();
+            flags.asRegionEntry().fieldNames().forEachRemaining(k -> RegionKey.of(k).ifPresent(given::add));
+            throw new AccountException(ExitCode.INVALID_INPUT, e.problems().stream().map(p -> {
+                String fromFlags = given.stream().filter(k -> p.contains(k.key() + ":"))
+                        .map(k -> k.key() + " comes from " + k.activateFlag().orElseThrow())
+                        .collect(Collectors.joining(", "));
+                return p + " (in the settings file as activate would write it" + (fromFlags.isEmpty() ? "" : "; "
+                        + fromFlags) + ")";
+            }).toList());
         }
         if (!candidate.settings().account().equals(account)) {
             candidate.discard();

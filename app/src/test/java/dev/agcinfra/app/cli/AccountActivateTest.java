@@ -212,7 +212,8 @@ class AccountActivateTest {
         // Then
         assertNothingChanged(r);
         assertThat(r.err()).contains("regions.us-east-1.natGateways: 1 conflicts with usePublicSubnets: true")
-                .contains("(in the settings file as activate would write it)");
+                .contains("(in the settings file as activate would write it; usePublicSubnets comes from "
+                        + "--usePublicSubnets)");
     }
 
     @Test
