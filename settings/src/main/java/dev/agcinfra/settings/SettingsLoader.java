@@ -99,7 +99,8 @@ public final class SettingsLoader {
 
         String accountId = account.orElseThrow();
         List<RegionSettings> regionSettings = regions.stream().map(r -> regionSettings(r, accountId)).toList();
-        SettingsParser.checkBucketsUnique(root, regionSettings, problems);
+        SettingsParser.checkBucketsUnique(root, regionSettings,
+                parsed.stateBucket().orElse(Settings.DEFAULT_STATE_BUCKET), accountId, problems);
         problems.throwIfAny();
         return new Settings(accountId, parsed.stateBucket().orElse(Settings.DEFAULT_STATE_BUCKET), parsed.tags(),
                 regionSettings, agcHome(parsed.agcHome(), file));

@@ -638,9 +638,27 @@ final class SettingsParser {
      * @param root    the file's document, for the position of each region's {@code bucket}
      * @param regions the regions with their defaults applied ({@code agc-<account>-<region>} when not named)
      */
-    static void checkBucketsUnique(Optional<YamlNode> root, List<RegionSettings> regions, Problems problems) {
+    static void checkBucketsUnique(Optional<YamlNode> root, List<RegionSettings> regions, String stateBucketTemplate,
+            String account, Problems problems) {
+        Map<String, String> stateBuckets = new HashMap<>();
+        regions.forEach(r -> stateBuckets.putIfAbsent(AgcNames.stateBucket(stateBucketTemplate, account, r.region()),
+                r.region()));
         Map<String, RegionSettings> first = new HashMap<>();
         for (RegionSettings region : regions) {
+            String stateOf = stateBuckets.get(region.bucket());
+            if (stateOf != null) {
+                String path = "regions." + region.region() + ".bucket";
+                String message = YamlNode.Quote.of(region.bucket()) + " is also the Terraform state bucket of " + stateOf
+                        + " (stateBucket: " + stateBucketTemplate + "); results and Terraform state never share a "
+                        + "bucket: name another bucket for " + region.region();
+                Optional<YamlNode> node = bucketNode(root, region.region());
+                if (node.isPresent()) {
+                    problems.at(node.get(), path, message);
+                } else {
+                    problems.add(problems.file() + ": " + path + ": " + message);
+                }
+                continue;
+            }
             RegionSettings earlier = first.putIfAbsent(region.bucket(), region);
             if (earlier == null) {
                 continue;

@@ -408,6 +408,30 @@ class InvalidSettingsTest {
     }
 
     @Test
+    void aResultsBucketNamedAsATerraformStateBucketIsRefusedCreatedOrExisting() throws IOException {
+        // Given us-east-1's results bucket is its own state bucket, and eu-west-1's is us-east-1's (custom template)
+        String yaml = """
+                account: "123456789012"
+                stateBucket: "team-tfstate-{region}"
+                regions:
+                  us-east-1: { bucket: team-tfstate-us-east-1, createBucket: true }
+                  eu-west-1: { bucket: team-tfstate-us-east-1 }
+                """;
+
+        // When
+        List<String> problems = problems(yaml);
+
+        // Then
+        assertThat(problems).containsExactly(
+                "agc.yaml:4:24: regions.us-east-1.bucket: \"team-tfstate-us-east-1\" is also the Terraform state bucket "
+                        + "of us-east-1 (stateBucket: team-tfstate-{region}); results and Terraform state never share a "
+                        + "bucket: name another bucket for us-east-1",
+                "agc.yaml:5:24: regions.eu-west-1.bucket: \"team-tfstate-us-east-1\" is also the Terraform state bucket "
+                        + "of us-east-1 (stateBucket: team-tfstate-{region}); results and Terraform state never share a "
+                        + "bucket: name another bucket for eu-west-1");
+    }
+
+    @Test
     void aValueThatContainsItselfThroughAnAliasIsReportedWhereItsAnchorIs() throws IOException {
         // Given a list that names itself among its items
         String yaml = "regions:\n  us-east-1:\n    vpc: vpc-12345678\n    subnets: &s [subnet-12345678, *s]\n";
