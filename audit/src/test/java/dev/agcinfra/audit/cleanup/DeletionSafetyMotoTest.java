@@ -8,6 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.audit.retained.AgcRegion;
+import dev.agcinfra.audit.TagFilter;
+import dev.agcinfra.audit.retained.RetainedOptions;
+import dev.agcinfra.audit.testing.TestCredentials;
+import dev.agcinfra.aws.AwsClientFactory;
+import dev.agcinfra.aws.AwsSettings;
+import dev.agcinfra.testing.TerraformStateFile;
+import java.time.Duration;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 import dev.agcinfra.audit.testing.CliRun;
 import dev.agcinfra.settings.AwsDefaults;
 import dev.agcinfra.settings.SettingsException;
@@ -195,8 +204,131 @@ class DeletionSafetyMotoTest {
                 .as("every version of every state file, and the other project's").isEqualTo(
                         before.stream().filter(line -> line.contains(history.agc.stateBucket + "/")).count())
                 .isGreaterThan(4);
-        assertThat(run.out()).contains(history.agc.stateBucket + " (owner: agc): the state bucket holds more than "
-                + "agc-infra's empty state");
+        assertThat(run.out()).contains(history.agc.stateBucket + " (owner: agc): the state bucket holds objects that "
+                + "are not agc-infra's state of " + REGION + " (" + ActivationHistory.TEAM_STATE_KEY + "): never deleted, "
+                + "it may be another project's state; still holds state (" + history.agc.coreStateKey() + ", "
+                + history.agc.dataStateKey() + ")");
+    }
+
+    /**
+     * Path 4 on its own: the leftovers are gone (the second destroy completed) and both of agc-infra's state files end
+     * with a version recording no managed resource, so only {@code team/network}, another project's state with a
+     * resource, makes the state bucket more than agc-infra's empty state.
+     */
+    void destroyCompleted() {
+        history.agc.completeDestroy();
+        history.agc.writeState(history.agc.dataStateKey(), new TerraformStateFile());
+    }
+
+    /** Every version and delete marker of {@code key} in the state bucket, removed as its owner would. */
+    void removeFromStateBucket(String key) {
+        try (S3Client s3 = history.s3()) {
+            var versions = s3.listObjectVersions(r -> r.bucket(history.agc.stateBucket).prefix(key));
+            versions.versions().forEach(v -> s3.deleteObject(r -> r.bucket(history.agc.stateBucket).key(key)
+                    .versionId(v.versionId())));
+            versions.deleteMarkers().forEach(m -> s3.deleteObject(r -> r.bucket(history.agc.stateBucket).key(key)
+                    .versionId(m.versionId())));
+        }
+    }
+
+    List<String> stateBucketLines(SortedSet<String> snapshot) {
+        return snapshot.stream().filter(line -> line.contains(history.agc.stateBucket)).toList();
+    }
+
+    @Test
+    @DisplayName("4a. with agc-infra's state files empty and another project's team/network beside them, --include-data keeps every version of the state bucket")
+    void emptyAgcStateWithAnotherProjectsStateKeepsTheBucketWithIncludeData() throws Exception {
+        // Given
+        destroyCompleted();
+        SortedSet<String> before = snapshot();
+
+        // When
+        CliRun run = cleanup("--region", REGION, "--include-data", "--account", ACCOUNT, "--yes");
+
+        // Then
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.OK);
+        SortedSet<String> after = snapshot();
+        onlyChanged(before, after, Set.of(history.agc.bucket, history.agc.taggedLogGroup));
+        assertThat(stateBucketLines(after)).isEqualTo(stateBucketLines(before)).anyMatch(line -> line.contains(
+                history.agc.stateBucket + "/" + ActivationHistory.TEAM_STATE_KEY));
+        assertThat(run.out()).contains(history.agc.stateBucket + " (owner: agc): the state bucket, the record of what "
+                + "agc-infra created: deleted only with --include-state");
+    }
+
+    @Test
+    @DisplayName("4b. with agc-infra's state files empty, --include-state keeps a state bucket holding team/network, and the kept line names team/network")
+    void emptyAgcStateWithAnotherProjectsStateKeepsTheBucketWithIncludeState() throws Exception {
+        // Given
+        destroyCompleted();
+        SortedSet<String> before = snapshot();
+
+        // When
+        CliRun run = cleanup("--region", REGION, "--include-state", "--account", ACCOUNT, "--yes");
+
+        // Then
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(snapshot()).isEqualTo(before);
+        assertThat(run.out()).contains("Nothing to delete.", history.agc.stateBucket + " (owner: agc): the state bucket "
+                + "holds objects that are not agc-infra's state of " + REGION + " (" + ActivationHistory.TEAM_STATE_KEY
+                + "): never deleted, it may be another project's state");
+    }
+
+    @Test
+    @DisplayName("4c. once team/network is gone and agc-infra's state files are empty, --include-state deletes the state bucket and nothing else")
+    void emptyAgcStateAloneLetsIncludeStateDeleteOnlyTheStateBucket() throws Exception {
+        // Given
+        destroyCompleted();
+        removeFromStateBucket(ActivationHistory.TEAM_STATE_KEY);
+        SortedSet<String> before = snapshot();
+        assertThat(stateBucketLines(before)).hasSizeGreaterThan(4);
+
+        // When
+        CliRun run = cleanup("--region", REGION, "--include-state", "--account", ACCOUNT, "--yes", "--format", "json");
+
+        // Then
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.OK);
+        JsonNode result = JSON.readTree(run.out()).get("result");
+        assertThat(result.get("deleted").findValuesAsText("id")).containsExactly(history.agc.stateBucket);
+        SortedSet<String> after = snapshot();
+        assertThat(stateBucketLines(after)).isEmpty();
+        assertThat(after.stream().filter(line -> !line.contains(history.agc.stateBucket)).toList())
+                .as("everything but the state bucket").isEqualTo(before.stream()
+                        .filter(line -> !line.contains(history.agc.stateBucket)).toList());
+    }
+
+    @Test
+    @DisplayName("4d. a state bucket that gains another project's key after the plan was made is skipped when its turn comes, naming the key, and keeps every version")
+    void stateBucketGainingAForeignKeyAfterThePlanIsSkipped() {
+        // Given: a plan that deletes the state bucket, then another project writes its state into it
+        destroyCompleted();
+        removeFromStateBucket(ActivationHistory.TEAM_STATE_KEY);
+        TestCredentials.install();
+        try (AwsClientFactory factory = new AwsClientFactory(AwsSettings.defaults().withEndpoint(moto.endpoint())
+                .withRetries(1, Duration.ofMillis(1)), Map.of())) {
+            Cleanup cleanup = new Cleanup(factory, ACCOUNT, RetainedOptions.defaults()
+                    .withTag(TagFilter.parse("application-name=agc")));
+            CleanupPlan plan = cleanup.plan(REGION, false, true, Set.of());
+            assertThat(plan.actions()).extracting(CleanupAction::id).containsExactly(history.agc.stateBucket);
+            try (S3Client s3 = history.s3()) {
+                s3.putObject(r -> r.bucket(history.agc.stateBucket).key("team/dns"), RequestBody.fromString(
+                        new TerraformStateFile().managed("aws_route53_zone", "zone", "Z0123").json()));
+            }
+            SortedSet<String> before = snapshot();
+
+            // When
+            CleanupResult result = cleanup.execute(plan);
+
+            // Then
+            assertThat(result.deleted()).isEmpty();
+            assertThat(result.complete()).isTrue();
+            assertThat(result.skipped()).singleElement().satisfies(skipped -> {
+                assertThat(skipped.action().id()).isEqualTo(history.agc.stateBucket);
+                assertThat(skipped.reason()).isEqualTo("now kept: " + history.agc.stateBucket + " holds objects that "
+                        + "are not agc-infra's state of " + REGION + " (team/dns): never deleted, it may be another "
+                        + "project's state");
+            });
+            assertThat(snapshot()).isEqualTo(before);
+        }
     }
 
     @Test
