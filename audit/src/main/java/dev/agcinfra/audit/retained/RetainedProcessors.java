@@ -158,6 +158,8 @@ public final class RetainedProcessors {
             if (bucket.sizeBytes() == null) {
                 reason.append(", which have no datapoint yet: size unknown");
             }
+        } else if (bucket.objects() == null) {
+            reason.append("; size unknown, its objects could not be listed");
         } else {
             reason.append("; ").append(bucket.objects()).append(bucket.versioned() ? " versions" : " objects")
                     .append(" counted by listing");
