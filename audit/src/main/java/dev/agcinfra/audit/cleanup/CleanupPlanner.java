@@ -157,16 +157,18 @@ public final class CleanupPlanner {
             if (!includeState) {
                 return "the state bucket, the record of what agc-infra created: deleted only with --include-state";
             }
-            return finding.cleanup() == null ? "the state bucket holds more than agc-infra's empty state of "
-                    + finding.region() + " (see 'agc-audit retained'): never deleted" : null;
+            return finding.cleanup() == null ? "the state bucket " + noCommand(finding) : null;
         }
         if (finding.kind() != Kind.ORPHAN && !includeData) {
             return "data: deleted only with --include-data";
         }
-        if (finding.cleanup() == null) {
-            return "no cleanup command (see 'agc-audit retained' for why)";
-        }
-        return null;
+        return finding.cleanup() == null ? noCommand(finding) : null;
+    }
+
+    /** Why {@code retained} gave an agc-owned finding no cleanup command, as it found it. */
+    private static String noCommand(Finding finding) {
+        return finding.keptBecause() != null ? finding.keptBecause()
+                : "has no cleanup command (see 'agc-audit retained --regions " + finding.region() + "' for why)";
     }
 
     private static String foreignParts(VpcContents contents) {

@@ -16,8 +16,9 @@ import java.util.List;
  * @param failed    the action that failed, or {@code null}
  * @param error     why it failed (region, service, operation, code: message), or {@code null}
  * @param notDone   the actions not attempted after the failure, in order
- * @param skipped   entries of a saved plan that were not run because the account changed since (gone, no longer
- *                  agc-infra's, something new depends on them), each with the reason
+ * @param skipped   entries not run because the account changed since the plan was made (gone, no longer
+ *                  agc-infra's, something new depends on them, a state bucket another project wrote to), each with
+ *                  the reason
  */
 @JsonPropertyOrder({"region", "complete", "monthlySavingUsd", "deleted", "requested", "failed", "error", "notDone",
         "skipped"})
@@ -54,8 +55,10 @@ public record CleanupResult(String region, List<CleanupAction> deleted, List<Cle
         return CleanupPlan.saving(deleted);
     }
 
-    /** This result with the entries of a saved plan that were skipped. */
-    public CleanupResult withSkipped(List<Skipped> newSkipped) {
-        return new CleanupResult(region, deleted, requested, failed, error, notDone, newSkipped);
+    /** This result with the entries of a saved plan that were skipped before it ran, ahead of its own. */
+    public CleanupResult withSkipped(List<Skipped> before) {
+        List<Skipped> all = new java.util.ArrayList<>(before);
+        all.addAll(skipped);
+        return new CleanupResult(region, deleted, requested, failed, error, notDone, all);
     }
 }

@@ -71,14 +71,26 @@ public final class CleanupRunner {
         return this;
     }
 
-    /** Runs every action of {@code plan}, in order, until one fails. */
+    /**
+     * Runs every action of {@code plan}, in order, until one fails. A state bucket that holds more than agc-infra's
+     * empty state when its turn comes (another project wrote to it since the plan was made) is not deleted: it is
+     * skipped, with the keys that keep it.
+     */
     public CleanupResult run(CleanupPlan plan) {
         List<CleanupAction> actions = plan.actions();
         List<CleanupAction> done = new ArrayList<>();
         List<CleanupAction> waiting = new ArrayList<>();
+        List<CleanupResult.Skipped> skipped = new ArrayList<>();
         for (int i = 0; i < actions.size(); i++) {
             CleanupAction action = actions.get(i);
             try {
+                if (action.operation() == Operation.DELETE_STATE_BUCKET) {
+                    String problem = stateBucketProblem(action);
+                    if (problem != null) {
+                        skipped.add(new CleanupResult.Skipped(action, "now kept: " + problem));
+                        continue;
+                    }
+                }
                 execute(plan, action);
                 boolean waits = action.operation() == Operation.DELETE_NAT_GATEWAY
                         || action.operation() == Operation.DELETE_VPC_ENDPOINT;
@@ -104,10 +116,20 @@ public final class CleanupRunner {
                     notDone.add(0, action);
                 }
                 List<CleanupAction> requested = waiting.stream().filter(w -> w != failed).toList();
-                return new CleanupResult(plan.region(), done, requested, failed, e.getMessage(), notDone, List.of());
+                return new CleanupResult(plan.region(), done, requested, failed, e.getMessage(), notDone, skipped);
             }
         }
-        return new CleanupResult(plan.region(), done, List.of(), null, null, List.of(), List.of());
+        return new CleanupResult(plan.region(), done, List.of(), null, null, List.of(), skipped);
+    }
+
+    /** {@link StateBucketCheck#problem} of the bucket as it is now; an AWS error reading it fails the action. */
+    private String stateBucketProblem(CleanupAction action) {
+        try {
+            return StateBucketCheck.problem(clients.s3(), clients.region(), action.id());
+        } catch (AwsCall.AwsCallException e) {
+            throw new Failure(action, clients.region() + " " + e.service() + " " + e.operation() + " "
+                    + AwsErrors.code(e.getCause()) + ": " + AwsErrors.message(e.getCause()), AwsErrors.code(e.getCause()));
+        }
     }
 
     /** A failed action: the message is "region service operation code: message". */
@@ -226,15 +248,7 @@ public final class CleanupRunner {
                 case DELETE_VPC -> AwsCall.call("ec2", "DeleteVpc", () -> ec2().deleteVpc(r -> r.vpcId(action.id())));
                 case DELETE_LOG_GROUP -> AwsCall.call("logs", "DeleteLogGroup",
                         () -> clients.logs().deleteLogGroup(r -> r.logGroupName(action.id())));
-                case DELETE_BUCKET -> deleteBucket(action);
-                case DELETE_STATE_BUCKET -> {
-                    String problem = StateBucketCheck.problem(clients.s3(), clients.region(), action.id());
-                    if (problem != null) {
-                        throw new Failure(action, clients.region() + " s3 ListObjectVersions StateBucketNotEmpty: "
-                                + problem, "StateBucketNotEmpty");
-                    }
-                    deleteBucket(action);
-                }
+                case DELETE_BUCKET, DELETE_STATE_BUCKET -> deleteBucket(action);
                 default -> throw new IllegalStateException("unknown operation " + action.operation());
             }
         } catch (AwsCall.AwsCallException e) {

@@ -1,7 +1,9 @@
 package dev.agcinfra.audit.retained;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A bucket of a deactivated region as the reader measured it.
@@ -29,5 +31,33 @@ public record BucketItem(String name, Map<String, String> tags, boolean versione
         tags = Map.copyOf(tags);
         stateFiles = List.copyOf(stateFiles);
         foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    /** Why this bucket, if agc's, must stay: {@link #keepReason(String, List, List)} of what it holds. */
+    public Optional<String> keepReason(String region) {
+        return keepReason(region, foreignKeys, stateFiles);
+    }
+
+    /**
+     * Why a bucket must stay whoever created it, naming the cause: keys that are not agc-infra's state or lock files
+     * of {@code region} (another project's state), and state files that still list managed resources (or could not
+     * be read). The one wording of it, for {@code retained}'s reason, {@code cleanup}'s kept line and the last check
+     * before a state bucket is deleted.
+     *
+     * @param foreignKeys keys that are not agc-infra's (state bucket only), as many as are to be named
+     * @param stateFiles  state files still holding state, and anything that kept state files from being read
+     * @return empty when neither applies
+     */
+    public static Optional<String> keepReason(String region, List<String> foreignKeys, List<String> stateFiles) {
+        List<String> causes = new ArrayList<>();
+        if (!foreignKeys.isEmpty()) {
+            causes.add("holds objects that are not agc-infra's state of " + region + " (" + String.join(", ",
+                    foreignKeys) + "): never deleted, it may be another project's state");
+        }
+        if (!stateFiles.isEmpty()) {
+            causes.add("still holds state (" + String.join(", ", stateFiles) + "): not proposed for deletion while "
+                    + "those stacks exist");
+        }
+        return causes.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", causes));
     }
 }

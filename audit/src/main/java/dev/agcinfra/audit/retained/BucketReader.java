@@ -2,6 +2,7 @@ package dev.agcinfra.audit.retained;
 
 import dev.agcinfra.audit.TagFilter;
 import dev.agcinfra.aws.AwsCall;
+import dev.agcinfra.aws.AwsErrors;
 import dev.agcinfra.audit.batch.ItemReader;
 import dev.agcinfra.audit.batch.RegionContext;
 import dev.agcinfra.audit.provenance.Owned;
@@ -64,7 +65,7 @@ public final class BucketReader {
             String stateBucket = protection.stateBucket(context.scope().account(), context.region());
             return candidates.entrySet().stream()
                     .map(candidate -> measure(context, candidate.getKey(), candidate.getValue(), maxObjects,
-                            stateBucket))
+                            stateBucket, ownership.history().failure().isPresent()))
                     .flatMap(Optional::stream)
                     .map(bucket -> List.of(new Owned<>(bucket, ownership)));
         };
@@ -100,9 +101,15 @@ public final class BucketReader {
         return names;
     }
 
-    /** The bucket measured, or empty when it does not exist, is in another region, or (by name) is not ours. */
+    /**
+     * The bucket measured, or empty when it does not exist, is in another region, or (by name) is not ours.
+     *
+     * @param stateUnreadable whether reading agc-infra's state failed with an AWS error (already reported): the state
+     *                        bucket's listing, denied likewise, then gives a bucket of unknown size that is never
+     *                        proposed for deletion, instead of a second error that would hide every bucket
+     */
     static Optional<BucketItem> measure(RegionContext context, String name, boolean byNameOnly, long maxObjects,
-            String stateBucketName) {
+            String stateBucketName, boolean stateUnreadable) {
         S3Client s3 = context.clients().s3();
         String location;
         try {
@@ -125,8 +132,18 @@ public final class BucketReader {
         });
         boolean stateBucket = name.equals(stateBucketName);
         Set<String> agcStateKeys = stateBucket ? StateHistoryReader.agcKeys(context.region()) : null;
-        Listing listing = versioned ? listVersions(s3, name, maxObjects, agcStateKeys)
-                : listObjects(s3, name, maxObjects, agcStateKeys);
+        Listing listing;
+        try {
+            listing = versioned ? listVersions(s3, name, maxObjects, agcStateKeys)
+                    : listObjects(s3, name, maxObjects, agcStateKeys);
+        } catch (AwsCall.AwsCallException e) {
+            if (!stateBucket || !stateUnreadable) {
+                throw e;
+            }
+            return Optional.of(new BucketItem(name, tags, versioned, null, 0, null, Finding.FROM_LISTING, maxObjects,
+                    List.of("its objects could not be listed (s3 " + e.operation() + " " + AwsErrors.code(e.getCause())
+                            + ")"), List.of()));
+        }
         Long objects = listing.objects;
         Long bytes = listing.bytes;
         String source = Finding.FROM_LISTING;

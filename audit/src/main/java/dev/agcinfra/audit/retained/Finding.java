@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.retained;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -33,6 +34,10 @@ import java.util.Objects;
  * @param cleanup       the AWS CLI command that removes it (agc-owned findings only), else {@code null}; in a report of
  *                      several accounts it runs only with credentials of the finding's account
  * @param account       the account it is in (last, so that reports of one account keep their fields in order)
+ * @param keptBecause   for an agc-owned finding without a cleanup command, why it must stay, naming the cause (the
+ *                      other project's keys in a state bucket, the state files that still list resources), as
+ *                      {@code reason} says it too; {@code null} otherwise. Not a field of the reports: {@code cleanup}
+ *                      names it in its kept line.
  */
 @JsonPropertyOrder({"region", "kind", "type", "id", "name", "owner", "provenance", "state", "vpcId", "sizeBytes", "objects",
         "sizeSource", "retentionDays", "monthlyUsd", "reason", "cleanup", "account"})
@@ -52,7 +57,8 @@ public record Finding(
         BigDecimal monthlyUsd,
         String reason,
         String cleanup,
-        String account) {
+        String account,
+        @JsonIgnore String keptBecause) {
 
     /** {@code type} of a NAT gateway. */
     public static final String NAT_GATEWAY = "natgateway";
@@ -71,6 +77,14 @@ public record Finding(
     public static final String FROM_LISTING = "listing";
     /** {@code sizeSource} when the bucket held more than {@code --max-objects} and CloudWatch's metrics were used. */
     public static final String FROM_CLOUDWATCH = "cloudwatch";
+
+    /** A finding with nothing more to say of why it is kept than {@code reason} does. */
+    public Finding(String region, Kind kind, String type, String id, String name, Provenance provenance, String state,
+            String vpcId, Long sizeBytes, Long objects, String sizeSource, Integer retentionDays, BigDecimal monthlyUsd,
+            String reason, String cleanup, String account) {
+        this(region, kind, type, id, name, provenance, state, vpcId, sizeBytes, objects, sizeSource, retentionDays,
+                monthlyUsd, reason, cleanup, account, null);
+    }
 
     public Finding {
         Objects.requireNonNull(region, "region must be non-null");
@@ -99,7 +113,7 @@ public record Finding(
     /** The same finding with another cleanup command (e.g. one that first checks the account). */
     public Finding withCleanup(String newCleanup) {
         return new Finding(region, kind, type, id, name, provenance, state, vpcId, sizeBytes, objects, sizeSource,
-                retentionDays, monthlyUsd, reason, newCleanup, account);
+                retentionDays, monthlyUsd, reason, newCleanup, account, keptBecause);
     }
 
     /** The monthly cost, zero when unknown (for totals). */

@@ -158,6 +158,8 @@ public final class RetainedProcessors {
             if (bucket.sizeBytes() == null) {
                 reason.append(", which have no datapoint yet: size unknown");
             }
+        } else if (bucket.objects() == null) {
+            reason.append("; size unknown, its objects could not be listed");
         } else {
             reason.append("; ").append(bucket.objects()).append(bucket.versioned() ? " versions" : " objects")
                     .append(" counted by listing");
@@ -183,20 +185,17 @@ public final class RetainedProcessors {
         }
         reason.append("; ").append(ownerNote(provenance));
         String cleanup = null;
+        String kept = null;
         if (provenance.owner() == Owner.AGC) {
-            if (!bucket.foreignKeys().isEmpty()) {
-                reason.append("; holds objects that are not agc-infra's state of ").append(region()).append(" (")
-                        .append(String.join(", ", bucket.foreignKeys()))
-                        .append("): never deleted, it may be another project's state");
-            } else if (!bucket.stateFiles().isEmpty()) {
-                reason.append("; still holds state (").append(String.join(", ", bucket.stateFiles()))
-                        .append("): not proposed for deletion while those stacks exist");
-            } else {
+            kept = bucket.keepReason(region()).orElse(null);
+            if (kept == null) {
                 cleanup = CleanupCommands.bucket(region(), name, bucket.versioned());
+            } else {
+                reason.append("; ").append(kept);
             }
         }
         return new Finding(region(), kind, Finding.S3_BUCKET, name, null, provenance, null, null, bucket.sizeBytes(),
-                bucket.objects(), bucket.sizeSource(), null, monthly, reason.toString(), cleanup, scope.account());
+                bucket.objects(), bucket.sizeSource(), null, monthly, reason.toString(), cleanup, scope.account(), kept);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.cli.ExitCode;
 import dev.agcinfra.audit.provenance.Provenance;
+import dev.agcinfra.audit.retained.BucketItem;
 import dev.agcinfra.audit.retained.Finding;
 import dev.agcinfra.audit.retained.Kind;
 import java.math.BigDecimal;
@@ -120,15 +121,20 @@ class CleanupPlannerTest {
     }
 
     @Test
-    @DisplayName("a state bucket without a command (shared, or still holding state) stays even with --include-state")
+    @DisplayName("a state bucket without a command (shared, or still holding state) stays even with --include-state, and the kept line names the keys that keep it")
     void stateBucketHoldingMoreStays() {
-        List<Finding> holding = List.of(data(Kind.STATE_BUCKET, Finding.S3_BUCKET, "agc-tfstate-1", STATE_BUCKET, null));
+        String keep = BucketItem.keepReason(R, List.of("team/network"), List.of(STATE)).orElseThrow();
+        List<Finding> holding = List.of(new Finding(R, Kind.STATE_BUCKET, Finding.S3_BUCKET, "agc-tfstate-1", null,
+                STATE_BUCKET, null, null, 10L, 3L, null, null, new BigDecimal("0.01"), "kept; " + keep, null,
+                ACCOUNT, keep));
 
         CleanupPlan plan = CleanupPlanner.plan(ACCOUNT, R, holding, Map.of(), true, true, Set.of());
 
         assertThat(plan.actions()).isEmpty();
         assertThat(plan.kept()).singleElement().extracting(Kept::reason).asString()
-                .contains("holds more than agc-infra's empty state");
+                .isEqualTo("the state bucket holds objects that are not agc-infra's state of " + R + " (team/network): "
+                        + "never deleted, it may be another project's state; still holds state (" + STATE + "): not "
+                        + "proposed for deletion while those stacks exist");
     }
 
     @Test

@@ -260,26 +260,42 @@ public final class AgcRegion {
                 writeState(s3, coreStateKey(), coreState(true));
                 return;
             }
-            ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds(interfaceEndpoint));
-            ec2.deleteNatGateway(r -> r.natGatewayId(natGateways.get(0)));
-            ec2.releaseAddress(r -> r.allocationId(elasticIps.get(0)));
-            for (String table : routeTables) {
-                ec2.describeRouteTables(r -> r.routeTableIds(table)).routeTables().get(0).associations()
-                        .forEach(a -> ec2.disassociateRouteTable(d -> d.associationId(a.routeTableAssociationId())));
-                ec2.deleteRouteTable(r -> r.routeTableId(table));
-            }
-            for (String subnet : publicSubnets) {
-                ec2.deleteSubnet(r -> r.subnetId(subnet));
-            }
-            for (String subnet : privateSubnets) {
-                ec2.deleteSubnet(r -> r.subnetId(subnet));
-            }
-            ec2.detachInternetGateway(r -> r.vpcId(vpc).internetGatewayId(igw));
-            ec2.deleteInternetGateway(r -> r.internetGatewayId(igw));
-            ec2.deleteSecurityGroup(r -> r.groupId(endpointSecurityGroup));
-            ec2.deleteVpc(r -> r.vpcId(vpc));
-            writeState(s3, coreStateKey(), new TerraformStateFile());
+            destroyLeft(ec2, s3);
         }
+    }
+
+    /**
+     * {@code terraform destroy} of agc-core run again after {@link #failedDestroy()}, completing: what the failed
+     * destroy left goes, and the core's state gets a version recording no resource.
+     */
+    public AgcRegion completeDestroy() {
+        try (Ec2Client ec2 = ec2(); S3Client s3 = s3()) {
+            destroyLeft(ec2, s3);
+        }
+        return this;
+    }
+
+    /** What {@link #failedDestroy()} leaves, destroyed; then the core's empty state. */
+    private void destroyLeft(Ec2Client ec2, S3Client s3) {
+        ec2.deleteVpcEndpoints(r -> r.vpcEndpointIds(interfaceEndpoint));
+        ec2.deleteNatGateway(r -> r.natGatewayId(natGateways.get(0)));
+        ec2.releaseAddress(r -> r.allocationId(elasticIps.get(0)));
+        for (String table : routeTables) {
+            ec2.describeRouteTables(r -> r.routeTableIds(table)).routeTables().get(0).associations()
+                    .forEach(a -> ec2.disassociateRouteTable(d -> d.associationId(a.routeTableAssociationId())));
+            ec2.deleteRouteTable(r -> r.routeTableId(table));
+        }
+        for (String subnet : publicSubnets) {
+            ec2.deleteSubnet(r -> r.subnetId(subnet));
+        }
+        for (String subnet : privateSubnets) {
+            ec2.deleteSubnet(r -> r.subnetId(subnet));
+        }
+        ec2.detachInternetGateway(r -> r.vpcId(vpc).internetGatewayId(igw));
+        ec2.deleteInternetGateway(r -> r.internetGatewayId(igw));
+        ec2.deleteSecurityGroup(r -> r.groupId(endpointSecurityGroup));
+        ec2.deleteVpc(r -> r.vpcId(vpc));
+        writeState(s3, coreStateKey(), new TerraformStateFile());
     }
 
     /** A bucket another party made: untagged. */
