@@ -80,8 +80,18 @@ public final class CleanupReports {
             notDeleted.add(0, result.failed());
             list(text, notDeleted);
             text.append("Stopped at the first failure; run cleanup again once the cause is fixed.\n");
-        } else {
+        } else if (result.skipped().isEmpty() && result.requested().isEmpty()) {
             text.append("Every deletion completed.\n");
+        } else {
+            text.append("Every deletion that ran completed");
+            if (!result.requested().isEmpty()) {
+                text.append("; ").append(result.requested().size()).append(" still being deleted by AWS");
+            }
+            if (!result.skipped().isEmpty()) {
+                text.append("; ").append(result.skipped().size()).append(" skipped, as listed: run cleanup again to plan "
+                        + "what is left");
+            }
+            text.append(".\n");
         }
         text.append("Monthly saving of what was deleted: ").append(Money.table(result.monthlySavingUsd())).append('\n');
         return text.toString();

@@ -101,6 +101,19 @@ class CleanupRunnerWireMockTest {
     }
 
     @Test
+    @DisplayName("a run whose plan had entries skipped does not claim that every deletion completed")
+    void aRunWithSkippedEntriesSaysSo() {
+        CleanupResult result = new CleanupResult(REGION, List.of(nat), List.of(), null, null, List.of(),
+                List.of(new CleanupResult.Skipped(eip, "no longer found")));
+
+        String text = CleanupReports.resultText(result);
+
+        assertThat(text).doesNotContain("Every deletion completed.").contains("Deleted (1):\n  delete-nat-gateway "
+                + nat.id(), "Every deletion that ran completed; 1 skipped, as listed: run cleanup again to plan what is "
+                + "left.");
+    }
+
+    @Test
     @DisplayName("a NAT gateway still deleting when the SDK's waiter gives up fails the run before its Elastic IP is released")
     void natGatewayThatNeverGoesTimesOut() {
         // Given

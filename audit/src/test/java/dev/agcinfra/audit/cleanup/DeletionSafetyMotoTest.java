@@ -483,6 +483,9 @@ class DeletionSafetyMotoTest {
         assertThat(applied.out()).contains("Skipped: delete-nat-gateway " + history.agc.natGateways.get(0) + ": now kept: "
                         + history.agc.vpc + " holds " + eni,
                 "Skipped: delete-vpc-endpoint " + history.agc.interfaceEndpoint + ": no longer found");
+        assertThat(applied.out()).doesNotContain("Every deletion completed.")
+                .contains("Nothing was deleted: the plan's " + applied.out().lines().filter(l -> l.startsWith("Skipped: "))
+                        .count() + " entries were all skipped, as listed above");
     }
 
     @Test
