@@ -131,6 +131,10 @@ class AgcAuditCliTest {
                         new String[] {"security", "--regions", "us-east-1", "--synth", synth, "--accounts", "111111111111"},
                         "agc-audit security: --synth with --accounts or --org: the synthesized stacks are one "
                                 + "account's"),
+                Arguments.of("estimate with live prices and a malformed endpoint",
+                        new String[] {"estimate", SynthFixture.example().toString(), "--pricing", "live",
+                                "--endpoint-url", "foo"},
+                        "agc-audit estimate: --endpoint-url foo: not an endpoint URL (expected http(s)://host[:port])"),
                 Arguments.of("cleanup --org",
                         new String[] {"cleanup", "--region", "eu-west-1", "--org"},
                         "agc-audit cleanup: --org is not an option of cleanup: cleanup deletes in one account at a "
@@ -164,6 +168,23 @@ class AgcAuditCliTest {
         assertThat(run.status()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.errLines().get(0)).startsWith("agc-audit resources: cannot write --output ");
+    }
+
+    @Test
+    @DisplayName("estimate --pricing live with an --output file that cannot be written exits 2 with one line, before "
+            + "the Price List API is asked")
+    void estimateChecksOutputBeforeLivePrices(@TempDir Path dir) throws IOException {
+        Path blocked = Files.createFile(dir.resolve("file"));
+
+        // A call to the closed port would fail with exit 3: exit 2 says --output was checked first.
+        CliRun run = CliRun.run("estimate", SynthFixture.example().toString(), "--pricing", "live",
+                "--endpoint-url", "http://127.0.0.1:" + closedPort(), "--output",
+                blocked.resolve("estimate.json").toString(), "--call-timeout", "1s", "--max-attempts", "1");
+
+        assertThat(run.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("agc-audit estimate: cannot write --output " + blocked.resolve("estimate.json"));
     }
 
     @Test
