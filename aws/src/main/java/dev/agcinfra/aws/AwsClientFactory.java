@@ -119,7 +119,8 @@ public final class AwsClientFactory implements AutoCloseable {
     /**
      * The suffix of {@code AWS_ENDPOINT_URL_<SERVICE>} of each client agc-infra and agc-audit build, by builder
      * interface: the SDK's service id in upper snake case ({@code CloudWatch Logs} is {@code CLOUDWATCH_LOGS}). A
-     * builder not listed gets {@code AWS_ENDPOINT_URL} only; {@code AwsClientFactoryTest} checks every client in use.
+     * builder not listed gets {@code AWS_ENDPOINT_URL} only. agc-audit's {@code EndpointNamesTest} (whose classpath
+     * has every service's SDK) holds each entry to the variable the SDK's own builder reads.
      */
     static final Map<String, String> ENDPOINT_SUFFIXES = Map.ofEntries(
             Map.entry("Ec2ClientBuilder", "EC2"),
@@ -135,6 +136,11 @@ public final class AwsClientFactory implements AutoCloseable {
             Map.entry("IamClientBuilder", "IAM"),
             Map.entry("DynamoDbClientBuilder", "DYNAMODB"),
             Map.entry("OrganizationsClientBuilder", "ORGANIZATIONS"));
+
+    /** Every builder interface with its {@code AWS_ENDPOINT_URL_<SERVICE>} suffix (unmodifiable). */
+    public static Map<String, String> endpointSuffixes() {
+        return ENDPOINT_SUFFIXES;
+    }
 
     /** The {@code AWS_ENDPOINT_URL_<SERVICE>} suffix of a builder, or {@code null} when it is not in the table. */
     public static String endpointSuffix(Object builder) {

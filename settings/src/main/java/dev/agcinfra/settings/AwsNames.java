@@ -69,17 +69,38 @@ public final class AwsNames {
         if (isCommercialRegion(name)) {
             return Optional.empty();
         }
-        Region known = Region.regions().stream().filter(r -> r.id().equals(name)).findFirst().orElse(null);
-        if (known != null) {
-            RegionMetadata metadata = known.metadata();
+        Optional<Region> known = sdkRegion(name);
+        if (known.isPresent()) {
+            RegionMetadata metadata = known.get().metadata();
             String partition = metadata == null ? "another partition" : "partition " + metadata.partition().id();
             return Optional.of(YamlNode.Quote.of(name) + " is in " + partition
                     + ", which agc-infra does not support; use a commercial region such as us-east-1");
         }
-        return Optional.of(YamlNode.Quote.of(name) + " is not an AWS region; "
+        return Optional.of(notARegion(name));
+    }
+
+    /**
+     * Why {@code name} is not a region of any partition the AWS SDK knows (GovCloud and China included, which
+     * agc-audit reads), with the same fix as {@link #regionProblem}; empty when it is one.
+     */
+    public static Optional<String> regionProblemInAnyPartition(String name) {
+        return isCommercialRegion(name) || sdkRegion(name).isPresent() ? Optional.empty()
+                : Optional.of(notARegion(name));
+    }
+
+    /**
+     * The SDK's region of that name, in any partition, not a global pseudo-region ({@code aws-global}); the SDK's
+     * metadata is loaded only for a non-commercial name.
+     */
+    private static Optional<Region> sdkRegion(String name) {
+        return Region.regions().stream().filter(r -> !r.isGlobalRegion() && r.id().equals(name)).findFirst();
+    }
+
+    private static String notARegion(String name) {
+        return YamlNode.Quote.of(name) + " is not an AWS region; "
                 + closest(name.toLowerCase(Locale.ROOT), COMMERCIAL_REGIONS)
                         .map(r -> "did you mean " + r + "?")
-                        .orElse("use a region name such as us-east-1 or eu-west-1"));
+                        .orElse("use a region name such as us-east-1 or eu-west-1");
     }
 
     /** Whether {@code account} is an AWS account id: exactly 12 digits. */

@@ -26,6 +26,24 @@ class AwsNamesTest {
     }
 
     @Test
+    void aRegionOfAnotherPartitionIsARegionButNotOneAgcInfraDeploysTo() {
+        assertThat(AwsNames.regionProblemInAnyPartition("us-gov-west-1")).isEmpty();
+        assertThat(AwsNames.regionProblemInAnyPartition("cn-north-1")).isEmpty();
+        assertThat(AwsNames.regionProblem("us-gov-west-1")).hasValueSatisfying(problem -> assertThat(problem)
+                .isEqualTo("\"us-gov-west-1\" is in partition aws-us-gov, which agc-infra does not support; use a "
+                        + "commercial region such as us-east-1"));
+    }
+
+    @Test
+    void aMisspeltOrGlobalRegionIsNoRegionInAnyPartition() {
+        assertThat(AwsNames.regionProblemInAnyPartition("us-esat-1"))
+                .hasValue("\"us-esat-1\" is not an AWS region; did you mean us-east-1?")
+                .isEqualTo(AwsNames.regionProblem("us-esat-1"));
+        assertThat(AwsNames.regionProblemInAnyPartition("aws-global")).isPresent();
+        assertThat(AwsNames.regionProblemInAnyPartition("us-east-1")).isEmpty();
+    }
+
+    @Test
     void resourceIdsHave8Or17LowercaseHexDigits() {
         assertThat(AwsNames.isResourceId("vpc", "vpc-1234abcd")).isTrue();
         assertThat(AwsNames.isResourceId("vpc", "vpc-0123456789abcdef0")).isTrue();

@@ -2,10 +2,16 @@ package dev.agcinfra.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.agcinfra.app.uptodate.SynthStamp;
 import dev.agcinfra.cli.ExitCode;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,18 +34,52 @@ class AgcInfraCommandTest {
     }
 
     @Test
-    void synthIsAVerbThatWritesWhatTheJarWritesWithoutArguments() throws IOException {
-        // Given
-        java.nio.file.Files.writeString(dir.resolve("agc.yaml"), "account: \"123456789012\"\nregions:\n  eu-west-1: { usePublicSubnets: true }\n");
+    void synthIsAVerbThatWritesWhatTheJarWritesWithoutArguments() throws Exception {
+        // Given: the same settings in two working directories, without an AGC installation
+        String settings = "account: \"123456789012\"\nagcHome: " + dir.resolve("no-agc") + "\nregions:\n"
+                + "  eu-west-1: { usePublicSubnets: true }\n";
+        Files.writeString(dir.resolve("agc.yaml"), settings);
+        Path bare = Files.createDirectory(dir.resolve("no-arguments"));
+        Files.writeString(bare.resolve("agc.yaml"), settings);
 
-        // When
+        // When: `agc-infra synth` here, and the jar's main class without arguments (the path cdktf.json takes, whose
+        // working directory and environment are the process's own) in a JVM of its own
         CliRun.Result r = new CliRun(dir).run("synth", "--no-endpoint");
+        ProcessBuilder main = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), dev.agcinfra.app.Main.class.getName())
+                .directory(bare.toFile());
+        main.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("AGC_") || k.startsWith("TF_")
+                || k.startsWith("CDKTF_"));
+        main.redirectOutput(dir.resolve("main-out.txt").toFile()).redirectError(dir.resolve("main-err.txt").toFile());
+        Process process = main.start();
+        process.getOutputStream().close();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
 
-        // Then
+        // Then: the same summary, and the same bytes in every file written but the up-to-date stamp (which records
+        // where and from what it was made)
         assertThat(r.status()).as(r.all()).isZero();
+        assertThat(process.exitValue()).as(Files.readString(dir.resolve("main-err.txt"))).isZero();
         assertThat(r.out()).contains("agc-data-eu-west-1", "agc-core-eu-west-1");
-        assertThat(dir.resolve("cdktf.out/manifest.json")).exists();
-        assertThat(dir.resolve("cdktf.out/stacks/agc-core-eu-west-1/cdk.tf.json")).exists();
+        assertThat(Files.readString(dir.resolve("main-out.txt"))).isEqualTo(r.out());
+        Map<String, byte[]> viaSynth = written(dir.resolve("cdktf.out"));
+        assertThat(viaSynth).containsKeys("manifest.json", "stacks/agc-core-eu-west-1/cdk.tf.json",
+                "stacks/agc-data-eu-west-1/cdk.tf.json");
+        Map<String, byte[]> withoutArguments = written(bare.resolve("cdktf.out"));
+        assertThat(withoutArguments.keySet()).isEqualTo(viaSynth.keySet());
+        viaSynth.forEach((file, bytes) -> assertThat(withoutArguments.get(file)).as(file).isEqualTo(bytes));
+    }
+
+    /** Every file under {@code folder} but the up-to-date stamp, by relative path. */
+    private static Map<String, byte[]> written(Path folder) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path file : all.filter(Files::isRegularFile).toList()) {
+                if (!file.getFileName().toString().equals(SynthStamp.FILE_NAME)) {
+                    files.put(folder.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                }
+            }
+        }
+        return files;
     }
 
     @Test

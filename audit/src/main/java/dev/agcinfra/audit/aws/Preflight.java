@@ -34,7 +34,7 @@ public final class Preflight {
         String region = factory.defaultRegion().orElseThrow(() -> AuditException.invalidInput("no region: give "
                 + "--regions or --all-regions, or set AWS_REGION (or AWS_DEFAULT_REGION, or a region in the AWS "
                 + "profile)"));
-        return Regions.parse(List.of(region)).get(0);
+        return Regions.check(region, "the AWS CLI's region (AWS_REGION, AWS_DEFAULT_REGION or the profile's)");
     }
 
     /** The regions enabled in the account, from EC2 DescribeRegions in the default region (or us-east-1). */

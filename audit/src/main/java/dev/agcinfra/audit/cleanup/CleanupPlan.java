@@ -1,10 +1,10 @@
 package dev.agcinfra.audit.cleanup;
 
+import dev.agcinfra.audit.report.Money;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +43,9 @@ public record CleanupPlan(String account, String region, boolean includeData, bo
 
     /** What {@code actions} save per month, at list price (unknown prices count as zero). */
     public static BigDecimal saving(List<CleanupAction> actions) {
-        return actions.stream().map(a -> a.monthlyUsd() == null ? BigDecimal.ZERO : a.monthlyUsd())
-                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(4, RoundingMode.HALF_UP);
+        return Money.toHundredthOfCent(actions.stream()
+                .map(a -> a.monthlyUsd() == null ? BigDecimal.ZERO : a.monthlyUsd())
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     /** Whether there is nothing to delete. */

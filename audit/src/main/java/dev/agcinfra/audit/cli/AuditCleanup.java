@@ -285,7 +285,7 @@ public final class AuditCleanup extends AuditCommand {
             throw new ParameterException(spec.commandLine(), "--region takes one region, not a list");
         }
         try {
-            Regions.parse(List.of(region));
+            Regions.check(region, "--region");
         } catch (AuditException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,34 +1,30 @@
 package dev.agcinfra.audit.estimate;
 
 import dev.agcinfra.audit.AuditException;
-import dev.agcinfra.cli.ExitCode;
-import dev.agcinfra.cli.ProblemLine;
-import dev.agcinfra.audit.cli.LoggingMixin;
+import dev.agcinfra.audit.cli.AuditCommand;
+import dev.agcinfra.audit.cli.OutputFile;
 import dev.agcinfra.audit.cli.VersionProvider;
 import dev.agcinfra.audit.estimate.UsageAssumptions.Usage;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
+import dev.agcinfra.aws.AwsClientFactory;
+import dev.agcinfra.cli.ExitCode;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code agc-audit estimate [PATH]}: what the synthesized AGC infrastructure will cost per month, offline.
  *
  * <p>Reads Terraform JSON (CDKTF's {@code cdktf.out}, a stack directory, one {@code cdk.tf.json}, or hand-written
  * {@code *.tf.json}), prices what bills by the hour and prints a report. No AWS account is needed unless
- * {@code --pricing live}.
+ * {@code --pricing live}, which reads the AWS Price List API through the AWS options every verb takes
+ * ({@code --profile}, {@code --endpoint-url}). Every option and input file is checked before that.
  */
 @Command(
         name = "estimate",
@@ -55,7 +51,7 @@ import picocli.CommandLine.Spec;
             "  agc-audit estimate cdktf.out --nat-gb 500 --endpoint-gb 100",
             "  agc-audit estimate cdktf.out --compare --format markdown",
             "  agc-audit estimate cdktf.out/stacks/agc-core-us-east-1 --format json"})
-public final class EstimateCommand implements Callable<Integer> {
+public final class EstimateCommand extends AuditCommand {
 
     /** Where prices come from. */
     public enum Pricing {
@@ -64,12 +60,6 @@ public final class EstimateCommand implements Callable<Integer> {
         /** The AWS Price List API (GetProducts, us-east-1 endpoint); needs AWS credentials. */
         LIVE
     }
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin(name = "logging")
-    LoggingMixin logging;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PATH", defaultValue = StackLoader.DEFAULT_PATH,
             description = "A cdktf.out directory, a stack directory, a cdk.tf.json or *.tf.json file, or a directory "
@@ -81,8 +71,8 @@ public final class EstimateCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     EstimateFormat format;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
-    Path output;
+    @Mixin
+    OutputFile output;
 
     @Option(names = "--nat-gb", paramLabel = "GB",
             description = "GB per month processed by all NAT gateways of each stack (overrides the usage file's "
@@ -104,79 +94,58 @@ public final class EstimateCommand implements Callable<Integer> {
 
     @Option(names = "--pricing", paramLabel = "SOURCE", defaultValue = "embedded",
             description = "Where prices come from: embedded (the table in the jar) or live (the AWS Price List API; "
-                    + "needs credentials) (default: ${DEFAULT-VALUE}).")
+                    + "needs credentials; --profile and --endpoint-url apply) (default: ${DEFAULT-VALUE}).")
     Pricing pricing;
 
     @Option(names = "--price-file", paramLabel = "FILE",
             description = "A JSON price table (the embedded table's format) whose figures override or extend it.")
     Path priceFile;
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "With --pricing live: the AWS profile to use.")
-    String profile;
+    private List<StackInventory> stacks;
+    private UsageAssumptions usage;
+    private PriceTable embedded;
 
-    @Option(names = "--endpoint-url", paramLabel = "URL", hidden = true,
-            description = "With --pricing live: the Price List API endpoint (for tests and emulators).")
-    URI endpointUrl;
-
+    /** Checks the options, the output file and reads every input file: no AWS call, nothing written. */
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            run();
-            return ExitCode.OK;
-        } catch (AuditException e) {
-            err.println("agc-audit estimate: " + ProblemLine.escape(e.getMessage().replaceAll("\\s+", " ").trim()));
-            if (logging != null && logging.verbose()) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return e.status();
+    protected void checkOptions() {
+        if (natGb != null && natGb.signum() < 0 || endpointGb != null && endpointGb.signum() < 0) {
+            throw new ParameterException(spec.commandLine(), "--nat-gb and --endpoint-gb must be 0 or more GB per "
+                    + "month");
+        }
+        if (pricing == Pricing.LIVE && priceFile != null) {
+            throw new ParameterException(spec.commandLine(), "--price-file applies to the embedded table; do not "
+                    + "combine it with --pricing live");
+        }
+        output.check(spec.commandLine());
+        stacks = StackLoader.load(path);
+        usage = (usageFile == null ? UsageAssumptions.NONE : UsageFile.read(usageFile))
+                .withGlobal(new Usage(natGb, endpointGb));
+        if (pricing == Pricing.EMBEDDED) {
+            PriceTable table = PriceTable.embedded();
+            embedded = priceFile == null ? table : table.overriddenBy(PriceTable.fromFile(priceFile));
         }
     }
 
-    private void run() {
-        if (natGb != null && natGb.signum() < 0 || endpointGb != null && endpointGb.signum() < 0) {
-            throw new InvalidInputException("--nat-gb and --endpoint-gb must be 0 or more GB per month");
-        }
-        if (pricing == Pricing.LIVE && priceFile != null) {
-            throw new InvalidInputException("--price-file applies to the embedded table; do not combine it with "
-                    + "--pricing live");
-        }
-        List<StackInventory> stacks = StackLoader.load(path);
-        UsageAssumptions usage = (usageFile == null ? UsageAssumptions.NONE : UsageFile.read(usageFile))
-                .withGlobal(new Usage(natGb, endpointGb));
-        PriceSource prices = prices(stacks);
-        write(out -> {
+    @Override
+    protected int run(AwsClientFactory clients) {
+        PriceSource prices = pricing == Pricing.LIVE ? LivePricing.source(clients, stacks) : embedded;
+        PrintWriter stdout = spec.commandLine().getOut();
+        Writer report = output.open(stdout);
+        PrintWriter out = report == stdout ? stdout : new PrintWriter(report);
+        try {
             if (compare) {
                 format.write(ComparisonReport.compare(stacks, prices, usage), out);
             } else {
                 format.write(new CostEstimator(prices, usage).estimate(stacks), out);
             }
-        });
-    }
-
-    private PriceSource prices(List<StackInventory> stacks) {
-        if (pricing == Pricing.LIVE) {
-            return LivePricing.source(profile, endpointUrl, stacks);
+        } finally {
+            if (out != stdout) {
+                out.close();
+            }
         }
-        PriceTable table = PriceTable.embedded();
-        return priceFile == null ? table : table.overriddenBy(PriceTable.fromFile(priceFile));
-    }
-
-    private interface Report {
-        void writeTo(PrintWriter out);
-    }
-
-    private void write(Report report) {
-        if (output == null) {
-            report.writeTo(spec.commandLine().getOut());
-            return;
+        if (out != stdout && out.checkError()) {
+            throw new AuditException(ExitCode.INVALID_INPUT, "cannot write --output " + output.path());
         }
-        try (PrintWriter out = new PrintWriter(new OutputStreamWriter(Files.newOutputStream(output),
-                StandardCharsets.UTF_8))) {
-            report.writeTo(out);
-        } catch (IOException e) {
-            throw new InvalidInputException("cannot write " + output + ": " + e.getMessage());
-        }
+        return ExitCode.OK;
     }
 }

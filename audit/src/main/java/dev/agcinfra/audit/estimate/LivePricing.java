@@ -1,8 +1,6 @@
 package dev.agcinfra.audit.estimate;
 
 import dev.agcinfra.aws.AwsClientFactory;
-import dev.agcinfra.aws.AwsSettings;
-import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -18,14 +16,13 @@ final class LivePricing {
     }
 
     /**
-     * Reads the prices of every region of {@code stacks}; the client is closed before returning.
+     * Reads the prices of every region of {@code stacks} with a client of {@code clients} (the command's AWS options),
+     * closed before returning.
      *
      * @throws dev.agcinfra.audit.AuditException with exit code 3 when the API cannot be read
      */
-    static PriceSource source(String profile, URI endpoint, List<StackInventory> stacks) {
-        AwsSettings settings = AwsSettings.defaults().withProfile(profile).withEndpoint(endpoint);
-        try (AwsClientFactory factory = new AwsClientFactory(settings);
-             PricingClient client = factory.build(PricingClient.builder(), PRICING_REGION)) {
+    static PriceSource source(AwsClientFactory clients, List<StackInventory> stacks) {
+        try (PricingClient client = clients.build(PricingClient.builder(), PRICING_REGION)) {
             LivePriceSource source = new LivePriceSource(client, Clock.systemUTC());
             stacks.stream().map(StackInventory::region).filter(Objects::nonNull).distinct().forEach(source::prices);
             return source;

@@ -1,7 +1,7 @@
 package dev.agcinfra.audit.estimate;
 
+import dev.agcinfra.audit.report.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -25,7 +25,6 @@ public final class StackLoader {
     /** The default input, as {@code cdktf synth} writes it. */
     public static final String DEFAULT_PATH = "cdktf.out";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StackLoader() {
     }
@@ -130,7 +129,7 @@ public final class StackLoader {
 
     private static JsonNode parse(Path file) {
         try {
-            JsonNode node = JSON.readTree(Files.readString(file));
+            JsonNode node = Json.MAPPER.readTree(Files.readString(file));
             if (node == null || !node.isObject()) {
                 throw new InvalidInputException(file + " is not a JSON object");
             }

@@ -1,9 +1,8 @@
 package dev.agcinfra.audit.estimate;
 
+import dev.agcinfra.audit.report.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.agcinfra.audit.estimate.UsageAssumptions.Usage;
 import java.io.IOException;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -31,7 +30,6 @@ import java.util.Set;
 public final class UsageFile {
 
     private static final Set<String> USAGE_KEYS = Set.of("natGb", "endpointGb");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private UsageFile() {
     }
@@ -47,7 +45,7 @@ public final class UsageFile {
         JsonNode root;
         try {
             // YAML is a superset of JSON, so one parser reads both.
-            root = YAML.readTree(text);
+            root = Json.YAML.readTree(text);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("usage file " + file + " is not valid YAML or JSON" + problem(e));
         }

@@ -1,7 +1,7 @@
 package dev.agcinfra.audit.provenance;
 
+import dev.agcinfra.audit.report.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,7 +41,6 @@ public final class TerraformState {
             "aws_s3_bucket", "aws_cloudwatch_log_group", "aws_dynamodb_table", "aws_ssm_parameter", "aws_flow_log",
             "aws_iam_role", "aws_cloudformation_stack");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TerraformState() {
     }
@@ -50,7 +49,7 @@ public final class TerraformState {
     public static Optional<List<Resource>> parse(byte[] body) {
         JsonNode state;
         try {
-            state = JSON.readTree(body);
+            state = Json.MAPPER.readTree(body);
         } catch (IOException notJson) {
             return Optional.empty();
         }

@@ -5,12 +5,24 @@ import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
- * US dollars in reports: the only place money is rounded (to cents, half up). Computations never round; what is
- * shown or written does, here.
+ * US dollars: the only place money is rounded, half up. Reports show and write cents; the retained job and cleanup
+ * keep what they price to a hundredth of a cent ({@link #toHundredthOfCent}), since a few GB left behind cost less
+ * than a cent a month. Computations never round otherwise.
  */
 public final class Money {
 
+    /** Decimal places of {@link #toHundredthOfCent}. */
+    public static final int HUNDREDTH_OF_CENT_SCALE = 4;
+
     private Money() {
+    }
+
+    /**
+     * Rounded to a hundredth of a cent, half up, with that scale: {@code 0.0013}, {@code 0.0000}. What the retained
+     * job and cleanup price (a leftover bucket or log group's month) and their totals.
+     */
+    public static BigDecimal toHundredthOfCent(BigDecimal usd) {
+        return usd.setScale(HUNDREDTH_OF_CENT_SCALE, RoundingMode.HALF_UP);
     }
 
     /** Rounded to cents, half up: {@code 262.80}. */

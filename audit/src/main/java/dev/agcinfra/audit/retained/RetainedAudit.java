@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.retained;
 
+import dev.agcinfra.audit.report.Money;
 import dev.agcinfra.audit.accounts.AuditScope;
 import dev.agcinfra.audit.batch.Partition;
 import dev.agcinfra.aws.AwsClientFactory;
@@ -10,7 +11,6 @@ import dev.agcinfra.audit.batch.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -147,9 +147,9 @@ public final class RetainedAudit {
         List<String> order = scope.partitions().stream().map(p -> p.account().id() + " " + p.region()).toList();
         errors.sort(Comparator.comparingInt(error -> order.indexOf(error.account() + " " + error.region())));
         errors = scope.errors(errors);
-        BigDecimal total = totals[0].setScale(RetainedPricing.SCALE, RoundingMode.HALF_UP);
+        BigDecimal total = Money.toHundredthOfCent(totals[0]);
         writer.end(total, errors);
         return new RetainedResult(ordered, List.of(), count[0], total,
-                totals[1].setScale(RetainedPricing.SCALE, RoundingMode.HALF_UP), errors);
+                Money.toHundredthOfCent(totals[1]), errors);
     }
 }

@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.retained;
 
+import dev.agcinfra.audit.report.Money;
 import dev.agcinfra.audit.estimate.Category;
 import dev.agcinfra.audit.estimate.CostEstimator;
 import dev.agcinfra.audit.estimate.Price;
@@ -17,8 +18,6 @@ public final class RetainedPricing {
 
     /** Bytes in a GB, as S3 and CloudWatch Logs bill storage. */
     public static final BigDecimal BYTES_PER_GB = BigDecimal.valueOf(1L << 30);
-    /** Decimals kept in monthly figures. */
-    public static final int SCALE = 4;
 
     private static final BigDecimal HOURS = BigDecimal.valueOf(CostEstimator.HOURS_PER_MONTH);
 
@@ -65,7 +64,7 @@ public final class RetainedPricing {
 
     private BigDecimal hourly(String region, Category category, int units) {
         return price(region, category)
-                .map(p -> p.cost(HOURS.multiply(BigDecimal.valueOf(units))).setScale(SCALE, RoundingMode.HALF_UP))
+                .map(p -> Money.toHundredthOfCent(p.cost(HOURS.multiply(BigDecimal.valueOf(units)))))
                 .orElse(null);
     }
 
@@ -74,7 +73,7 @@ public final class RetainedPricing {
             return null;
         }
         BigDecimal gb = BigDecimal.valueOf(bytes).divide(BYTES_PER_GB, 12, RoundingMode.HALF_UP);
-        return price(region, category).map(p -> p.cost(gb).setScale(SCALE, RoundingMode.HALF_UP)).orElse(null);
+        return price(region, category).map(p -> Money.toHundredthOfCent(p.cost(gb))).orElse(null);
     }
 
     private Optional<Price> price(String region, Category category) {

@@ -1,5 +1,6 @@
 package dev.agcinfra.audit.retained;
 
+import dev.agcinfra.audit.report.Money;
 import dev.agcinfra.audit.TagFilter;
 import dev.agcinfra.audit.batch.RegionScope;
 import dev.agcinfra.audit.provenance.Owned;
@@ -131,7 +132,7 @@ public final class RetainedProcessors {
                         + "internet gateway must go first ('agc-audit cleanup --region " + region() + "' does it in order)"
                 : "VPC carrying the tag in a deactivated region";
         return new Finding(region(), Kind.ORPHAN, Finding.VPC, vpc.vpcId(), tags.get("Name"), provenance,
-                vpc.stateAsString(), vpc.vpcId(), null, null, null, null, BigDecimal.ZERO.setScale(RetainedPricing.SCALE),
+                vpc.stateAsString(), vpc.vpcId(), null, null, null, null, Money.toHundredthOfCent(BigDecimal.ZERO),
                 reason + "; " + ownerNote(provenance),
                 removable(provenance, CleanupCommands.vpc(region(), vpc.vpcId())),
                 scope.account());

@@ -139,8 +139,7 @@ public final class RetainedReports {
                 for (AuditAccount account : accounts(scope, statuses, errors)) {
                     String id = account.id();
                     totals.add(new AccountTotal(id, account.name(), counts.getOrDefault(id, new long[1])[0],
-                            sums.getOrDefault(id, BigDecimal.ZERO).setScale(RetainedPricing.SCALE,
-                                    java.math.RoundingMode.HALF_UP),
+                            Money.toHundredthOfCent(sums.getOrDefault(id, BigDecimal.ZERO)),
                             errors.stream().noneMatch(e -> e.account().equals(id))));
                 }
                 json.writeFieldName("accounts");

@@ -14,7 +14,9 @@ import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import dev.agcinfra.cli.TextTable;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -60,12 +62,22 @@ public final class SecurityReports {
         out.flush();
     }
 
+    /** Between two columns of a finding's first line. */
+    private static final String GAP = "  ";
+    /** The severity column is as wide as the longest severity ({@code MEDIUM}) whichever are present. */
+    private static final int SEVERITY_WIDTH = java.util.Arrays.stream(Severity.values())
+            .mapToInt(s -> s.id().length()).max().orElse(0);
+    /** A finding's other lines start under its rule. */
+    private static final String DETAIL = " ".repeat(SEVERITY_WIDTH + GAP.length());
+
     /**
-     * Per finding, most severe first: severity, rule, region and resource, then the message, the fix, the rules.
-     * With several accounts, the findings are grouped under their account, each with its summary.
+     * Per finding, most severe first: a line of severity, rule, stack or region, resource type and id (one
+     * {@link TextTable} over every finding, so the columns line up through the report), then the message, the fix,
+     * the rules. With several accounts, the findings are grouped under their account, each with its summary.
      */
     public static void table(SecurityResult result, Writer out) {
         PrintWriter print = new PrintWriter(out);
+        Map<Finding, String> firstLines = firstLines(result.findings());
         print.println(result.offline()
                 ? "Security check of synthesized stacks in " + result.source() + ": " + count(result.scope().size(),
                         "stack") + " (" + String.join(", ", result.scope()) + "), " + count(result.resources(),
@@ -83,14 +95,14 @@ public final class SecurityReports {
                 }
                 print.println("Account " + account.label() + ": " + counts(own) + " (" + count(own.size(), "finding")
                         + ")" + (own.isEmpty() ? "" : "; run its fixes with this account's credentials"));
-                own.forEach(f -> finding(print, f));
+                own.forEach(f -> finding(print, firstLines.get(f), f));
             }
         } else {
             print.println();
             if (result.findings().isEmpty()) {
                 print.println("No findings.");
             }
-            result.findings().forEach(f -> finding(print, f));
+            result.findings().forEach(f -> finding(print, firstLines.get(f), f));
         }
         print.println();
         print.println("Summary: " + summaryLine(result));
@@ -102,16 +114,31 @@ public final class SecurityReports {
         print.flush();
     }
 
-    private static void finding(PrintWriter print, Finding f) {
-        print.printf("%-6s %s  %s  %s %s%n", f.severity().id().toUpperCase(java.util.Locale.ROOT), f.rule().id(),
-                f.stack() != null ? f.stack() : f.region(), f.resourceType(), f.id());
-        print.println("       " + f.message());
-        print.println("       fix: " + f.fix());
+    /** Each finding's first line, its cells aligned with every other finding's (by identity: findings may repeat). */
+    private static Map<Finding, String> firstLines(List<Finding> findings) {
+        TextTable table = new TextTable("", GAP);
+        for (Finding f : findings) {
+            String severity = f.severity().id().toUpperCase(java.util.Locale.ROOT);
+            table.row(severity + " ".repeat(SEVERITY_WIDTH - severity.length()), f.rule().id(),
+                    f.stack() != null ? f.stack() : f.region(), f.resourceType(), f.id());
+        }
+        List<String> lines = table.render().lines().toList();
+        Map<Finding, String> byFinding = new IdentityHashMap<>();
+        for (int i = 0; i < findings.size(); i++) {
+            byFinding.put(findings.get(i), lines.get(i));
+        }
+        return byFinding;
+    }
+
+    private static void finding(PrintWriter print, String firstLine, Finding f) {
+        print.println(firstLine);
+        print.println(DETAIL + f.message());
+        print.println(DETAIL + "fix: " + f.fix());
         if (!f.references().isEmpty()) {
-            print.println("       same as: " + String.join(", ", f.references()));
+            print.println(DETAIL + "same as: " + String.join(", ", f.references()));
         }
         if (f.location() != null) {
-            print.println("       at: " + f.location().file() + (f.location().line() > 0 ? ":" + f.location().line()
+            print.println(DETAIL + "at: " + f.location().file() + (f.location().line() > 0 ? ":" + f.location().line()
                     : ""));
         }
     }

@@ -35,17 +35,22 @@ class JobRunnerTest {
     @Test
     @DisplayName("items come out region by region in the order given, whatever order the regions finish in")
     void keepsRegionOrder() throws Exception {
-        // Given: the first region is the slowest, each reads three pages of 150 items
-        Step<Integer, String> step = new Step<>("numbers", "test", "List",
-                context -> pages(context.region(), 3, 150,
-                        context.region().equals("us-east-1") ? 50 : 0),
-                scope -> item -> scope.region() + ":" + item);
+        // Given: each region reads three pages of 150 items; the first starts only when the three others are done
+        OthersFirst othersFirst = new OthersFirst(REGIONS.size() - 1);
+        Step<Integer, String> step = new Step<>("numbers", "test", "List", context -> {
+            if (context.region().equals("us-east-1")) {
+                othersFirst.await();
+            }
+            return pages(context.region(), 3, 150);
+        }, scope -> item -> scope.region() + ":" + item);
         List<String> written = new ArrayList<>();
 
         // When
-        JobResult result = runner(4).run(new Job<>("test", List.of(step)), REGIONS, written::addAll, NO_CLIENTS);
+        JobResult result = runner(4, othersFirst).run(new Job<>("test", List.of(step)), REGIONS, written::addAll,
+                NO_CLIENTS);
 
         // Then
+        assertThat(othersFirst.done).last().asString().contains("us-east-1");
         assertThat(result.items()).isEqualTo(4 * 450);
         assertThat(result.errors()).isEmpty();
         List<String> expected = new ArrayList<>();
@@ -58,30 +63,34 @@ class JobRunnerTest {
     @Test
     @DisplayName("partitions of several accounts come out account by account, each knowing its account, with its account's credentials; an error names its account")
     void partitionsOfSeveralAccounts() throws Exception {
-        // Given: two accounts, two regions each; the second account's first region is the slowest and is denied
+        // Given: two accounts, two regions each; the second account's first region is denied after the three others
+        // are done
         AwsCredentialsProvider roleB = StaticCredentialsProvider.create(AwsBasicCredentials.create("b", "b"));
         AuditAccount a = AuditAccount.caller("111111111111");
         AuditAccount b = new AuditAccount("222222222222", "lab-b", roleB);
         List<Partition> partitions = List.of(new Partition(a, "us-east-1"), new Partition(a, "eu-west-1"),
                 new Partition(b, "us-east-1"), new Partition(b, "eu-west-1"));
+        OthersFirst othersFirst = new OthersFirst(partitions.size() - 1);
         Step<Integer, String> step = new Step<>("numbers", "test", "List", context -> {
             if (context.scope().account().equals(b.id()) && context.region().equals("us-east-1")) {
-                sleep(50);
+                othersFirst.await();
                 throw serviceError("AccessDeniedException", "denied in b");
             }
-            return pages(context.region(), 1, 2, 0);
+            return pages(context.region(), 1, 2);
         }, scope -> item -> scope.account() + "/" + scope.region() + ":" + item);
         List<String> written = new ArrayList<>();
         List<Object> credentials = Collections.synchronizedList(new ArrayList<>());
 
         // When
-        JobResult result = runner(4).runPartitions(new Job<>("test", List.of(step)), partitions, written::addAll,
+        JobResult result = runner(4, othersFirst).runPartitions(new Job<>("test", List.of(step)), partitions,
+                written::addAll,
                 partition -> {
                     credentials.add(partition.account().id() + " " + partition.account().credentials());
                     return new RegionClients(null, partition.region(), partition.account().credentials());
                 });
 
         // Then
+        assertThat(othersFirst.done).hasSize(4).last().asString().contains("222222222222").contains("us-east-1");
         assertThat(written).containsExactly("111111111111/us-east-1:0", "111111111111/us-east-1:1",
                 "111111111111/eu-west-1:0", "111111111111/eu-west-1:1",
                 "222222222222/eu-west-1:0", "222222222222/eu-west-1:1");
@@ -127,10 +136,10 @@ class JobRunnerTest {
             if (context.region().equals("eu-west-1")) {
                 throw serviceError("AccessDeniedException", "User is not authorized\nto perform this");
             }
-            return pages(context.region(), 1, 2, 0);
+            return pages(context.region(), 1, 2);
         }, scope -> item -> scope.region() + ":first:" + item);
         Step<Integer, String> second = new Step<>("second", "ec2", "DescribeNatGateways",
-                context -> pages(context.region(), 1, 1, 0), scope -> item -> scope.region() + ":second:" + item);
+                context -> pages(context.region(), 1, 1), scope -> item -> scope.region() + ":second:" + item);
         List<String> written = Collections.synchronizedList(new ArrayList<>());
 
         // When
@@ -276,7 +285,7 @@ class JobRunnerTest {
             if (context.region().equals("eu-west-1")) {
                 throw new IllegalStateException("bug");
             }
-            return pages(context.region(), 1, 1, 0);
+            return pages(context.region(), 1, 1);
         }, scope -> item -> item);
 
         assertThatThrownBy(() -> runner(2).run(new Job<>("test", List.of(step)), List.of("us-east-1", "eu-west-1"),
@@ -299,25 +308,58 @@ class JobRunnerTest {
         return new JobRunner(null, "123456789012", parallelism, Progress.none(), chunkSize);
     }
 
-    /** {@code count} pages of {@code size} consecutive numbers, each after {@code delayMillis}. */
-    private static ItemReader<Integer> pages(String region, int count, int size, long delayMillis) {
-        return () -> IntStream.range(0, count).mapToObj(page -> {
-            sleep(delayMillis);
-            return IntStream.range(page * size, (page + 1) * size).boxed().toList();
-        });
+    private static JobRunner runner(int parallelism, Progress progress) {
+        return new JobRunner(null, "123456789012", parallelism, progress, JobRunner.DEFAULT_CHUNK_SIZE);
+    }
+
+    /**
+     * Holds one partition back until the others are done, so that it finishes last whatever the threads do: the
+     * runner's progress counts the partitions done (and records their order), the held partition awaits the count.
+     */
+    private static final class OthersFirst implements Progress {
+        final List<String> done = Collections.synchronizedList(new ArrayList<>());
+        private final CountDownLatch others;
+
+        OthersFirst(int others) {
+            this.others = new CountDownLatch(others);
+        }
+
+        /** Called by the held partition: returns when the others are done. */
+        void await() {
+            try {
+                if (!others.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the other partitions never finished");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void regionDone(String region) {
+            done.add(region);
+            others.countDown();
+        }
+
+        @Override
+        public void items(int count) {
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** {@code count} pages of {@code size} consecutive numbers. */
+    private static ItemReader<Integer> pages(String region, int count, int size) {
+        return () -> IntStream.range(0, count)
+                .mapToObj(page -> IntStream.range(page * size, (page + 1) * size).boxed().toList());
     }
 
     private static AwsServiceException serviceError(String code, String message) {
         return AwsServiceException.builder()
                 .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
                 .statusCode(400).build();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.cli.ExitCode;
+import dev.agcinfra.settings.AwsNames;
 import dev.agcinfra.audit.security.SynthFixture;
 import dev.agcinfra.audit.testing.CliRun;
 import java.io.IOException;
@@ -85,9 +86,12 @@ class AgcAuditCliTest {
                 Arguments.of("an unknown format", new String[] {"resources", "--regions", "us-east-1", "--format", "xml"},
                         "agc-audit resources: Invalid value for option '--format': expected table, json or csv but was 'xml'"),
                 Arguments.of("a malformed region", new String[] {"resources", "--regions", "us-east-1,EU"},
-                        "agc-audit resources: invalid region 'EU' in --regions"),
+                        "agc-audit resources: --regions: \"EU\" is not an AWS region; use a region name such as "
+                                + "us-east-1 or eu-west-1"),
                 Arguments.of("an empty region in the list", new String[] {"resources", "--regions", "us-east-1,,eu-west-1"},
-                        "agc-audit resources: invalid region '' in --regions"),
+                        "agc-audit resources: --regions: \"\" is not an AWS region"),
+                Arguments.of("a misspelt region", new String[] {"resources", "--regions", "us-east-1,us-esat-1"},
+                        "agc-audit resources: --regions: \"us-esat-1\" is not an AWS region; did you mean us-east-1?"),
                 Arguments.of("a malformed tag", new String[] {"resources", "--regions", "us-east-1", "--tag", "agc"},
                         "agc-audit resources: invalid --tag 'agc': expected key=value"),
                 Arguments.of("--regions with --all-regions", new String[] {"resources", "--regions", "us-east-1", "--all-regions"},
@@ -131,6 +135,10 @@ class AgcAuditCliTest {
                         new String[] {"security", "--regions", "us-east-1", "--synth", synth, "--accounts", "111111111111"},
                         "agc-audit security: --synth with --accounts or --org: the synthesized stacks are one "
                                 + "account's"),
+                Arguments.of("estimate with live prices and a malformed endpoint",
+                        new String[] {"estimate", SynthFixture.example().toString(), "--pricing", "live",
+                                "--endpoint-url", "foo"},
+                        "agc-audit estimate: --endpoint-url foo: not an endpoint URL (expected http(s)://host[:port])"),
                 Arguments.of("cleanup --org",
                         new String[] {"cleanup", "--region", "eu-west-1", "--org"},
                         "agc-audit cleanup: --org is not an option of cleanup: cleanup deletes in one account at a "
@@ -164,6 +172,33 @@ class AgcAuditCliTest {
         assertThat(run.status()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.errLines().get(0)).startsWith("agc-audit resources: cannot write --output ");
+    }
+
+    @Test
+    @DisplayName("a misspelt region gets the line agc-infra gives for it, naming --regions")
+    void regionsAreCheckedAsAgcInfraChecksThem() {
+        CliRun run = CliRun.run("costs", "--regions", "us-esat-1");
+
+        assertThat(run.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("agc-audit costs: --regions: " + AwsNames.regionProblem("us-esat-1").orElseThrow());
+    }
+
+    @Test
+    @DisplayName("estimate --pricing live with an --output file that cannot be written exits 2 with one line, before "
+            + "the Price List API is asked")
+    void estimateChecksOutputBeforeLivePrices(@TempDir Path dir) throws IOException {
+        Path blocked = Files.createFile(dir.resolve("file"));
+
+        // A call to the closed port would fail with exit 3: exit 2 says --output was checked first.
+        CliRun run = CliRun.run("estimate", SynthFixture.example().toString(), "--pricing", "live",
+                "--endpoint-url", "http://127.0.0.1:" + closedPort(), "--output",
+                blocked.resolve("estimate.json").toString(), "--call-timeout", "1s", "--max-attempts", "1");
+
+        assertThat(run.status()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("agc-audit estimate: cannot write --output " + blocked.resolve("estimate.json"));
     }
 
     @Test

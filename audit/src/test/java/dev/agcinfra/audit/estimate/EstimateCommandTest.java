@@ -31,13 +31,14 @@ class EstimateCommandTest {
         }
     }
 
+    /** Runs {@code agc-audit estimate args...}, as a user does. */
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new EstimateCommand()).setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exitCode = cli.execute(args);
+        String[] command = new String[args.length + 1];
+        command[0] = "estimate";
+        System.arraycopy(args, 0, command, 1, args.length);
+        int exitCode = dev.agcinfra.audit.cli.AgcAudit.run(new PrintWriter(out), new PrintWriter(err), command);
         return new Result(exitCode, out.toString(), err.toString());
     }
 

@@ -41,6 +41,16 @@ class UsageFileTest {
     }
 
     @Test
+    void gigabytesKeepEveryDigitWrittenInEitherForm() throws IOException {
+        // 17 significant digits: a double would keep about 15
+        UsageAssumptions yaml = UsageFile.read(file("usage.yaml", "natGb: 1234567.1234567891\n"));
+        UsageAssumptions json = UsageFile.read(file("usage.json", "{\"endpointGb\": 0.12345678901234567}"));
+
+        assertThat(yaml.forStack("any").natGb()).isEqualByComparingTo("1234567.1234567891");
+        assertThat(json.forStack("any").endpointGb()).isEqualByComparingTo("0.12345678901234567");
+    }
+
+    @Test
     void theJsonFormIsTheSameAsTheYamlForm() throws IOException {
         UsageAssumptions json = UsageFile.read(file("usage.json",
                 "{\"natGb\": 100, \"stacks\": {\"agc-core-us-east-1\": {\"natGb\": 500}}}"));

@@ -29,7 +29,7 @@ class RetainedCliTest {
         "retained --regions eu-west-1 --tag agc             | invalid --tag 'agc'",
         "retained --regions eu-west-1 --format yaml         | expected table, json or csv",
         "cleanup --region us-east-1,eu-west-1               | --region takes one region",
-        "cleanup --region nope                              | invalid region 'nope'",
+        "cleanup --region nope                              | --region: \"nope\" is not an AWS region",
         "cleanup --region eu-west-1 --format csv            | expected table or json",
         "cleanup                                            | --region is required (or --apply with a saved plan)",
         "cleanup --region eu-west-1 --yes                   | --yes needs --account ACCOUNT_ID",

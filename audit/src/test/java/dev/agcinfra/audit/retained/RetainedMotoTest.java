@@ -286,6 +286,25 @@ class RetainedMotoTest {
     }
 
     @Test
+    @DisplayName("-v prints a line per region on stderr as each finishes, with its time; stdout stays the JSON report alone")
+    void verboseProgressGoesToStderrOnly() throws IOException {
+        // Given: two regions where AGC is not active (an active one is not read: it has nothing retained), nothing
+        // retained in them: exit 0
+
+        // When
+        CliRun run = retained("-v", "--regions", REGION + ",us-east-1", "--format", "json");
+
+        // Then
+        assertThat(run.status()).as(run.err()).isEqualTo(ExitCode.OK);
+        assertThat(run.errLines()).hasSize(2).allMatch(line -> line.matches("agc-audit: retained: \\S+ done in \\d+ ms"))
+                .anyMatch(line -> line.contains(" " + REGION + " done in "))
+                .anyMatch(line -> line.contains(" us-east-1 done in "));
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.get("regions")).extracting(r -> r.get("region").asText()).containsExactly(REGION, "us-east-1");
+        assertThat(run.out()).doesNotContain("agc-audit:");
+    }
+
+    @Test
     @DisplayName("an active region reports nothing retained, and exits 0")
     void activeRegionReportsNothing() throws IOException {
         // Given

@@ -29,9 +29,9 @@ class SecuritySynthCliTest {
                 + "agc-core-eu-west-1, agc-core-us-west-2)");
         assertThat(run.out().lines().filter(line -> line.matches("^(HIGH|MEDIUM|LOW|INFO) .*")).toList())
                 .containsExactly(
-                        "LOW    agc-vpc-flow-logs  agc-core-eu-west-1  aws_vpc aws_vpc.vpc",
-                        "LOW    agc-vpc-flow-logs  agc-core-us-east-1  aws_vpc aws_vpc.vpc",
-                        "INFO   agc-subnet-public-mode  agc-core-eu-west-1  aws_vpc aws_vpc.vpc");
+                        "LOW     agc-vpc-flow-logs       agc-core-eu-west-1  aws_vpc  aws_vpc.vpc",
+                        "LOW     agc-vpc-flow-logs       agc-core-us-east-1  aws_vpc  aws_vpc.vpc",
+                        "INFO    agc-subnet-public-mode  agc-core-eu-west-1  aws_vpc  aws_vpc.vpc");
         assertThat(run.out()).contains("Summary: 0 high, 0 medium, 2 low, 1 info (3 findings); --fail-on high: passes");
     }
 
