@@ -1,9 +1,10 @@
 package dev.agcinfra.audit.cleanup;
 
-import dev.agcinfra.audit.report.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.agcinfra.audit.AuditException;
+import dev.agcinfra.audit.report.Json;
 import dev.agcinfra.audit.report.Money;
+import dev.agcinfra.cli.TextTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -38,12 +39,18 @@ public final class CleanupReports {
                 .append(plan.includeData() ? " (orphans and data" : " (orphans only; data needs --include-data")
                 .append(plan.includeState() ? ", and the state bucket)" : ")").append(": ")
                 .append(count(plan.actions().size())).append(" to delete, in this order\n");
+        // one table over every deletion, so the columns line up; each row is followed by why and how
+        TextTable table = new TextTable("  ", " ").alignRight((column, cell) -> column == 0);
         int n = 0;
         for (CleanupAction action : plan.actions()) {
-            n++;
-            text.append(String.format("  %2d. %-24s %-18s %s%s%n", n, action.operation().id(), action.type(),
-                    action.id(), action.monthlyUsd() == null ? "  (saving unknown)"
-                            : action.monthlyUsd().signum() == 0 ? "" : "  " + Money.table(action.monthlyUsd()) + "/month"));
+            table.row(++n + ".", action.operation().id(), action.type(), action.id(), action.monthlyUsd() == null
+                    ? " (saving unknown)" : action.monthlyUsd().signum() == 0 ? "" : " " + Money.table(action.monthlyUsd())
+                    + "/month");
+        }
+        List<String> rows = table.render().lines().toList();
+        for (int i = 0; i < plan.actions().size(); i++) {
+            CleanupAction action = plan.actions().get(i);
+            text.append(rows.get(i)).append('\n');
             text.append("      ").append(action.provenance().describe()).append('\n');
             text.append("      $ ").append(action.command()).append('\n');
         }

@@ -101,6 +101,21 @@ class CleanupRunnerWireMockTest {
     }
 
     @Test
+    @DisplayName("the plan's deletions are one table: operation, type and id start at the same column in every row")
+    void thePlansColumnsLineUp() {
+        String text = CleanupReports.planText(plan, "123456789012");
+
+        List<String> rows = text.lines().filter(l -> l.matches(" +\\d+\\. .*")).toList();
+        assertThat(rows).hasSize(plan.actions().size());
+        for (java.util.function.Function<CleanupAction, String> cell : List.<java.util.function.Function<CleanupAction,
+                String>>of(a -> a.operation().id(), CleanupAction::type, CleanupAction::id)) {
+            assertThat(java.util.stream.IntStream.range(0, rows.size())
+                    .mapToObj(i -> rows.get(i).indexOf(" " + cell.apply(plan.actions().get(i))))
+                    .distinct()).singleElement().isNotEqualTo(-1);
+        }
+    }
+
+    @Test
     @DisplayName("a run whose plan had entries skipped does not claim that every deletion completed")
     void aRunWithSkippedEntriesSaysSo() {
         CleanupResult result = new CleanupResult(REGION, List.of(nat), List.of(), null, null, List.of(),
