@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         },
         synopsisSubcommandLabel = "COMMAND",
         subcommands = {AuditResources.class, AuditCosts.class, AuditRetained.class, AuditCleanup.class, AuditSecurity.class,
-                dev.agcinfra.audit.estimate.EstimateCommand.class,
+                AuditEstimate.class,
                 AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:nothing to report",

@@ -275,7 +275,7 @@ class EstimateCommandTest {
 
         @Test
         void theDefaultPathIsCdktfOut() {
-            CommandLine cli = new CommandLine(new EstimateCommand());
+            CommandLine cli = new CommandLine(new dev.agcinfra.audit.cli.AuditEstimate());
             assertThat(cli.getCommandSpec().positionalParameters().get(0).defaultValue()).isEqualTo("cdktf.out");
         }
     }

@@ -1,10 +1,17 @@
-package dev.agcinfra.audit.estimate;
+package dev.agcinfra.audit.cli;
 
 import dev.agcinfra.audit.AuditException;
-import dev.agcinfra.audit.cli.AuditCommand;
-import dev.agcinfra.audit.cli.OutputFile;
-import dev.agcinfra.audit.cli.VersionProvider;
+import dev.agcinfra.audit.estimate.ComparisonReport;
+import dev.agcinfra.audit.estimate.CostEstimator;
+import dev.agcinfra.audit.estimate.EstimateFormat;
+import dev.agcinfra.audit.estimate.LivePricing;
+import dev.agcinfra.audit.estimate.PriceSource;
+import dev.agcinfra.audit.estimate.PriceTable;
+import dev.agcinfra.audit.estimate.StackInventory;
+import dev.agcinfra.audit.estimate.StackLoader;
+import dev.agcinfra.audit.estimate.UsageAssumptions;
 import dev.agcinfra.audit.estimate.UsageAssumptions.Usage;
+import dev.agcinfra.audit.estimate.UsageFile;
 import dev.agcinfra.aws.AwsClientFactory;
 import dev.agcinfra.cli.ExitCode;
 import java.io.PrintWriter;
@@ -51,7 +58,7 @@ import picocli.CommandLine.Parameters;
             "  agc-audit estimate cdktf.out --nat-gb 500 --endpoint-gb 100",
             "  agc-audit estimate cdktf.out --compare --format markdown",
             "  agc-audit estimate cdktf.out/stacks/agc-core-us-east-1 --format json"})
-public final class EstimateCommand extends AuditCommand {
+public final class AuditEstimate extends AuditCommand {
 
     /** Where prices come from. */
     public enum Pricing {
