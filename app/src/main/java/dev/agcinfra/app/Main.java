@@ -152,7 +152,8 @@ public final class Main {
             AgcInstallation installation, OutputFolder output, Settings settings) {
         String contexts = installation.isComplete() ? "ready" : "no-agc-installation";
         for (AgcInfraApp.StackSummary s : stacks) {
-            out.println(summaryLine(s, output.path()) + (s.stack().startsWith("agc-core-") ? " contexts=" + contexts : ""));
+            ProblemLine.println(out, summaryLine(s, output.path())
+                    + (s.stack().startsWith("agc-core-") ? " contexts=" + contexts : ""));
         }
         settings.regions().stream().map(r -> RegionValidation.whySkipped(r.region())).flatMap(Optional::stream)
                 .forEach(why -> ProblemLine.println(err, "agc-infra: note: " + why));

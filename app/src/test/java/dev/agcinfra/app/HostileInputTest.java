@@ -176,6 +176,25 @@ class HostileInputTest {
     }
 
     @Test
+    void aLookupCacheLargerThanEightMebibytesIsRefusedWithoutBeingRead() throws IOException {
+        // Given a sparse file one byte over the limit where the lookup cache goes
+        Path cache = dir.resolve("agc.context.json");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(cache.toFile(), "rw")) {
+            file.setLength(8L * 1024 * 1024 + 1);
+        }
+
+        // When the subnets of the user's VPC are to come from the cache
+        Result r = synth(settings("", "eu-west-1", "{ vpc: vpc-0123456789abcdef0 }"));
+
+        // Then
+        assertThat(r.status()).as(r.err()).isEqualTo(ExitCode.INVALID_INPUT);
+        assertThat(r.err().lines()).singleElement().asString().isEqualTo("agc-infra: " + cache + ": the lookup cache "
+                + "has 8388609 bytes, more than the 8388608 bytes (8 MiB) it may hold; delete it to look everything up "
+                + "again");
+        assertThat(dir.resolve("cdktf.out")).doesNotExist();
+    }
+
+    @Test
     void aCacheEntryThatIsRefusedLeavesThePreviousOutputWhole() throws IOException {
         // Given a good synth of the region with its subnets listed
         String key = "private-subnets:account=123456789012:region=eu-west-1:vpc=vpc-0123456789abcdef0";

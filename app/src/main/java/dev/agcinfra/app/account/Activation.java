@@ -92,7 +92,7 @@ public final class Activation {
             SettingsUpdate.Result updated = SettingsUpdate.activate(document, region, flags, active, createBucket);
             updated.notes().forEach(n -> ProblemLine.println(out, "agc-infra: " + n));
 
-            SettingsFile.Candidate candidate = checked(file, updated.document(), region, account, flags);
+            SettingsFile.Candidate candidate = checked(file, updated.document(), region, account, request.flags());
             try {
                 return applyChecked(aws, preflight, states, file, candidate, region, active, request);
             } finally {
@@ -200,7 +200,7 @@ public final class Activation {
 
     /**
      * The settings file as activate would write it, checked. A problem is in the file's words (the rule is the file's);
-     * where it quotes a key that a flag set, it names the flag too, so that a user who typed flags knows which.
+     * where it quotes a key of this region that a flag the user typed set, it names the flag too.
      */
     private static SettingsFile.Candidate checked(SettingsFile file, ObjectNode document, String region, String account,
             ActivateFlags flags) {
@@ -211,7 +211,8 @@ public final class Activation {
             List<RegionKey> given = new ArrayList<>();
             flags.asRegionEntry().fieldNames().forEachRemaining(k -> RegionKey.of(k).ifPresent(given::add));
             throw new AccountException(ExitCode.INVALID_INPUT, e.problems().stream().map(p -> {
-                String fromFlags = given.stream().filter(k -> p.contains(k.key() + ":"))
+                boolean ofThisRegion = p.contains("regions." + region + ".");
+                String fromFlags = given.stream().filter(k -> ofThisRegion && p.contains(k.key() + ":"))
                         .map(k -> k.key() + " comes from " + k.activateFlag().orElseThrow())
                         .collect(Collectors.joining(", "));
                 return p + " (in the settings file as activate would write it" + (fromFlags.isEmpty() ? "" : "; "

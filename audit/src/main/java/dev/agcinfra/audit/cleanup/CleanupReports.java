@@ -43,7 +43,7 @@ public final class CleanupReports {
         TextTable table = new TextTable("  ", " ").alignRight((column, cell) -> column == 0);
         int n = 0;
         for (CleanupAction action : plan.actions()) {
-            table.row(++n + ".", action.operation().id(), action.type(), action.id(), action.monthlyUsd() == null
+            table.row(String.format("%2d.", ++n), action.operation().id(), action.type(), action.id(), action.monthlyUsd() == null
                     ? " (saving unknown)" : action.monthlyUsd().signum() == 0 ? "" : " " + Money.table(action.monthlyUsd())
                     + "/month");
         }

@@ -2,15 +2,14 @@ package dev.agcinfra.audit.cleanup;
 
 import dev.agcinfra.audit.provenance.StateHistoryReader;
 import dev.agcinfra.aws.AwsCall;
-import dev.agcinfra.audit.provenance.TerraformState;
 import dev.agcinfra.audit.retained.BucketItem;
+import dev.agcinfra.audit.retained.BucketReader;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
-import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * The last check before a state bucket is deleted, made on the bucket as it is then: every object version and delete
@@ -50,23 +49,7 @@ final class StateBucketCheck {
         if (foreign.size() > named.size()) {
             named.add("and " + (foreign.size() - named.size()) + " more");
         }
-        List<String> holding = new ArrayList<>();
-        for (String key : StateHistoryReader.stateKeys(region)) {
-            byte[] body = AwsCall.call("s3", "GetObject", () -> {
-                try {
-                    return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray();
-                } catch (NoSuchKeyException deleted) {
-                    return null;
-                }
-            });
-            if (body == null) {
-                continue;
-            }
-            // Not Terraform state counts as holding state, as retained counts it.
-            if (TerraformState.parse(body).map(TerraformState::holdsManagedResources).orElse(true)) {
-                holding.add(key);
-            }
-        }
+        List<String> holding = BucketReader.holdingState(s3, bucket, StateHistoryReader.stateKeys(region));
         return BucketItem.keepReason(region, named, holding).map(reason -> bucket + " " + reason).orElse(null);
     }
 }

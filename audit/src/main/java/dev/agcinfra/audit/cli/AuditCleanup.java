@@ -224,8 +224,9 @@ public final class AuditCleanup extends AuditCommand {
                 out.println("Dry run: nothing was deleted. Run again with --account " + callerAccount + " --yes, "
                         + "or type the account id at the prompt, to delete.");
             } else if (!skipped.isEmpty()) {
-                out.println("Nothing was deleted: the plan's " + skipped.size() + " entries were all skipped, as listed "
-                        + "above; run cleanup again to plan what is left.");
+                out.println("Nothing was deleted: " + (skipped.size() == 1 ? "the plan's one entry was skipped"
+                        : "the plan's " + skipped.size() + " entries were all skipped") + ", as listed above; run "
+                        + "cleanup again to plan what is left.");
             } else {
                 out.println("Nothing to delete.");
             }

@@ -20,9 +20,13 @@ import java.util.Optional;
  *                      anything that kept them from being read (empty when none)
  * @param foreignKeys   for the region's state bucket: keys (of any version or delete marker) that are not agc-infra's
  *                      state or lock files of the region, the first {@link #MAX_FOREIGN_KEYS}; empty otherwise
+ * @param unreadable    why the state bucket could not be read (the AWS call and error), when reading agc-infra's
+ *                      state had failed likewise; {@code null} when it was read. Such a bucket is of unknown size and
+ *                      always kept
  */
 public record BucketItem(String name, Map<String, String> tags, boolean versioned, Long objects, long deleteMarkers,
-        Long sizeBytes, String sizeSource, long maxObjects, List<String> stateFiles, List<String> foreignKeys) {
+        Long sizeBytes, String sizeSource, long maxObjects, List<String> stateFiles, List<String> foreignKeys,
+        String unreadable) {
 
     /** Foreign keys named at most. */
     public static final int MAX_FOREIGN_KEYS = 5;
@@ -33,8 +37,29 @@ public record BucketItem(String name, Map<String, String> tags, boolean versione
         foreignKeys = List.copyOf(foreignKeys);
     }
 
+    /** A bucket that was read. */
+    public BucketItem(String name, Map<String, String> tags, boolean versioned, Long objects, long deleteMarkers,
+            Long sizeBytes, String sizeSource, long maxObjects, List<String> stateFiles, List<String> foreignKeys) {
+        this(name, tags, versioned, objects, deleteMarkers, sizeBytes, sizeSource, maxObjects, stateFiles, foreignKeys,
+                null);
+    }
+
+    /**
+     * The region's state bucket, which could not be read ({@code why}: the AWS call and its error): of unknown size,
+     * kept. {@code tags}: what is known of them (from the bucket, or the Tagging API that found it).
+     */
+    public static BucketItem unreadable(String name, Map<String, String> tags, boolean versioned, long maxObjects,
+            String why) {
+        return new BucketItem(name, tags, versioned, null, 0, null, Finding.FROM_LISTING, maxObjects, List.of(),
+                List.of(), why);
+    }
+
     /** Why this bucket, if agc's, must stay: {@link #keepReason(String, List, List)} of what it holds. */
     public Optional<String> keepReason(String region) {
+        if (unreadable != null) {
+            return Optional.of("could not be read (" + unreadable + "), like agc-infra's state in it: kept until both "
+                    + "can be read");
+        }
         return keepReason(region, foreignKeys, stateFiles);
     }
 

@@ -32,6 +32,7 @@ import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -65,7 +66,7 @@ public final class BucketReader {
             String stateBucket = protection.stateBucket(context.scope().account(), context.region());
             return candidates.entrySet().stream()
                     .map(candidate -> measure(context, candidate.getKey(), candidate.getValue(), maxObjects,
-                            stateBucket, ownership.history().failure().isPresent()))
+                            stateBucket, ownership.history().failure().isPresent(), tag))
                     .flatMap(Optional::stream)
                     .map(bucket -> List.of(new Owned<>(bucket, ownership)));
         };
@@ -104,12 +105,32 @@ public final class BucketReader {
     /**
      * The bucket measured, or empty when it does not exist, is in another region, or (by name) is not ours.
      *
-     * @param stateUnreadable whether reading agc-infra's state failed with an AWS error (already reported): the state
-     *                        bucket's listing, denied likewise, then gives a bucket of unknown size that is never
-     *                        proposed for deletion, instead of a second error that would hide every bucket
+     * @param stateUnreadable whether reading agc-infra's state failed with an AWS error (already reported): any call
+     *                        on the state bucket, denied likewise, then gives a bucket of unknown size that is never
+     *                        proposed for deletion ({@link BucketItem#unreadable}), instead of a second error that
+     *                        would hide every bucket
+     * @param tag             the tag the Tagging API found it by, when not {@code byNameOnly}
      */
     static Optional<BucketItem> measure(RegionContext context, String name, boolean byNameOnly, long maxObjects,
-            String stateBucketName, boolean stateUnreadable) {
+            String stateBucketName, boolean stateUnreadable, TagFilter tag) {
+        boolean unreadableStateBucket = name.equals(stateBucketName) && stateUnreadable;
+        try {
+            return measure(context, name, byNameOnly, maxObjects, name.equals(stateBucketName), unreadableStateBucket);
+        } catch (AwsCall.AwsCallException e) {
+            if (!unreadableStateBucket) {
+                throw e;
+            }
+            return Optional.of(BucketItem.unreadable(name, byNameOnly ? Map.of() : Map.of(tag.key(), tag.value()),
+                    false, maxObjects, why(e)));
+        }
+    }
+
+    private static String why(AwsCall.AwsCallException e) {
+        return "s3 " + e.operation() + " " + AwsErrors.code(e.getCause());
+    }
+
+    private static Optional<BucketItem> measure(RegionContext context, String name, boolean byNameOnly,
+            long maxObjects, boolean stateBucket, boolean unreadableStateBucket) {
         S3Client s3 = context.clients().s3();
         String location;
         try {
@@ -130,19 +151,16 @@ public final class BucketReader {
             BucketVersioningStatus status = s3.getBucketVersioning(r -> r.bucket(name)).status();
             return status == BucketVersioningStatus.ENABLED || status == BucketVersioningStatus.SUSPENDED;
         });
-        boolean stateBucket = name.equals(stateBucketName);
         Set<String> agcStateKeys = stateBucket ? StateHistoryReader.agcKeys(context.region()) : null;
         Listing listing;
         try {
             listing = versioned ? listVersions(s3, name, maxObjects, agcStateKeys)
                     : listObjects(s3, name, maxObjects, agcStateKeys);
         } catch (AwsCall.AwsCallException e) {
-            if (!stateBucket || !stateUnreadable) {
+            if (!unreadableStateBucket) {
                 throw e;
             }
-            return Optional.of(new BucketItem(name, tags, versioned, null, 0, null, Finding.FROM_LISTING, maxObjects,
-                    List.of("its objects could not be listed (s3 " + e.operation() + " " + AwsErrors.code(e.getCause())
-                            + ")"), List.of()));
+            return Optional.of(BucketItem.unreadable(name, tags, versioned, maxObjects, why(e)));
         }
         Long objects = listing.objects;
         Long bytes = listing.bytes;
@@ -263,13 +281,22 @@ public final class BucketReader {
         return listing;
     }
 
-    /** The state files whose current version still lists managed resources (or that are not Terraform state). */
-    private static List<String> holdingState(S3Client s3, String name, List<String> keys) {
+    /**
+     * Of {@code keys} in bucket {@code name}, the state files whose current version still lists managed resources (or
+     * that are not Terraform state); a key with no current object is skipped. The one rule of "still holds state",
+     * for {@code retained}'s report and the last check before a state bucket is deleted.
+     */
+    public static List<String> holdingState(S3Client s3, String name, List<String> keys) {
         List<String> holding = new ArrayList<>();
         for (String key : keys) {
-            byte[] body = AwsCall.call("s3", "GetObject",
-                    () -> s3.getObjectAsBytes(r -> r.bucket(name).key(key)).asByteArray());
-            if (TerraformState.parse(body).map(TerraformState::holdsManagedResources).orElse(true)) {
+            byte[] body = AwsCall.call("s3", "GetObject", () -> {
+                try {
+                    return s3.getObjectAsBytes(r -> r.bucket(name).key(key)).asByteArray();
+                } catch (NoSuchKeyException deleted) {
+                    return null;
+                }
+            });
+            if (body != null && TerraformState.parse(body).map(TerraformState::holdsManagedResources).orElse(true)) {
                 holding.add(key);
             }
         }

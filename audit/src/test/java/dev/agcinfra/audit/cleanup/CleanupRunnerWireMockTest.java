@@ -113,6 +113,11 @@ class CleanupRunnerWireMockTest {
                     .mapToObj(i -> rows.get(i).indexOf(" " + cell.apply(plan.actions().get(i))))
                     .distinct()).singleElement().isNotEqualTo(-1);
         }
+        // the operation starts where the lines under it (why, and the command) start; the savings line up too
+        assertThat(rows).allSatisfy(row -> assertThat(row.indexOf(" ", 5)).isEqualTo(5));
+        assertThat(rows.stream().filter(row -> row.contains("$")).map(row -> row.indexOf('$')).distinct())
+                .singleElement();
+        assertThat(rows.stream().filter(row -> row.contains("$")).count()).isGreaterThan(1);
     }
 
     @Test

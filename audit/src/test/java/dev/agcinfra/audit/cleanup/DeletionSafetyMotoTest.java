@@ -1,6 +1,7 @@
 package dev.agcinfra.audit.cleanup;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
@@ -118,9 +119,19 @@ class DeletionSafetyMotoTest {
     /** ListObjectVersions on the state bucket answers 403 AccessDenied, as S3 does without s3:ListBucketVersions. */
     void stateBucketListingDenied() {
         proxy.stubFor(get(urlPathEqualTo("/" + history.agc.stateBucket)).withQueryParam("versions", matching(".*"))
-                .atPriority(1).willReturn(aResponse().withStatus(403).withHeader("Content-Type", "application/xml")
-                        .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code>"
-                                + "<Message>Access Denied</Message><RequestId>0A1B2C3D4E5F6789</RequestId></Error>")));
+                .atPriority(1).willReturn(accessDenied()));
+    }
+
+    /** Every call on the state bucket answers 403 AccessDenied, as under a bucket policy that denies s3:*. */
+    void stateBucketDenied() {
+        proxy.stubFor(any(urlPathMatching("/" + history.agc.stateBucket + "(/.*)?")).atPriority(1)
+                .willReturn(accessDenied()));
+    }
+
+    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder accessDenied() {
+        return aResponse().withStatus(403).withHeader("Content-Type", "application/xml")
+                .withBody("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>AccessDenied</Code>"
+                        + "<Message>Access Denied</Message><RequestId>0A1B2C3D4E5F6789</RequestId></Error>");
     }
 
     /** Every line that changed names one of {@code allowed}; nothing the user, the team or the other project owns changed. */
@@ -530,11 +541,16 @@ class DeletionSafetyMotoTest {
         assertThat(run.err()).contains("agc-audit: " + REGION + " s3 ReadTerraformState AccessDenied: Access Denied");
     }
 
-    @Test
-    @DisplayName("when ListObjectVersions on the state bucket is denied, cleanup --include-data --include-state keeps every candidate as owner unknown, and the state bucket; only AGC's name-rule log group goes")
-    void deniedStateReadKeepsEverything() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"ListObjectVersions on the state bucket denied", "every call on the state bucket denied"})
+    @DisplayName("when the state bucket cannot be read, cleanup --include-data --include-state keeps every candidate as owner unknown, and the state bucket; only AGC's name-rule log group goes")
+    void deniedStateReadKeepsEverything(String denial) throws Exception {
         // Given
-        stateBucketListingDenied();
+        if (denial.startsWith("every")) {
+            stateBucketDenied();
+        } else {
+            stateBucketListingDenied();
+        }
         SortedSet<String> before = snapshot();
 
         // When
@@ -546,9 +562,9 @@ class DeletionSafetyMotoTest {
         onlyChanged(before, snapshot(), Set.of(history.agc.taggedLogGroup));
         JsonNode plan = JSON.readTree(run.out()).get("plan");
         assertThat(plan.get("actions").findValuesAsText("id")).containsExactly(history.agc.taggedLogGroup);
-        assertThat(reasonOf(plan.get("kept"), history.agc.stateBucket)).isEqualTo("the state bucket still holds state "
-                + "(its objects could not be listed (s3 ListObjectVersions AccessDenied)): not proposed for deletion "
-                + "while those stacks exist");
+        assertThat(reasonOf(plan.get("kept"), history.agc.stateBucket)).matches("the state bucket could not be read "
+                + "\\(s3 (ListObjectVersions|GetBucketLocation) AccessDenied\\), like agc-infra's state in it: kept until "
+                + "both can be read");
         assertThat(reasonOf(plan.get("kept"), history.agc.bucket)).startsWith("owner unknown, kept: ");
         for (String id : List.of(history.agc.natGateways.get(0), history.agc.elasticIps.get(0),
                 history.agc.interfaceEndpoint, history.agc.vpc, history.userVpc)) {
