@@ -1,6 +1,5 @@
 package dev.agcinfra.audit.cli;
 
-import dev.agcinfra.audit.AuditException;
 import dev.agcinfra.audit.estimate.ComparisonReport;
 import dev.agcinfra.audit.estimate.CostEstimator;
 import dev.agcinfra.audit.estimate.EstimateFormat;
@@ -15,7 +14,6 @@ import dev.agcinfra.audit.estimate.UsageFile;
 import dev.agcinfra.aws.AwsClientFactory;
 import dev.agcinfra.cli.ExitCode;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -136,23 +134,18 @@ public final class AuditEstimate extends AuditCommand {
     @Override
     protected int run(AwsClientFactory clients) {
         PriceSource prices = pricing == Pricing.LIVE ? LivePricing.source(clients, stacks) : embedded;
-        PrintWriter stdout = spec.commandLine().getOut();
-        Writer report = output.open(stdout);
-        PrintWriter out = report == stdout ? stdout : new PrintWriter(report);
-        try {
+        output.write(spec.commandLine().getOut(), report -> {
+            PrintWriter out = new PrintWriter(report);
             if (compare) {
                 format.write(ComparisonReport.compare(stacks, prices, usage), out);
             } else {
                 format.write(new CostEstimator(prices, usage).estimate(stacks), out);
             }
-        } finally {
-            if (out != stdout) {
-                out.close();
+            out.flush();
+            if (out.checkError()) {
+                throw new java.io.IOException("the write failed");
             }
-        }
-        if (out != stdout && out.checkError()) {
-            throw new AuditException(ExitCode.INVALID_INPUT, "cannot write --output " + output.path());
-        }
+        });
         return ExitCode.OK;
     }
 }

@@ -146,14 +146,7 @@ final class AuditSecurity extends AbstractJobCommand {
         long resources = stacks.stream().mapToLong(stack -> stack.items().size()).sum();
         result = new SecurityResult(synth.toString(), stacks.stream().map(SynthStack::name).toList(), null,
                 resources, findings, List.of(), threshold);
-        Writer report = output.open(spec.commandLine().getOut());
-        try {
-            writeReports(report);
-        } finally {
-            if (report != spec.commandLine().getOut()) {
-                report.close();
-            }
-        }
+        output.write(spec.commandLine().getOut(), this::writeReports);
         return OptionalInt.of(result.exitCode());
     }
 

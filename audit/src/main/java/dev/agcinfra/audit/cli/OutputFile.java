@@ -44,6 +44,33 @@ public final class OutputFile {
         return output;
     }
 
+    /** Writes a whole report to a {@link Writer}. */
+    @FunctionalInterface
+    public interface Report {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * Writes {@code report} to the file, or to {@code stdout} (flushed, kept open); a file that cannot be written is
+     * exit 2 naming it.
+     */
+    public void write(Writer stdout, Report report) {
+        Writer out = open(stdout);
+        try {
+            try {
+                report.writeTo(out);
+                out.flush();
+            } finally {
+                if (out != stdout) {
+                    out.close();
+                }
+            }
+        } catch (IOException e) {
+            throw new AuditException(ExitCode.INVALID_INPUT, "cannot write --output " + output + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
     /** Opens the report's destination: the file, or {@code stdout} (which the caller keeps open). */
     public Writer open(Writer stdout) {
         if (output == null) {

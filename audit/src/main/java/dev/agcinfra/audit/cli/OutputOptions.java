@@ -30,6 +30,11 @@ public final class OutputOptions {
         file.check(commandLine);
     }
 
+    /** See {@link OutputFile#write}. */
+    void write(Writer stdout, OutputFile.Report report) {
+        file.write(stdout, report);
+    }
+
     /** See {@link OutputFile#open}. */
     Writer open(Writer stdout) {
         return file.open(stdout);
